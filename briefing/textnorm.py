@@ -1,0 +1,37 @@
+"""Unicode clean-up and the tone-mark-insensitive matching form of Vietnamese text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u3000"), " ")
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Old style puts the tone on the first vowel of open "oa", "oe", "uy" (hòa, thủy);
+# new style on the second (hoà, thuỷ). In NFD the tone is a separate mark, so
+# moving it is a swap; "o" or "u" must be bare (no circumflex/horn) for this to apply.
+_OLD_STYLE = re.compile(rf"([ouOU])([{_TONES}])([aeyAEY])(?![\w\u0300-\u036f])")
+_WORD = re.compile(r"\w+")
+
+
+def clean(text: str) -> str:
+    """NFC, no zero-width characters, ordinary spaces, Unix line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(ZERO_WIDTH).translate(SPACES)
+    return unicodedata.normalize("NFC", text)
+
+
+def match_form(text: str) -> str:
+    """Lower-case NFC text with one tone-mark style, for comparing words.
+
+    ``match_form("Hòa") == match_form("hoà")`` and ``match_form("thủy") == match_form("thuỷ")``.
+    """
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return unicodedata.normalize("NFC", _OLD_STYLE.sub(r"\1\3\2", decomposed))
+
+
+def syllables(text: str) -> list[str]:
+    """The syllables (``\\w+`` runs) of ``text`` in matching form."""
+    return _WORD.findall(match_form(text))

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Set up briefing on a fresh Debian machine with Python 3.11:
+#   - the system libraries WeasyPrint draws PDFs with (Pango), when missing;
+#   - a virtual environment in .venv with briefing installed in it.
+# Usage: ./install.sh           the tool
+#        ./install.sh --test    the tool and what its tests need
+set -euo pipefail
+cd "$(dirname "$0")"
+
+extras=""
+[ "${1:-}" = "--test" ] && extras="[test]"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need_apt=()
+ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || need_apt+=(libpango-1.0-0 libpangoft2-1.0-0)
+python3 -c 'import ensurepip, venv' 2>/dev/null || need_apt+=(python3-venv)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  if command -v apt-get >/dev/null; then
+    echo "install.sh: installing system packages: ${need_apt[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "install.sh: please install with your package manager: ${need_apt[*]}" >&2
+    exit 1
+  fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet --editable ".${extras}"
+echo "install.sh: ready: .venv/bin/briefing"
