@@ -99,7 +99,7 @@ def classify(lines: list[Line]) -> list[Line]:
 def is_caption(line: str) -> bool:
     """A photo caption: carries a photo credit, or is a one-line picture description."""
     words = _words(line)
-    if PHOTO_CREDIT.search(line) and words <= 60:
+    if PHOTO_CREDIT.search(line) and words <= 60 and _sentence_count(line) <= 2:
         return True
     if words > 50 or _sentence_count(line) > 1 or FIGURE.search(line):
         return False

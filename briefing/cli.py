@@ -135,7 +135,10 @@ def _emit(text: str, output: Optional[Path]) -> None:
     if output is None:
         typer.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        try:
+            write_atomic(output, text)
+        except OSError as err:
+            _fail(f"{output}: cannot write ({err.strerror or err})", 1)
         typer.echo(f"wrote {output}", err=True)
 
 

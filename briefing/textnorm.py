@@ -12,7 +12,7 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Old style puts the tone on the first vowel of open "oa", "oe", "uy" (hòa, thủy);
 # new style on the second (hoà, thuỷ). In NFD the tone is a separate mark, so
 # moving it is a swap; "o" or "u" must be bare (no circumflex/horn) for this to apply.
-_OLD_STYLE = re.compile(rf"([ouOU])([{_TONES}])([aeyAEY])(?![\w\u0300-\u036f])")
+_OLD_STYLE = re.compile(rf"(?:([oO])([{_TONES}])([aeAE])|([uU])([{_TONES}])([yY]))(?![\w\u0300-\u036f])")
 _WORD = re.compile(r"\w+")
 
 
@@ -29,7 +29,12 @@ def match_form(text: str) -> str:
     ``match_form("Hòa") == match_form("hoà")`` and ``match_form("thủy") == match_form("thuỷ")``.
     """
     decomposed = unicodedata.normalize("NFD", text.lower())
-    return unicodedata.normalize("NFC", _OLD_STYLE.sub(r"\1\3\2", decomposed))
+    return unicodedata.normalize("NFC", _OLD_STYLE.sub(_new_style, decomposed))
+
+
+def _new_style(m: re.Match) -> str:
+    vowel, tone, second = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+    return vowel + second + tone
 
 
 def syllables(text: str) -> list[str]:

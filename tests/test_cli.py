@@ -1,0 +1,117 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing import __version__
+from briefing.cli import app
+from conftest import ROOT, SEEDS, seed
+
+runner = CliRunner()
+
+
+def run(*args, **kwargs):
+    return runner.invoke(app, list(args), **kwargs)
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"briefing {__version__}"
+
+
+def test_summarize_seeds_as_text():
+    result = run("summarize", str(SEEDS), "--sentences", "2")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.count("\n  - ") == 10
+    assert "Quyết tâm, linh hoạt, thực chất, hiệu quả trong thực hiện nhiệm vụ năm 2024" in out
+    assert "2024-01-20" in out
+    for noise in ("(Ảnh:", "Minh Hiếu", "TÂN AN", "Tin, ảnh", "date 2024-01", "LSO-"):
+        assert noise not in out
+    assert "\x1b[" not in out  # plain when not a terminal
+
+
+def test_summarize_defaults_to_the_bundled_seeds(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = run("summarize")
+    assert result.exit_code == 0
+    assert result.stdout.count("seeds/") == 5
+
+
+def test_json_shape():
+    result = run("summarize", str(seed("003")), str(seed("004")), "--format", "json", "-n", "2")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert list(data) == ["meetings"]
+    first, second = data["meetings"]
+    assert first["source"] == str(seed("003"))
+    assert first["date"] == "2020-12-29"
+    assert first["method"] == "briefing"
+    assert isinstance(first["title"], str) and len(first["summary"]) == 2
+    assert all(isinstance(s, str) for s in second["summary"])
+    assert second["date"] == "2024-01-20"
+
+
+def test_markdown_to_a_file(tmp_path):
+    out = tmp_path / "sub" / "summaries.md"
+    result = run("summarize", str(SEEDS), "--format", "markdown", "--output", str(out), "--method", "lexrank")
+    assert result.exit_code == 0
+    text = out.read_text("utf-8")
+    assert text.startswith("# Tóm tắt hội nghị")
+    assert text.count("\n## ") == 5
+    assert not list(out.parent.glob("*.part"))
+
+
+def test_stdin():
+    text = seed("004").read_text("utf-8")
+    result = run("summarize", "-", "--format", "json", input=text)
+    assert result.exit_code == 0
+    meeting = json.loads(result.stdout)["meetings"][0]
+    assert meeting["source"] == "-"
+    assert meeting["title"].startswith("Quyết tâm, linh hoạt")
+
+
+def test_sentences_and_ratio_exclude_each_other():
+    result = run("summarize", str(SEEDS), "--sentences", "2", "--ratio", "0.2")
+    assert result.exit_code == 2
+    assert "not both" in result.stderr
+
+
+def test_evaluate_prints_the_table(eval_rouge):
+    result = run("evaluate", str(eval_rouge), "-m", "lead", "-m", "briefing", "-n", "2")
+    assert result.exit_code == 0
+    assert "| Lead-2 (baseline) | 2 |" in result.stdout
+    assert "200 articles scored." in result.stdout
+
+
+def _commands():
+    from typer.main import get_command
+
+    group = get_command(app)
+    yield "briefing", group
+    for name, command in group.commands.items():
+        yield name, command
+
+
+@pytest.mark.parametrize("name, command", list(_commands()))
+def test_every_command_and_option_has_help_with_an_example(name, command):
+    assert command.help and "Example:" in command.help, f"{name} lacks help with an example"
+    for param in command.params:
+        if param.name in ("help",):
+            continue
+        assert getattr(param, "help", None), f"{name} {param.name} lacks help"
+        assert "Example:" in param.help, f"{name} {param.name} help lacks an example"
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys; from briefing.cli import app; from typer.main import get_command;"
+        "get_command(app);"
+        "heavy = [m for m in ('sumy', 'nltk', 'numpy', 'weasyprint') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
