@@ -31,6 +31,8 @@ def build_summarizer(name: str):
     module_name, class_name = SUMY_CLASSES[name].split(":")
     module = __import__(module_name, fromlist=[class_name])
     summarizer = getattr(module, class_name)()
+    if name == "lsa":
+        summarizer._create_dictionary = _sorted_dictionary(summarizer)
     if name == "edmundson":
         summarizer.bonus_words = BONUS_WORDS
         summarizer.stigma_words = STIGMA_WORDS
@@ -38,6 +40,18 @@ def build_summarizer(name: str):
     else:
         summarizer.stop_words = stop_words()
     return summarizer
+
+
+def _sorted_dictionary(summarizer):
+    """sumy's LSA numbers words in set order, which changes with Python's hash seed and
+    so changes which of two tied sentences wins; sorted order makes runs repeatable."""
+
+    def create(document):
+        words = (summarizer.normalize_word(w) for w in document.words)
+        unique = sorted({summarizer.stem_word(w) for w in words if w not in summarizer._stop_words})
+        return {w: i for i, w in enumerate(unique)}
+
+    return create
 
 
 def to_sumy_document(article: Article):

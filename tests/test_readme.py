@@ -1,0 +1,35 @@
+"""The README's claims that a test can hold it to."""
+
+import re
+import subprocess
+
+from briefing.evaluate import evaluate, table
+from briefing.summarizers import METHODS
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def test_readme_rouge_table_is_what_evaluate_prints(eval_rouge):
+    shown = re.search(r"<!-- rouge-table:start -->\n(.*?)<!-- rouge-table:end -->", README, re.S).group(1)
+    order = ["lead", *[m for m in METHODS if m != "lead"]]
+    assert table(evaluate(eval_rouge, order, (2, 3))) == shown
+
+
+def test_readme_gives_two_setup_commands_and_ci_runs_the_test_one():
+    blocks = re.findall(r"```sh\n(.*?)\n```", README.split("## Use")[0], re.S)
+    assert len(blocks) == 2
+    assert "briefing" in blocks[0]
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert blocks[1] in ci
+
+
+def test_generated_reports_are_ignored_by_git(tmp_path):
+    out = subprocess.run(
+        ["git", "check-ignore", "reports/briefing-2026-01-01.pdf", ".venv/"], cwd=ROOT, capture_output=True, text=True
+    )
+    if out.returncode == 128:
+        import pytest
+
+        pytest.skip("not a git checkout")
+    assert out.stdout.split() == ["reports/briefing-2026-01-01.pdf", ".venv/"]
