@@ -23,7 +23,7 @@ HISTORICAL_GAP = 5  # a full date this far from the years discussed is history, 
 def meeting_date(article: Article, review_year: int | None = None, plan_year: int | None = None) -> str | None:
     """The date the meeting took place, as YYYY-MM-DD, when the article lets us know it."""
     lead = " ".join(p.text for p in article.paragraphs[:3] if not p.heading)
-    discussed = _discussed_year(article)
+    discussed = discussed_year(article)
     full = next((m for m in FULL_DATE.finditer(lead) if _is_current(int(m.group(3)), discussed)), None)
     short = DAY_MONTH.search(lead)
     if full and (not short or full.start() <= short.start()):
@@ -55,7 +55,7 @@ def _infer_year(
     return discussed
 
 
-def _discussed_year(article: Article) -> int | None:
+def discussed_year(article: Article) -> int | None:
     years = Counter(int(y) for y in YEAR.findall(article.title + " " + article.text[:5000]))
     if not years:
         return None

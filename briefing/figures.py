@@ -35,7 +35,7 @@ INDICATORS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "social_investment": (
         "Total social investment",
         r"vốn đầu tư (?:phát triển )?toàn xã hội|đầu tư toàn xã hội|tổng vốn đầu tư xã hội|vốn đầu tư xã hội",
-        ("VND", "% of GDP", "%"),
+        ("VND", "% of GDP"),
     ),
     "public_investment_disbursement": (
         "Public investment disbursed", r"giải ngân(?: vốn)?(?: đầu tư công)?", ("VND", "% of plan", "%")
@@ -73,20 +73,46 @@ INDICATORS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "trade_surplus": ("Trade surplus", r"xuất siêu|thặng dư thương mại", ("USD",)),
     "forex_reserves": ("Foreign-exchange reserves", r"dự trữ ngoại hối|ngoại hối", ("USD",)),
     "forest_cover": ("Forest cover", r"che phủ rừng", ("%",)),
-    "indicators_met": ("Indicators met", r"chỉ tiêu", ("count",)),
+    "indicators_met": ("Indicators met", r"(?!)", ("count",)),  # found by its noun, see _indicator
 }
+# "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
+BARE_GROWTH = re.compile(r"tăng trưởng")
+SAME_AS_BEFORE = re.compile(
+    r"^\W*(?:\(|tương đương|tức là|tức|bằng|so với (?:mục tiêu|kế hoạch|chỉ tiêu))[\s(]*(?:với\s*)?(?:khoảng|hơn|trên|gần)?\s*$"
+)
+REGION = re.compile(r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng)\b")
+MET = re.compile(r"đạt|hoàn thành|vượt")
+NOT_MET = re.compile(r"không (?:hoàn thành|đạt)|chưa (?:hoàn thành|đạt)|khó (?:hoàn thành|đạt)")
+TOTAL = re.compile(r"(?:tổng số|trong|trên)\s*$")
 _PATTERNS = {code: re.compile(spec[1]) for code, spec in INDICATORS.items()}
 
 TARGET_CUES = re.compile(
     r"phấn đấu|mục tiêu|kế hoạch (?:năm|đề ra cho)|dự kiến|đặt ra|đề ra|chỉ tiêu (?:quốc hội )?(?:giao|đề ra)|"
-    r"phải đạt|cần đạt|sẽ đạt|yêu cầu|kiểm soát|giữ (?:ở )?mức|không quá|định hướng|dự toán năm",
+    r"phải đạt|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|giữ (?:ở )?mức|không quá|định hướng|dự toán năm|được giao",
 )
-RESULT_CUES = re.compile(r"ước đạt|ước tính|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)")
+RESULT_CUES = re.compile(
+    r"\bước\b|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)|\bbằng\b|\bcòn\b|được kiểm soát"
+)
 PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:dự toán|kế hoạch|chỉ tiêu)")
-YEAR = re.compile(r"\b(?:năm|đến|cuối|trong)\s+(?:năm\s+)?((?:19|20)\d\d)\b")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\d/])")
+# A year after these words is a baseline the figure is compared with, not its own year.
+BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|[-–])\s*(?:năm\s*)?$")
+THIS_YEAR = re.compile(r"\bnăm (?:nay|này)\b")
+LAST_YEAR = re.compile(r"\bnăm (?:qua|trước|vừa qua|ngoái)\b")
+# Figures for part of a year (6 tháng, quý III, tháng 6) are not annual targets or results.
+PART_YEAR = re.compile(
+    r"\b(?:\d+|mấy|những) tháng(?: đầu| cuối)?\b|\bquý\s+(?:[ivx]+|\d)\b|\btháng\s+\d+\b|\btháng đầu(?: tiên)?\b"
+)
+GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
+LEVEL_INDICATORS = {"social_investment", "export_value", "budget_revenue", "fdi_attraction", "gdp_size",
+                    "new_businesses", "tourists", "international_visitors", "jobs", "trade_surplus",
+                    "public_investment_disbursement", "income_per_capita", "food_output"}
+# Indicators whose phrase follows a count: "thêm 16 xã đạt chuẩn nông thôn mới", "96.600 DN thành lập mới".
+TRAILING = {"new_rural_standard": ("count", "%"), "new_businesses": ("count",)}
+RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subject of a national article
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
-CLAUSE_BREAK = re.compile(r"[;:()]|\.\s")
+CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
 
 
 @dataclass(frozen=True)
@@ -111,19 +137,33 @@ class Context:
     bridge: str | None
     review_year: int | None
     plan_year: int | None
+    date: str | None = None
     recent_place: str | None = None
+    place_age: int = 0
+    recent_year: int | None = None
 
 
 def find_figures(article: Article, context: Context) -> list[Figure]:
     figures: list[Figure] = []
-    for sentence in article.sentences:
+    paragraph = -1
+    for sentence in (s for p in article.paragraphs for s in p.sentences):
+        if sentence.paragraph != paragraph:
+            paragraph, context.recent_year = sentence.paragraph, None
         places = find_places(sentence.text)
+        context.place_age += 1
         if places:
-            context.recent_place = places[-1].place.name
+            context.recent_place, context.place_age = places[-1].place.name, 0
         for figure in figures_in(sentence, context):
-            if figure not in figures:
+            if all(_fact(figure) != _fact(f) for f in figures):
                 figures.append(figure)
+        own = _own_years(match_form(sentence.text), len(sentence.text))
+        if own:
+            context.recent_year = own[-1]
     return figures
+
+
+def _fact(figure: Figure) -> tuple:
+    return (figure.indicator, figure.kind, figure.year, figure.locality, figure.unit, figure.value, figure.value_max)
 
 
 def figures_in(sentence: Sentence, context: Context) -> list[Figure]:
@@ -131,21 +171,36 @@ def figures_in(sentence: Sentence, context: Context) -> list[Figure]:
     key = match_form(text)
     found = []
     previous_end = 0
-    for quantity in find_quantities(text):
+    if REGION.search(key):
+        return []
+    quantities = find_quantities(text)
+    last_code = None
+    for i, quantity in enumerate(quantities):
         window = _label_window(key, previous_end, quantity.start)
         previous_end = quantity.end
+        following = _trailing_window(key, quantity, quantities[i + 1].start if i + 1 < len(quantities) else len(key))
         quantity = _as_plan_share(quantity, key)
-        code = _indicator(window, quantity)
-        if code is None:
+        code = _indicator(window, following, quantity)
+        if code is None and last_code and SAME_AS_BEFORE.match(window) and _unit_allowed(last_code, quantity):
+            code = last_code
+        last_code = code
+        clause = _label_window(key, 0, quantity.start)
+        if code is None or _part_of_year(clause) or _is_growth_of_level(code, window, quantity):
             continue
+        if code == "indicators_met":
+            quantity = _indicators_met(quantity, quantities[:i], key, following)
+            if quantity is None:
+                continue
         kind, year = _kind_and_year(key, quantity, context)
+        if code == "indicators_met":
+            kind = "result"
         found.append(
             Figure(
                 indicator=code,
                 label=INDICATORS[code][0],
                 kind=kind,
                 year=year,
-                locality=_locality(text, key, context),
+                locality=_locality(text, key, clause, context),
                 value=quantity.value,
                 value_max=quantity.value_max,
                 comparator=quantity.comparator,
@@ -163,11 +218,49 @@ def _label_window(key: str, start: int, end: int) -> str:
     return window[breaks[-1].end() :] if breaks else window
 
 
+def _part_of_year(clause: str) -> bool:
+    """A period of months or a quarter named just before the figure or opening its clause."""
+    if "cả năm" in clause:
+        return False
+    near, opening = clause[-45:], clause.lstrip(" -–•")[:40]
+    return any(PART_YEAR.search(t) for t in (near, opening))
+
+
+def _indicators_met(quantity: Quantity, earlier: list[Quantity], key: str, following: str) -> Quantity | None:
+    """"có 14 chỉ tiêu đạt … trong tổng số 18": the met count, with the total as ``of``."""
+    before = key[max(0, quantity.start - 25) : quantity.start]
+    if TOTAL.search(before) or re.search(r"trong đó(?: có)?\s*$", before) or NOT_MET.search(following) or not (MET.search(following) or MET.search(before)):
+        return None
+    if quantity.of is None:
+        totals = [q for q in earlier if "chỉ tiêu" in match_form(q.text) and TOTAL.search(key[max(0, q.start - 12) : q.start])]
+        if totals:
+            from dataclasses import replace
+
+            return replace(quantity, of=totals[-1].value)
+    return quantity
+
+
+def _trailing_window(key: str, quantity: Quantity, next_start: int) -> str:
+    window = key[quantity.start : quantity.end + 90]
+    breaks = list(CLAUSE_BREAK.finditer(window))
+    return window[: breaks[0].start()] if breaks else window
+
+
+def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
+    """"xuất khẩu tăng 16%" is a growth rate of a level indicator, not the indicator itself."""
+    return code in LEVEL_INDICATORS and quantity.unit in ("%",) and bool(GROWTH_WORDS.search(window))
+
+
 def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
-    """"bằng 102,6% dự toán": a percentage followed by plan words is a share of the plan."""
+    """"bằng 102,6% dự toán": a percentage followed by plan words is a share of the plan;
+    "vượt 8% so với dự toán" is 108% of it."""
     if quantity.unit == "%" and PLAN_SHARE.match(key[quantity.end : quantity.end + 30]):
+        if quantity.comparator == ">" and match_form(quantity.text).startswith("vượt"):
+            from dataclasses import replace
+
+            return replace(quantity, unit="% of plan", value=100 + quantity.value, comparator="=")
         return _with_unit(quantity, "% of plan")
-    if quantity.unit == "%" and re.match(r"^\s*(?:gdp|grdp)\b", key[quantity.end : quantity.end + 8]):
+    if quantity.unit == "%" and re.match(r"^\s*(?:gdp|grdp|gd p)\b", key[quantity.end : quantity.end + 8]):
         return _with_unit(quantity, "% of GDP")
     return quantity
 
@@ -178,19 +271,29 @@ def _with_unit(quantity: Quantity, unit: str) -> Quantity:
     return replace(quantity, unit=unit)
 
 
-def _indicator(window: str, quantity: Quantity) -> str | None:
+def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
+    if quantity.unit == "count" and "chỉ tiêu" in match_form(quantity.text):
+        return "indicators_met"
     best, best_end = None, -1
     for code, pattern in _PATTERNS.items():
-        if quantity.unit not in INDICATORS[code][2] and not _unit_fits(code, quantity):
+        if not _unit_allowed(code, quantity):
             continue
         for m in pattern.finditer(window):
-            if m.end() > best_end:
+            # A phrase that trails a count ("96.600 DN thành lập mới, …") belongs to that count.
+            if m.end() > best_end and not (code in TRAILING and len(window) - m.end() > 30):
                 best, best_end = code, m.end()
+    if best is None:
+        for code, units in TRAILING.items():
+            if quantity.unit in units and _PATTERNS[code].search(following):
+                return code
+    if best is None and quantity.unit == "%" and BARE_GROWTH.search(window):
+        return "economic_growth"
     return best
 
 
-def _unit_fits(code: str, quantity: Quantity) -> bool:
-    return code == "poverty_rate_reduction" and quantity.unit == "%"
+def _unit_allowed(code: str, quantity: Quantity) -> bool:
+    units = INDICATORS[code][2]
+    return quantity.unit in units or (code == "poverty_rate_reduction" and quantity.unit == "%")
 
 
 def _unit(code: str, quantity: Quantity) -> str:
@@ -199,30 +302,78 @@ def _unit(code: str, quantity: Quantity) -> str:
     return quantity.unit
 
 
+def _own_years(key: str, end: int) -> list[int]:
+    """Years in ``key[:end]`` that a figure can belong to (not baselines such as "so với năm 2022")."""
+    return [int(m.group(1)) for m in YEAR.finditer(key, 0, end) if not BASELINE.search(key[max(0, m.start() - 12) : m.start()])]
+
+
+def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
+    clause_start = quantity.start - len(_label_window(key, 0, quantity.start))
+    in_clause = [y for y in _own_years(key, quantity.start) if key.rfind(str(y), 0, quantity.start) >= clause_start]
+    if in_clause:
+        return in_clause[-1]
+    after = [int(m.group(1)) for m in YEAR.finditer(key, quantity.end, min(len(key), quantity.end + 40))]
+    earlier = _own_years(key, quantity.start)
+    if after and not BASELINE.search(key[max(0, key.find(str(after[0]), quantity.end) - 12) : key.find(str(after[0]), quantity.end)]):
+        return after[0]
+    if earlier:
+        return earlier[0]
+    if THIS_YEAR.search(key):
+        return int(context.date[:4]) if context.date else context.plan_year
+    if LAST_YEAR.search(key):
+        return context.review_year or (int(context.date[:4]) - 1 if context.date else None)
+    return context.recent_year
+
+
 def _kind_and_year(key: str, quantity: Quantity, context: Context) -> tuple[str, int | None]:
     before = key[: quantity.start]
-    years = [int(y) for y in YEAR.findall(before)] or [int(y) for y in YEAR.findall(key[quantity.end :])]
-    year = years[-1] if years else None
-    clause = _label_window(key, 0, quantity.start)
-    if TARGET_CUES.search(clause) or (TARGET_CUES.search(before) and not RESULT_CUES.search(clause)):
-        kind = "target"
-    elif RESULT_CUES.search(clause) or RESULT_CUES.search(before):
-        kind = "result"
+    year = _figure_year(key, quantity, context)
+    cue = _nearest_cue(before)
+    if cue:
+        kind = cue
     elif year is not None and year == context.plan_year:
         kind = "target"
     else:
         kind = "result"
     if year is None:
-        year = context.plan_year if kind == "target" else context.review_year
+        year = _default_year(kind, context)
     return kind, year
 
 
-def _locality(text: str, key: str, context: Context) -> str | None:
+def _nearest_cue(before: str) -> str | None:
+    """The wording closest before the figure decides: "phấn đấu … đạt" is a target, "… ước đạt" a result."""
+    target = max((m.end() for m in TARGET_CUES.finditer(before)), default=-1)
+    result = max((m.end() for m in RESULT_CUES.finditer(before)), default=-1)
+    if target < 0 and result < 0:
+        return None
+    return "target" if target > result else "result"
+
+
+def _default_year(kind: str, context: Context) -> int | None:
+    """The meeting's planned or reviewed year; failing those, the year of its date
+    (results reported in the first quarter belong to the year before)."""
+    if kind == "target" and context.plan_year:
+        return context.plan_year
+    if kind == "result" and context.review_year:
+        return context.review_year
+    if not context.date:
+        return None
+    year, month = int(context.date[:4]), int(context.date[5:7])
+    return year - 1 if kind == "result" and month <= 3 else year
+
+
+def _locality(text: str, key: str, clause: str, context: Context) -> str | None:
+    """The province named in the sentence; else the meeting's own for a provincial meeting;
+    else, in a national article, a province named in the last sentences or the bridge."""
+    if NATIONAL_WORDS.search(clause) and "grdp" not in clause:
+        return None
     places = find_places(text)
-    if places and not NATIONAL_WORDS.search(key):
+    if places:
         return places[0].place.name
     if context.level in ("provincial", "district"):
-        return None if NATIONAL_WORDS.search(key) and "grdp" not in key else context.locality
+        return context.locality
+    if context.recent_place and context.place_age <= RECENT_PLACE_SENTENCES and not NATIONAL_WORDS.search(key):
+        return context.recent_place
     if PROVINCIAL_WORDS.search(key):
-        return context.recent_place or context.bridge
+        return context.bridge
     return None

@@ -36,7 +36,7 @@ COUNTED = (
     "thành phố", "địa phương", "bộ ngành", "bộ", "ngành", "dự án", "công trình", "mặt bằng", "hộ",
     "hộ gia đình", "cơ sở", "trường", "sản phẩm", "văn bản", "đơn vị", "lĩnh vực", "giải pháp",
     "khu công nghiệp", "cụm công nghiệp", "nhà máy", "thôn", "làng", "căn hộ", "chương trình",
-    "đề án", "hồ sơ", "thủ tục", "vụ", "vụ việc", "cuộc", "nhà đầu tư", "tiêu chí", "nhóm",
+    "đề án", "hồ sơ", "thủ tục", "vụ", "vụ việc", "cuộc", "nhà đầu tư", "tiêu chí", "nhóm", "dn",
 )
 UNITS = {
     "%": "%", "phần trăm": "%",

@@ -18,6 +18,7 @@ QUOTED = re.compile(r"“([^“”]{3,300})”|\"([^\"]{3,300})\"|‘([^‘’]{
 PART_SEPARATOR = re.compile(r"\s*(?:[,;]|\s[-–—]\s)\s*")
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 THIS_YEAR = re.compile(r"\bnăm\s+(?:nay|mới)\b", re.IGNORECASE)
+WHOLE_TERM = re.compile(r"\b(?:cả|toàn|suốt) nhiệm kỳ\b", re.IGNORECASE)
 NATIONAL_ACTOR = re.compile(
     r"Chính phủ|Thủ tướng|Quốc hội|Trung ương|Bộ Chính trị|Ban Bí thư|\d+/NQ-CP|NQ-CP", re.IGNORECASE
 )
@@ -36,6 +37,7 @@ class Theme:
 
 
 def find_themes(article: Article, level: str | None, plan_year: int | None) -> list[Theme]:
+    """Slogans in the article; ``plan_year`` stands in for "năm nay" and for a slogan with no year."""
     found: list[Theme] = []
     for sentence in article.sentences:
         for theme in _themes_in(sentence, level, plan_year):
@@ -60,7 +62,7 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
             Theme(
                 text=slogan,
                 kind=KINDS.get(trigger.group(1).lower(), "motto"),
-                year=_year(before, gap, plan_year),
+                year=None if WHOLE_TERM.search(after) else _year(before, gap, plan_year),
                 scope=_scope(before, gap, after, level),
                 sentence=text,
             )
