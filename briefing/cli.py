@@ -179,5 +179,92 @@ def evaluate(
     typer.echo(table(rows), nl=False)
 
 
+class FactsFormat(str, Enum):
+    json = "json"
+    table = "table"
+
+
+class CompareFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+PATHS_HELP = (
+    "Article files (.txt, .md, .html) or folders, read recursively; '-' reads standard input. "
+    "Default: the bundled seeds/ folder. Example: briefing {command} seeds/ extra/article.txt"
+)
+
+
+def _read_facts(paths: Optional[list[str]]):
+    """Facts of every readable article; unreadable ones are reported and counted."""
+    from .extract import extract_paths
+    from .ingest import IngestError, default_inputs
+
+    facts, problems = [], 0
+    for item in extract_paths(paths or default_inputs()):
+        if isinstance(item, IngestError):
+            problems += 1
+            _report(item)
+        else:
+            facts.append(item)
+    if not facts:
+        _fail("no article could be read", 1)
+    return facts, problems
+
+
+@app.command()
+def extract(
+    paths: Optional[list[str]] = typer.Argument(None, metavar="[PATH]...", help=PATHS_HELP.format(command="extract")),
+    output_format: FactsFormat = typer.Option(
+        FactsFormat.json, "--format", "-f", help="Output format. Example: --format table"
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", dir_okay=False,
+        help="Write to this file (atomically) instead of standard output. Example: --output reports/facts.json",
+    ),
+) -> None:
+    """Extract each meeting's date, level, place, officials, themes, mottos and figures.
+
+    Example: briefing extract seeds/ --format json
+    """
+    from . import fact_tables
+
+    facts, problems = _read_facts(paths)
+    render = fact_tables.facts_json if output_format == FactsFormat.json else fact_tables.facts_table
+    _emit(render(facts), output)
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    paths: Optional[list[str]] = typer.Argument(None, metavar="[PATH]...", help=PATHS_HELP.format(command="compare")),
+    output_format: CompareFormat = typer.Option(
+        CompareFormat.table, "--format", "-f", help="Output format. Example: --format markdown"
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", dir_okay=False,
+        help="Write to this file (atomically) instead of standard output. Example: --output reports/compare.md",
+    ),
+) -> None:
+    """Align themes by year and figures by indicator, place and year, with flags.
+
+    Example: briefing compare seeds/ --format markdown
+    """
+    from . import fact_tables
+    from .compare import compare as run_compare
+
+    facts, problems = _read_facts(paths)
+    comparison = run_compare(facts)
+    if output_format == CompareFormat.json:
+        text = fact_tables.comparison_json(comparison)
+    else:
+        text = fact_tables.comparison_table(comparison, markdown=output_format == CompareFormat.markdown)
+    _emit(text, output)
+    if problems:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()

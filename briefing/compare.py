@@ -1,0 +1,198 @@
+"""Align meetings: themes by year, figures by indicator × place × year, and the flags a reader needs."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .extract import MeetingFacts
+from .figures import Figure
+from .textnorm import match_form
+
+SEPARATORS = re.compile(r"\s*(?:[,;]|\s[-–—]\s)\s*")
+TOLERANCE = 0.005  # values within half a percent are the same figure written twice
+
+
+@dataclass
+class ThemeRow:
+    year: int | None
+    scope: str  # "national" or "local"
+    locality: str | None
+    kind: str
+    text: str  # as first written
+    variants: list[str] = field(default_factory=list)  # other writings of the same slogan
+    reordered: bool = False  # a variant lists the same watchwords in another order
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Cell:
+    value: float
+    value_max: float | None
+    comparator: str
+    of: float | None
+    sentence: str
+    source: str
+
+
+@dataclass
+class FigureRow:
+    indicator: str
+    label: str
+    locality: str | None
+    year: int | None
+    unit: str
+    targets: list[Cell] = field(default_factory=list)
+    results: list[Cell] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def target(self) -> Cell | None:
+        return self.targets[0] if self.targets else None
+
+    @property
+    def result(self) -> Cell | None:
+        return self.results[0] if self.results else None
+
+
+@dataclass
+class MeetingGroup:
+    """One meeting, possibly reported by several articles."""
+
+    title: str
+    date: str | None
+    level: str | None
+    locality: str | None
+    sources: list[str]
+
+
+@dataclass
+class Comparison:
+    meetings: list[MeetingGroup]
+    themes: list[ThemeRow]
+    persistent_words: list[tuple[str, list[int]]]
+    figures: list[FigureRow]
+
+    @property
+    def flags(self) -> list[tuple[FigureRow, str]]:
+        return [(row, flag) for row in self.figures for flag in row.flags]
+
+
+def compare(meetings: list[MeetingFacts]) -> Comparison:
+    return Comparison(
+        meetings=merge_meetings(meetings),
+        themes=align_themes(meetings),
+        persistent_words=persistent_words(meetings),
+        figures=align_figures(meetings),
+    )
+
+
+def merge_meetings(meetings: list[MeetingFacts]) -> list[MeetingGroup]:
+    """Articles with the same date, level and place report the same meeting."""
+    groups: dict[tuple, MeetingGroup] = {}
+    for m in meetings:
+        info = m.info
+        key = (info.date, info.level, info.locality) if info.date else ("article", m.source)
+        if key in groups:
+            groups[key].sources.append(m.source)
+        else:
+            groups[key] = MeetingGroup(m.title, info.date, info.level, info.locality, [m.source])
+    return sorted(groups.values(), key=lambda g: (g.date or "", g.title))
+
+
+def slogan_key(text: str) -> frozenset[str]:
+    """The watchwords of a slogan, whatever the quotes, punctuation, tone style or order."""
+    parts = (" ".join(re.findall(r"\w+", match_form(p))) for p in SEPARATORS.split(text))
+    return frozenset(p for p in parts if p)
+
+
+def _ordered_key(text: str) -> tuple[str, ...]:
+    return tuple(" ".join(re.findall(r"\w+", match_form(p))) for p in SEPARATORS.split(text) if p.strip())
+
+
+def align_themes(meetings: list[MeetingFacts]) -> list[ThemeRow]:
+    rows: dict[tuple, ThemeRow] = {}
+    for m in meetings:
+        for theme in m.themes:
+            locality = None if theme.scope == "national" else m.info.locality or m.info.bridge
+            key = (theme.year, theme.scope, locality, theme.kind, slogan_key(theme.text))
+            row = rows.get(key)
+            if row is None:
+                rows[key] = ThemeRow(theme.year, theme.scope, locality, theme.kind, theme.text, sources=[m.source])
+                continue
+            if theme.text != row.text and theme.text not in row.variants:
+                row.variants.append(theme.text)
+                row.reordered |= _ordered_key(theme.text) != _ordered_key(row.text)
+            if m.source not in row.sources:
+                row.sources.append(m.source)
+    return sorted(rows.values(), key=lambda r: (r.year or 0, r.scope != "national", r.locality or "", r.kind))
+
+
+def persistent_words(meetings: list[MeetingFacts]) -> list[tuple[str, list[int]]]:
+    """Watchwords (two-syllable words such as "kỷ cương") found in the slogans of several years."""
+    years: dict[str, set[int]] = defaultdict(set)
+    display: dict[str, str] = {}
+    for m in meetings:
+        for theme in m.themes:
+            if theme.year is None:
+                continue
+            for part in SEPARATORS.split(theme.text):
+                words = re.findall(r"\w+", part)
+                for a, b in zip(words, words[1:]):
+                    key = match_form(f"{a} {b}")
+                    years[key].add(theme.year)
+                    display.setdefault(key, f"{a} {b}".lower())
+    found = [(display[k], sorted(v)) for k, v in years.items() if len(v) >= 2]
+    return sorted(found, key=lambda item: (-len(item[1]), item[0]))
+
+
+def align_figures(meetings: list[MeetingFacts]) -> list[FigureRow]:
+    rows: dict[tuple, FigureRow] = {}
+    for m in meetings:
+        for figure in m.figures:
+            key = (figure.indicator, figure.locality, figure.year, figure.unit)
+            row = rows.setdefault(key, FigureRow(figure.indicator, figure.label, figure.locality, figure.year, figure.unit))
+            cells = row.targets if figure.kind == "target" else row.results
+            if not any(_same(c, figure) and c.source == m.source for c in cells):
+                cells.append(_cell(figure, m.source))
+    ordered = sorted(rows.values(), key=lambda r: (r.indicator, r.locality or "", r.year or 0, r.unit))
+    for row in ordered:
+        row.flags = _flags(row, rows)
+    return ordered
+
+
+def _cell(figure: Figure, source: str) -> Cell:
+    return Cell(figure.value, figure.value_max, figure.comparator, figure.of, figure.sentence, source)
+
+
+def _same(cell: Cell, figure: Figure | Cell) -> bool:
+    return _close(cell.value, figure.value) and (
+        (cell.value_max is None) == (figure.value_max is None)
+        and (cell.value_max is None or _close(cell.value_max, figure.value_max))
+    )
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[str]:
+    flags = []
+    for label, cells in (("target", row.targets), ("result", row.results)):
+        if any(not _same(cells[0], other) for other in cells[1:]):
+            flags.append(f"conflicting {label}s")
+    target, result = row.target, row.result
+    if target and result and target.of is None:
+        low, high = target.value, target.value_max or target.value
+        if result.value < low:
+            flags.append("missed target")
+        elif result.value > high:
+            flags.append("beat target")
+        else:
+            flags.append("met target")
+    previous = rows.get((row.indicator, row.locality, (row.year or 0) - 1, row.unit))
+    if target and previous and previous.result and target.of is None:
+        if (target.value_max or target.value) < previous.result.value:
+            flags.append("target below last year's result")
+    return flags
