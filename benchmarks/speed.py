@@ -20,6 +20,7 @@ from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "rouge"
+EVAL_ROOT = ROOT.parent / "shared" / "eval"
 
 
 def cold_start(runs: int = 7) -> float:
@@ -46,6 +47,20 @@ def throughput(files: list[str], method: str, rounds: int = 3) -> float:
     return statistics.median(rates)
 
 
+def extraction_rate(files: list[str], rounds: int = 3) -> float:
+    from briefing.extract import extract_article
+    from briefing.ingest import read_article
+
+    extract_article(read_article(files[0]))
+    rates = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for path in files:
+            extract_article(read_article(path))
+        rates.append(len(files) / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
 def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -58,6 +73,8 @@ def main() -> None:
     for method, target in (("briefing", "target >= 50"), ("lexrank", "for comparison")):
         rate = throughput(files, method)
         print(f"{method:>8}: {rate:7.1f} articles/s over {len(files)} articles, read + summarise, one core  ({target})")
+    every = sorted(str(p) for p in EVAL_ROOT.rglob("*.txt") if not p.name.endswith(".summary.txt"))
+    print(f" extract: {extraction_rate(every):7.1f} articles/s over {len(every)} articles, read + extract, one core  (target >= 100)")
 
 
 if __name__ == "__main__":

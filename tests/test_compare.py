@@ -1,0 +1,90 @@
+import json
+
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.compare import compare, slogan_key
+from briefing.extract import extract_paths
+from conftest import SEEDS
+
+runner = CliRunner()
+
+
+def seeds_comparison():
+    return compare([f for f in extract_paths([str(SEEDS)])])
+
+
+def test_one_slogan_in_two_articles_is_one_row():
+    rows = [t for t in seeds_comparison().themes if t.year == 2024 and t.scope == "national"]
+    assert len(rows) == 1
+    assert len(rows[0].sources) == 2
+    assert rows[0].variants == ["Kỷ cương trách nhiệm; chủ động kịp thời; tăng tốc sáng tạo; hiệu quả bền vững"]
+    assert not rows[0].reordered
+
+
+def test_slogan_key_ignores_quotes_punctuation_tone_style_and_order():
+    a = "Siết chặt kỷ cương, tăng tốc sáng tạo, bứt phá, hiệu quả"
+    b = "siết chặt kỷ cương - tăng tốc sáng tạo - hiệu quả - bứt phá"
+    assert slogan_key(a) == slogan_key(b)
+    assert slogan_key("hoà bình, ổn định, phát triển") == slogan_key("hòa bình; ổn định; phát triển")
+    assert slogan_key(a) != slogan_key("Siết chặt kỷ cương, tăng tốc sáng tạo, hiệu quả")
+
+
+def test_persistent_watchwords():
+    words = dict(seeds_comparison().persistent_words)
+    assert words["kỷ cương"] == [2021, 2023, 2024]
+    assert "cương trách" not in words  # never across two watchwords
+
+
+def test_target_below_last_years_result_is_flagged():
+    rows = {(r.indicator, r.locality, r.year): r for r in seeds_comparison().figures}
+    exports = rows[("export_value", "Hà Tĩnh", 2024)]
+    assert "target below last year's result" in exports.flags
+    growth = rows[("economic_growth", "Hà Tĩnh", 2024)]
+    assert "target below last year's result" not in growth.flags
+
+
+def write(tmp_path, name, body):
+    path = tmp_path / name
+    path.write_text(body, "utf-8")
+    return str(path)
+
+
+PLAN = (
+    "Hội nghị triển khai nhiệm vụ năm 2024 của tỉnh Hà Tĩnh\n\n"
+    "Sáng 20/1/2024, UBND tỉnh Hà Tĩnh tổ chức hội nghị triển khai nhiệm vụ năm 2024. "
+    "Năm 2024, tỉnh phấn đấu tăng trưởng kinh tế đạt 8%, với chủ đề “Kỷ cương, sáng tạo, bứt phá, hiệu quả”.\n"
+)
+REVIEW = (
+    "Hội nghị tổng kết năm 2024 của tỉnh Hà Tĩnh\n\n"
+    "Sáng 28/12/2024, UBND tỉnh Hà Tĩnh tổ chức hội nghị tổng kết nhiệm vụ năm 2024. "
+    "Năm 2024, tăng trưởng kinh tế của tỉnh đạt {growth}%, theo chủ đề “Kỷ cương, sáng tạo, hiệu quả, bứt phá”.\n"
+)
+
+
+def test_missed_target_variant_order_conflict_and_merged_meeting(tmp_path):
+    paths = [
+        write(tmp_path, "plan.txt", PLAN),
+        write(tmp_path, "review-a.txt", REVIEW.format(growth="7,2")),
+        write(tmp_path, "review-b.txt", REVIEW.format(growth="7,5")),
+    ]
+    comparison = compare(list(extract_paths(paths)))
+    row = next(r for r in comparison.figures if r.indicator == "economic_growth" and r.year == 2024)
+    assert row.target.value == 8 and row.result.value == 7.2
+    assert "missed target" in row.flags
+    assert "conflicting results" in row.flags
+    theme = next(t for t in comparison.themes if t.kind == "theme")
+    assert theme.reordered and len(theme.sources) == 3
+    merged = [m for m in comparison.meetings if len(m.sources) == 2]
+    assert merged and merged[0].date == "2024-12-28"
+    assert len(comparison.meetings) == 2
+
+
+def test_compare_cli_formats():
+    for fmt, marker in (("table", "Themes and mottos by year"), ("markdown", "## Targets and results")):
+        result = runner.invoke(app, ["compare", str(SEEDS), "--format", fmt])
+        assert result.exit_code == 0
+        assert marker in result.stdout
+        assert "17.500 tỷ đồng" in result.stdout and "8,05%" in result.stdout
+    data = json.loads(runner.invoke(app, ["compare", str(SEEDS), "--format", "json"]).stdout)
+    assert {"meetings", "themes", "persistent_words", "figures"} <= set(data)
