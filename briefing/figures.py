@@ -79,7 +79,10 @@ INDICATORS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 BARE_GROWTH = re.compile(r"tăng trưởng")
 SAME_AS_BEFORE = re.compile(
     r"^\W*(?:\(|tương đương|tức là|tức|bằng|so với (?:mục tiêu|kế hoạch|chỉ tiêu))[\s(]*(?:với\s*)?(?:khoảng|hơn|trên|gần)?\s*$"
+    r"|\(\s*từ\s*$|(?:chỉ tiêu|mục tiêu|kế hoạch)[^,;]{0,30}$"
 )
+EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
+NOT_INDICATOR = re.compile(r"mặt hàng")
 REGION = re.compile(r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng)\b")
 MET = re.compile(r"đạt|hoàn thành|vượt")
 NOT_MET = re.compile(r"không (?:hoàn thành|đạt)|chưa (?:hoàn thành|đạt)|khó (?:hoàn thành|đạt)")
@@ -88,7 +91,8 @@ _PATTERNS = {code: re.compile(spec[1]) for code, spec in INDICATORS.items()}
 
 TARGET_CUES = re.compile(
     r"phấn đấu|mục tiêu|kế hoạch (?:năm|đề ra cho)|dự kiến|đặt ra|đề ra|chỉ tiêu (?:quốc hội )?(?:giao|đề ra)|"
-    r"phải đạt|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|giữ (?:ở )?mức|không quá|định hướng|dự toán năm|được giao",
+    r"phải đạt|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|giữ (?:ở )?mức|không quá|định hướng|dự toán năm|được giao|"
+    r"thông qua|quốc hội giao",
 )
 RESULT_CUES = re.compile(
     r"\bước\b|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)|\bbằng\b|\bcòn\b|được kiểm soát"
@@ -174,18 +178,20 @@ def figures_in(sentence: Sentence, context: Context) -> list[Figure]:
     if REGION.search(key):
         return []
     quantities = find_quantities(text)
-    last_code = None
+    last_code, last_unit = None, None
     for i, quantity in enumerate(quantities):
         window = _label_window(key, previous_end, quantity.start)
         previous_end = quantity.end
         following = _trailing_window(key, quantity, quantities[i + 1].start if i + 1 < len(quantities) else len(key))
         quantity = _as_plan_share(quantity, key)
         code = _indicator(window, following, quantity)
-        if code is None and last_code and SAME_AS_BEFORE.match(window) and _unit_allowed(last_code, quantity):
+        if code is None and last_code and _unit_allowed(last_code, quantity) and (
+            SAME_AS_BEFORE.search(window) or (EQUIVALENT.match(window) and {last_unit, quantity.unit} == {"VND", "USD"})
+        ):
             code = last_code
-        last_code = code
+        last_code, last_unit = code, quantity.unit
         clause = _label_window(key, 0, quantity.start)
-        if code is None or _part_of_year(clause) or _is_growth_of_level(code, window, quantity):
+        if code is None or _part_of_year(clause) or _is_growth_of_level(code, window, quantity) or NOT_INDICATOR.search(window):
             continue
         if code == "indicators_met":
             quantity = _indicators_met(quantity, quantities[:i], key, following)
@@ -222,7 +228,7 @@ def _part_of_year(clause: str) -> bool:
     """A period of months or a quarter named just before the figure or opening its clause."""
     if "cả năm" in clause:
         return False
-    near, opening = clause[-45:], clause.lstrip(" -–•")[:40]
+    near, opening = clause[-45:], clause.lstrip(" -–•")[:60]
     return any(PART_YEAR.search(t) for t in (near, opening))
 
 
@@ -312,16 +318,20 @@ def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
     in_clause = [y for y in _own_years(key, quantity.start) if key.rfind(str(y), 0, quantity.start) >= clause_start]
     if in_clause:
         return in_clause[-1]
-    after = [int(m.group(1)) for m in YEAR.finditer(key, quantity.end, min(len(key), quantity.end + 40))]
+    rest = key[quantity.end : quantity.end + 40]
+    cut = CLAUSE_BREAK.search(rest)
+    after = [int(y) for y in YEAR.findall(rest[: cut.start()] if cut else rest)]
     earlier = _own_years(key, quantity.start)
-    if after and not BASELINE.search(key[max(0, key.find(str(after[0]), quantity.end) - 12) : key.find(str(after[0]), quantity.end)]):
+    if after and not BASELINE.search(key[max(0, key.find(str(after[0]), quantity.end) - 12) : key.find(str(after[0]), quantity.end)]):  # noqa: E501
         return after[0]
     if earlier:
         return earlier[0]
     if THIS_YEAR.search(key):
         return int(context.date[:4]) if context.date else context.plan_year
     if LAST_YEAR.search(key):
-        return context.review_year or (int(context.date[:4]) - 1 if context.date else None)
+        if context.review_year or context.plan_year:
+            return context.review_year or context.plan_year - 1
+        return int(context.date[:4]) - 1 if context.date else None
     return context.recent_year
 
 
@@ -365,11 +375,11 @@ def _default_year(kind: str, context: Context) -> int | None:
 def _locality(text: str, key: str, clause: str, context: Context) -> str | None:
     """The province named in the sentence; else the meeting's own for a provincial meeting;
     else, in a national article, a province named in the last sentences or the bridge."""
-    if NATIONAL_WORDS.search(clause) and "grdp" not in clause:
-        return None
     places = find_places(text)
     if places:
         return places[0].place.name
+    if NATIONAL_WORDS.search(clause) and "grdp" not in clause:
+        return None
     if context.level in ("provincial", "district"):
         return context.locality
     if context.recent_place and context.place_age <= RECENT_PLACE_SENTENCES and not NATIONAL_WORDS.search(key):

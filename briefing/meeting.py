@@ -16,6 +16,7 @@ REVIEW = re.compile(
 PLAN = re.compile(
     rf"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu)\b[^.;]{{0,100}}?\bnăm\s+{YEAR}", re.IGNORECASE
 )
+PLAN_AFTER = re.compile(rf"\bnăm\s+{YEAR}\b[^.;]{{0,60}}?\b(?:sẽ|triển khai|phấn đấu)\b", re.IGNORECASE)
 ANY_YEAR = re.compile(rf"\bnăm\s+{YEAR}\b", re.IGNORECASE)
 
 # Who holds the meeting, tried in this order on the title and the first sentences.
@@ -83,7 +84,7 @@ def _years(opening: str, article: Article) -> tuple[int | None, int | None]:
     """The reviewed and planned years from the title and lead; a year-end review plans the
     next year when the article speaks of it, and a plan reviews the one before when it does."""
     review = [int(y) for y in REVIEW.findall(opening)]
-    plan = [int(y) for y in PLAN.findall(opening)]
+    plan = [int(y) for y in PLAN.findall(opening) + PLAN_AFTER.findall(opening)]
     review_year = min(review) if review else None
     later = [y for y in plan if review_year is None or y > review_year]
     plan_year = max(later) if later else None
