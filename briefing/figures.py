@@ -66,15 +66,24 @@ INDICATORS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "new_rural_standard": ("New-rural standard", r"nông thôn mới|\bntm\b", ("count", "%")),
     "food_output": ("Food output", r"sản lượng lương thực", ("tonnes",)),
     "fdi_attraction": (
-        "FDI attracted", r"\bfdi\b|đầu tư trực tiếp nước ngoài|vốn đầu tư nước ngoài", ("USD",)
+        "FDI attracted", r"\bfdi\b|đầu tư trực tiếp nước ngoài|(?:vốn|thu hút) đầu tư nước ngoài", ("USD",)
     ),
     "public_debt": ("Public debt", r"nợ công", ("% of GDP",)),
     "gdp_size": ("Size of the economy", r"quy mô (?:nền kinh tế|gdp|grdp)", ("VND", "USD")),
     "trade_surplus": ("Trade surplus", r"xuất siêu|thặng dư thương mại", ("USD",)),
     "forex_reserves": ("Foreign-exchange reserves", r"dự trữ ngoại hối|ngoại hối", ("USD",)),
     "forest_cover": ("Forest cover", r"che phủ rừng", ("%",)),
+    "active_businesses": ("Businesses in operation", r"(?!)", ("count",)),  # found by its noun, see _indicator
     "indicators_met": ("Indicators met", r"(?!)", ("count",)),  # found by its noun, see _indicator
 }
+# Words that carry no subject: a window made only of these ("năm 2017 đạt", "con số này là hơn")
+# takes the subject of the sentence before.
+FILLER = frozenset(
+    "năm đến tới cuối ước đạt được là hơn khoảng trên gần con số này chỉ tiêu mục tiêu so với tuy nhiên "
+    "và còn có mức ở thu hút cho biết ông bà thì vào".split()
+)
+BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
+BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
 # "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
 BARE_GROWTH = re.compile(r"tăng trưởng")
 SAME_AS_BEFORE = re.compile(
@@ -145,6 +154,7 @@ class Context:
     recent_place: str | None = None
     place_age: int = 0
     recent_year: int | None = None
+    topic: str | None = None  # the indicator the previous sentence was about
 
 
 def find_figures(article: Article, context: Context) -> list[Figure]:
@@ -160,10 +170,27 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
         for figure in figures_in(sentence, context):
             if all(_fact(figure) != _fact(f) for f in figures):
                 figures.append(figure)
-        own = _own_years(match_form(sentence.text), len(sentence.text))
+        key = match_form(sentence.text)
+        own = _own_years(key, len(sentence.text))
         if own:
             context.recent_year = own[-1]
+        context.topic = _topic(key)
     return figures
+
+
+def _topic(key: str) -> str | None:
+    """The indicator a sentence is about: its last indicator phrase."""
+    best, best_end = None, -1
+    for code, pattern in _PATTERNS.items():
+        for m in pattern.finditer(key):
+            if m.end() > best_end:
+                best, best_end = code, m.end()
+    return best
+
+
+def _only_filler(window: str) -> bool:
+    words = [w for w in re.findall(r"\w+", window) if not w.isdigit()]
+    return any(w in FILLER for w in words) and sum(w not in FILLER for w in words) <= 1
 
 
 def _fact(figure: Figure) -> tuple:
@@ -189,6 +216,9 @@ def figures_in(sentence: Sentence, context: Context) -> list[Figure]:
             SAME_AS_BEFORE.search(window) or (EQUIVALENT.match(window) and {last_unit, quantity.unit} == {"VND", "USD"})
         ):
             code = last_code
+        inherited = last_code if i else context.topic
+        if code is None and inherited and _unit_allowed(inherited, quantity) and _only_filler(window):
+            code = inherited
         last_code, last_unit = code, quantity.unit
         clause = _label_window(key, 0, quantity.start)
         if code is None or _part_of_year(clause) or _is_growth_of_level(code, window, quantity) or NOT_INDICATOR.search(window):
@@ -253,8 +283,8 @@ def _trailing_window(key: str, quantity: Quantity, next_start: int) -> str:
 
 
 def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
-    """"xuất khẩu tăng 16%" is a growth rate of a level indicator, not the indicator itself."""
-    return code in LEVEL_INDICATORS and quantity.unit in ("%",) and bool(GROWTH_WORDS.search(window))
+    """"xuất khẩu tăng 16%", "tăng 155 USD": a change in a level indicator, not its level."""
+    return code in LEVEL_INDICATORS and bool(GROWTH_WORDS.search(window))
 
 
 def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
@@ -278,8 +308,11 @@ def _with_unit(quantity: Quantity, unit: str) -> Quantity:
 
 
 def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
-    if quantity.unit == "count" and "chỉ tiêu" in match_form(quantity.text):
+    noun = match_form(quantity.text)
+    if quantity.unit == "count" and "chỉ tiêu" in noun:
         return "indicators_met"
+    if quantity.unit == "count" and BUSINESS_NOUN.search(noun) and not BUSINESS_CHANGE.search(following):
+        return "active_businesses"
     best, best_end = None, -1
     for code, pattern in _PATTERNS.items():
         if not _unit_allowed(code, quantity):
