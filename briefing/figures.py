@@ -82,6 +82,11 @@ FILLER = frozenset(
     "năm đến tới cuối ước đạt được là hơn khoảng trên gần con số này chỉ tiêu mục tiêu so với tuy nhiên "
     "và còn có mức ở thu hút cho biết ông bà thì vào".split()
 )
+# "ngành nông nghiệp phải đạt …", "Toàn ngành phấn đấu …": a sector's own figures, not the economy's.
+SECTOR = re.compile(r"\b(?:toàn ngành(?! (?:công|nông) nghiệp)|(?<!toàn )(?<!các )ngành (nông nghiệp|công nghiệp))\b")
+SECTOR_GROWTH = {"nông nghiệp": "agricultural_growth", "công nghiệp": "industrial_growth"}
+SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
+ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
 BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
 BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
 # "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
@@ -155,11 +160,14 @@ class Context:
     place_age: int = 0
     recent_year: int | None = None
     topic: str | None = None  # the indicator the previous sentence was about
+    sector: str | None = None  # "nông nghiệp" or "công nghiệp" when the article is a sector's
 
 
 def find_figures(article: Article, context: Context) -> list[Figure]:
     figures: list[Figure] = []
     paragraph = -1
+    opening = match_form(article.title + " " + " ".join(s.text for s in article.sentences[:2]))
+    context.sector = next((name for name in SECTOR_GROWTH if name in opening), None)
     for sentence in (s for p in article.paragraphs for s in p.sentences):
         if sentence.paragraph != paragraph:
             paragraph, context.recent_year = sentence.paragraph, None
@@ -174,7 +182,8 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
         own = _own_years(key, len(sentence.text))
         if own:
             context.recent_year = own[-1]
-        context.topic = _topic(key)
+        mine = [f for f in figures if f.sentence == sentence.text]
+        context.topic = mine[-1].indicator if mine else _topic(key)
     return figures
 
 
@@ -208,19 +217,26 @@ def figures_in(sentence: Sentence, context: Context) -> list[Figure]:
     last_code, last_unit = None, None
     for i, quantity in enumerate(quantities):
         window = _label_window(key, previous_end, quantity.start)
-        previous_end = quantity.end
+        previous_end = quantity.end if quantity.unit else previous_end
         following = _trailing_window(key, quantity, quantities[i + 1].start if i + 1 < len(quantities) else len(key))
         quantity = _as_plan_share(quantity, key)
         code = _indicator(window, following, quantity)
+        if window.rstrip().endswith("(") and last_unit == "% of plan":
+            continue  # "bằng 116,4% kế hoạch … giao (8.575 tỷ đồng)": the plan the share is of
         if code is None and last_code and _unit_allowed(last_code, quantity) and (
             SAME_AS_BEFORE.search(window) or (EQUIVALENT.match(window) and {last_unit, quantity.unit} == {"VND", "USD"})
         ):
             code = last_code
         inherited = last_code if i else context.topic
-        if code is None and inherited and _unit_allowed(inherited, quantity) and _only_filler(window):
+        if code is None and inherited and _unit_allowed(inherited, quantity) and (
+            _only_filler(window) or ANAPHOR.search(window)
+        ):
             code = inherited
         last_code, last_unit = code, quantity.unit
         clause = _label_window(key, 0, quantity.start)
+        sector = SECTOR.search(clause)
+        if sector:
+            code = _sector_indicator(code, sector.group(1) or context.sector, window)
         if code is None or _part_of_year(clause) or _is_growth_of_level(code, window, quantity) or NOT_INDICATOR.search(window):
             continue
         if code == "indicators_met":
@@ -252,6 +268,13 @@ def _label_window(key: str, start: int, end: int) -> str:
     window = key[start:end]
     breaks = list(CLAUSE_BREAK.finditer(window))
     return window[breaks[-1].end() :] if breaks else window
+
+
+def _sector_indicator(code: str | None, sector: str | None, window: str) -> str | None:
+    """In a sector's sentence, growth is the sector's growth; its levels (exports …) are left out."""
+    if code in ("economic_growth", "agricultural_growth", "industrial_growth") or SECTOR_GROWTH_PHRASE.search(window):
+        return SECTOR_GROWTH.get(sector or "")
+    return code if code not in LEVEL_INDICATORS else None
 
 
 def _part_of_year(clause: str) -> bool:
