@@ -13,69 +13,22 @@ from dataclasses import dataclass
 
 from .document import Article, Sentence
 from .gazetteer import find_places
+from .indicators import INDICATORS
 from .numbers import Quantity, find_quantities
 from .textnorm import match_form
 
-# indicator code: (English label, phrase pattern in matching form, units it may take)
-INDICATORS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "economic_growth": (
-        "Economic growth (GDP/GRDP)",
-        r"tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:công|nông))|tăng trưởng (?:gdp|grdp)|(?:gdp|grdp)(?: [^\d]{0,20})? tăng"
-        r"|tổng sản phẩm (?:trên địa bàn|trong nước)|tăng trưởng (?:tổng sản phẩm|bình quân)|^tăng trưởng$|tăng trưởng(?= đạt)",
-        ("%",),
-    ),
-    "income_per_capita": (
-        "Income per capita",
-        r"(?:thu nhập|gdp|grdp)(?: [^\d]{0,12})? (?:bình quân )?(?:đầu người|trên đầu người)|bình quân đầu người",
-        ("VND", "USD"),
-    ),
-    "budget_revenue": ("Budget revenue", r"thu ngân sách|thu nsnn|thu ngân sách nhà nước", ("VND", "% of plan")),
-    "budget_deficit": ("Budget deficit", r"bội chi", ("% of GDP", "%")),
-    "export_value": ("Exports", r"kim ngạch xuất khẩu|(?<!xuất nhập )(?<!thu )xuất khẩu(?! (?:gạo|thủy|nông))", ("USD",)),
-    "social_investment": (
-        "Total social investment",
-        r"vốn đầu tư (?:phát triển )?toàn xã hội|đầu tư toàn xã hội|tổng vốn đầu tư xã hội|vốn đầu tư xã hội",
-        ("VND", "% of GDP"),
-    ),
-    "public_investment_disbursement": (
-        "Public investment disbursed", r"giải ngân(?: vốn)?(?: đầu tư công)?", ("VND", "% of plan", "%")
-    ),
-    "jobs": ("Jobs created", r"việc làm", ("people",)),
-    "poverty_rate_reduction": (
-        "Poverty rate reduction", r"(?:tỷ lệ |tỉ lệ )?hộ nghèo(?: [^\d]{0,20})? giảm|giảm (?:tỷ lệ |tỉ lệ )?hộ nghèo",
-        ("percentage points",),
-    ),
-    "poverty_rate": ("Poverty rate", r"(?:tỷ lệ |tỉ lệ )?hộ nghèo", ("%",)),
-    "cpi": ("Consumer prices (CPI)", r"\bcpi\b|chỉ số giá tiêu dùng|lạm phát", ("%",)),
-    "new_businesses": (
-        "New businesses", r"doanh nghiệp (?:thành lập )?mới|thành lập mới|doanh nghiệp đăng ký mới", ("count",)
-    ),
-    "international_visitors": ("International visitors", r"khách quốc tế|du khách quốc tế", ("visits", "people")),
-    "tourists": ("Tourists", r"khách du lịch|du khách|lượt khách", ("visits", "people")),
-    "industrial_growth": (
-        "Industrial growth",
-        r"chỉ số (?:sản xuất )?công nghiệp|(?:ngành )?công nghiệp(?: [^\d]{0,15})? tăng|tăng trưởng (?:toàn )?(?:ngành )?công nghiệp"
-        r"|giá trị sản xuất công nghiệp",
-        ("%",),
-    ),
-    "agricultural_growth": (
-        "Agricultural growth",
-        r"(?:ngành )?nông nghiệp(?: [^\d]{0,15})? tăng|tăng trưởng (?:ngành )?nông nghiệp|giá trị sản xuất nông",
-        ("%",),
-    ),
-    "new_rural_standard": ("New-rural standard", r"nông thôn mới|\bntm\b", ("count", "%")),
-    "food_output": ("Food output", r"sản lượng lương thực", ("tonnes",)),
-    "fdi_attraction": (
-        "FDI attracted", r"\bfdi\b|đầu tư trực tiếp nước ngoài|(?:vốn|thu hút) đầu tư nước ngoài", ("USD",)
-    ),
-    "public_debt": ("Public debt", r"nợ công", ("% of GDP",)),
-    "gdp_size": ("Size of the economy", r"quy mô (?:nền kinh tế|gdp|grdp)", ("VND", "USD")),
-    "trade_surplus": ("Trade surplus", r"xuất siêu|thặng dư thương mại", ("USD",)),
-    "forex_reserves": ("Foreign-exchange reserves", r"dự trữ ngoại hối|ngoại hối", ("USD",)),
-    "forest_cover": ("Forest cover", r"che phủ rừng", ("%",)),
-    "active_businesses": ("Businesses in operation", r"(?!)", ("count",)),  # found by its noun, see _indicator
-    "indicators_met": ("Indicators met", r"(?!)", ("count",)),  # found by its noun, see _indicator
-}
+# "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
+BARE_GROWTH = re.compile(r"tăng trưởng")
+SAME_AS_BEFORE = re.compile(
+    r"^\W*(?:\(|tương đương|tức là|tức|bằng|so với (?:mục tiêu|kế hoạch|chỉ tiêu))[\s(]*(?:với\s*)?(?:khoảng|hơn|trên|gần)?\s*$"
+    r"|\(\s*từ\s*$|(?:chỉ tiêu|mục tiêu|kế hoạch)[^,;]{0,30}$"
+)
+EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
+NOT_INDICATOR = re.compile(r"mặt hàng")
+REGION = re.compile(r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng)\b")
+MET = re.compile(r"đạt|hoàn thành|vượt")
+NOT_MET = re.compile(r"không (?:hoàn thành|đạt)|chưa (?:hoàn thành|đạt)|khó (?:hoàn thành|đạt)")
+TOTAL = re.compile(r"(?:tổng số|trong|trên)\s*$")
 # Words that carry no subject: a window made only of these ("năm 2017 đạt", "con số này là hơn")
 # takes the subject of the sentence before.
 FILLER = frozenset(
@@ -89,18 +42,6 @@ SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
 ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
 BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
 BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
-# "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
-BARE_GROWTH = re.compile(r"tăng trưởng")
-SAME_AS_BEFORE = re.compile(
-    r"^\W*(?:\(|tương đương|tức là|tức|bằng|so với (?:mục tiêu|kế hoạch|chỉ tiêu))[\s(]*(?:với\s*)?(?:khoảng|hơn|trên|gần)?\s*$"
-    r"|\(\s*từ\s*$|(?:chỉ tiêu|mục tiêu|kế hoạch)[^,;]{0,30}$"
-)
-EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
-NOT_INDICATOR = re.compile(r"mặt hàng")
-REGION = re.compile(r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng)\b")
-MET = re.compile(r"đạt|hoàn thành|vượt")
-NOT_MET = re.compile(r"không (?:hoàn thành|đạt)|chưa (?:hoàn thành|đạt)|khó (?:hoàn thành|đạt)")
-TOTAL = re.compile(r"(?:tổng số|trong|trên)\s*$")
 _PATTERNS = {code: re.compile(spec[1]) for code, spec in INDICATORS.items()}
 
 TARGET_CUES = re.compile(
