@@ -15,7 +15,8 @@ UNIT_WORDS = {
     "% of GDP": "% GDP",
     "percentage points": "điểm %",
 }
-COMPARATORS = {">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< ", "~": "≈ ", "=": ""}
+# As the press writes them; words also avoid symbols (≥ ≤ ≈) that many text fonts lack.
+COMPARATORS = {">=": "{} trở lên", ">": "trên {}", "<=": "không quá {}", "<": "dưới {}", "~": "khoảng {}", "=": "{}"}
 
 
 def number(value: float, decimals: int = 2) -> str:
@@ -40,15 +41,16 @@ def amount(value: float, unit: str) -> str:
 
 
 def figure_value(value: float, value_max: float | None, unit: str, comparator: str = "=", of: float | None = None) -> str:
-    """The whole figure as a reader expects it: "≥ 11%", "8 - 8,5%", "26/28"."""
+    """The whole figure as a reader expects it: "11% trở lên", "8 - 8,5%", "26/28"."""
     if of is not None:
-        return f"{COMPARATORS.get(comparator, '')}{number(value)}/{number(of)}"
-    if value_max is not None:
-        low = amount(value, unit)
-        high = amount(value_max, unit)
+        text = f"{number(value)}/{number(of)}"
+    elif value_max is not None:
+        low, high = amount(value, unit), amount(value_max, unit)
         shared = _shared_suffix(low, high)
-        return f"{COMPARATORS.get(comparator, '')}{low[: len(low) - len(shared)].strip()} - {high}"
-    return f"{COMPARATORS.get(comparator, '')}{amount(value, unit)}"
+        text = f"{low[: len(low) - len(shared)].strip()} - {high}"
+    else:
+        text = amount(value, unit)
+    return COMPARATORS.get(comparator, "{}").format(text)
 
 
 def _shared_suffix(low: str, high: str) -> str:
