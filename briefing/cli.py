@@ -266,5 +266,117 @@ def compare(
         raise typer.Exit(1)
 
 
+class PackFormat(str, Enum):
+    pdf = "pdf"
+    html = "html"
+    md = "md"
+
+
+class Language(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+@app.command()
+def build(
+    paths: Optional[list[str]] = typer.Argument(None, metavar="[PATH]...", help=PATHS_HELP.format(command="build")),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", dir_okay=False,
+        help="Where to write the pack (default reports/briefing-YYYY-MM-DD.pdf, .html or .md). "
+        "Example: --output reports/week.pdf",
+    ),
+    title: Optional[str] = typer.Option(
+        None, "--title", help="Title on the cover and in every page header. Example: --title \"Bản tin tuần 47\"",
+    ),
+    since: Optional[str] = typer.Option(
+        None, "--since", help="Only meetings held on or after this date (YYYY-MM-DD). Example: --since 2024-01-01",
+    ),
+    lang: Language = typer.Option(
+        Language.vi, "--lang", help="Language of labels and headings; article text stays Vietnamese. Example: --lang en",
+    ),
+    output_format: PackFormat = typer.Option(
+        PackFormat.pdf, "--format", "-f", help="pdf, one self-contained html file, or md. Example: --format html",
+    ),
+    template_dir: Optional[Path] = typer.Option(
+        None, "--template-dir", exists=True, file_okay=False,
+        help="Use templates (pack.html.j2, pack.md.j2, pack.css, fonts/) from this folder. Example: --template-dir mytemplates",
+    ),
+    method: Method = typer.Option(Method.briefing, "--method", "-m", help="Summariser for each meeting. Example: --method lexrank"),
+    sentences: int = typer.Option(3, "--sentences", "-n", min=1, help="Sentences per meeting summary. Example: --sentences 4"),
+) -> None:
+    """Build the briefing pack: cover, contents, executive summary, themes, targets, meetings, annex.
+
+    Example: briefing build seeds/ --output reports/briefing.pdf --lang vi
+    """
+    from . import pack as packing
+    from .files import write_atomic
+    from .ingest import default_inputs
+    from .labels import labels
+    from .render import RenderError, render_html, render_markdown, render_pdf
+
+    if since is not None and not _is_iso_date(since):
+        _fail(f"--since takes a date such as 2024-01-01, not {since!r}")
+    fmt = output_format.value
+    target = output or Path("reports") / f"briefing-{_today()}.{fmt}"
+    folder = str(template_dir) if template_dir else None
+    try:
+        with _progress("reading articles") as step:
+            pack = packing.build_pack(
+                paths or default_inputs(), title=title, since=since, method=method.value,
+                sentences=sentences, progress=step, default_title=labels(lang.value)["pack_title"],
+            )
+        if fmt == "md":
+            data = render_markdown(pack, lang.value, folder)
+        else:
+            html = render_html(pack, lang.value, folder, inline_fonts=fmt == "html")
+            data = html if fmt == "html" else render_pdf(html, folder)
+        write_atomic(target, data)
+    except packing.EmptyPackError as err:
+        _fail(str(err), 1)
+    except RenderError as err:
+        _fail(f"{target}: {err}", 1)
+    except OSError as err:
+        _fail(f"{target}: cannot write ({err.strerror or err})", 1)
+    for problem in pack.skipped:
+        _report(problem)
+    typer.echo(str(target))
+    if pack.skipped:
+        raise typer.Exit(1)
+
+
+def _is_iso_date(text: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def _today() -> str:
+    from datetime import date
+
+    return date.today().isoformat()
+
+
+def _progress(label: str):
+    """A progress spinner on a terminal (stderr); nothing when output is piped."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def spinner():
+        if not sys.stderr.isatty():
+            yield lambda item: None
+            return
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True) as progress:
+            task = progress.add_task(label)
+            yield lambda item: progress.update(task, description=f"{label}: {item}")
+
+    return spinner()
+
+
 def main() -> None:
     app()

@@ -46,6 +46,7 @@ class FigureRow:
     targets: list[Cell] = field(default_factory=list)
     results: list[Cell] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    previous: Cell | None = None  # last year's result for the same indicator and place
 
     @property
     def target(self) -> Cell | None:
@@ -192,7 +193,8 @@ def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[str]:
         else:
             flags.append("met target")
     previous = rows.get((row.indicator, row.locality, (row.year or 0) - 1, row.unit))
-    if target and previous and previous.result and target.of is None:
-        if (target.value_max or target.value) < previous.result.value:
+    row.previous = previous.result if previous else None
+    if target and row.previous and target.of is None:
+        if (target.value_max or target.value) < row.previous.value:
             flags.append("target below last year's result")
     return flags

@@ -1,0 +1,114 @@
+"""Assemble the briefing pack: every meeting's summary and facts, and their comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .compare import Comparison, compare
+from .extract import MeetingFacts, extract_article
+from .ingest import IngestError, find_sources, read_article, ArticleError
+from .pipeline import MeetingSummary, summarize_article
+from .summarizers import DEFAULT_METHOD, DEFAULT_SENTENCES
+
+HEADLINE_INDICATORS = ("economic_growth", "income_per_capita", "budget_revenue", "export_value", "indicators_met")
+
+
+class EmptyPackError(ValueError):
+    """Nothing to put in a pack."""
+
+
+@dataclass
+class Meeting:
+    facts: MeetingFacts
+    summary: MeetingSummary
+    anchor: str
+
+    @property
+    def date(self) -> str | None:
+        return self.facts.info.date
+
+    @property
+    def figure_groups(self) -> list[tuple[str, list]]:
+        """Figures grouped by the sentence they came from, in article order."""
+        groups: dict[str, list] = {}
+        for figure in self.facts.figures:
+            groups.setdefault(figure.sentence, []).append(figure)
+        return list(groups.items())
+
+
+@dataclass
+class Pack:
+    title: str
+    generated: str
+    meetings: list[Meeting]
+    comparison: Comparison
+    method: str
+    sentences: int
+    skipped: list[IngestError] = field(default_factory=list)
+    since: str | None = None
+
+    @property
+    def period(self) -> tuple[str | None, str | None]:
+        dates = sorted(m.date for m in self.meetings if m.date)
+        return (dates[0], dates[-1]) if dates else (None, None)
+
+    @property
+    def headline_targets(self):
+        """Targets of the headline indicators for the latest planned year of each place."""
+        rows = [r for r in self.comparison.figures if r.indicator in HEADLINE_INDICATORS and r.target]
+        latest: dict = {}
+        for row in rows:
+            if row.year and row.year >= latest.get(row.locality, 0):
+                latest[row.locality] = row.year
+        return [r for r in rows if r.year == latest.get(r.locality)]
+
+
+def build_pack(
+    paths: Iterable[str],
+    title: str | None = None,
+    since: str | None = None,
+    method: str = DEFAULT_METHOD,
+    sentences: int = DEFAULT_SENTENCES,
+    progress: Callable[[str], None] | None = None,
+    default_title: str = "",
+) -> Pack:
+    """Read, summarise and extract every article under ``paths``; raise EmptyPackError if none is usable."""
+    meetings: list[Meeting] = []
+    skipped: list[IngestError] = []
+    for source in find_sources(paths):
+        if progress:
+            progress(str(source))
+        if isinstance(source, IngestError):
+            skipped.append(source)
+            continue
+        try:
+            article = read_article(source)
+        except ArticleError as err:
+            skipped.append(IngestError(source, str(err)))
+            continue
+        facts = extract_article(article)
+        if since and (facts.info.date is None or facts.info.date < since):
+            continue
+        summary = summarize_article(article, method, sentences)
+        meetings.append(Meeting(facts, summary, anchor=f"meeting-{len(meetings) + 1}"))
+    if not meetings:
+        reason = f" dated {since} or later" if since else ""
+        raise EmptyPackError(f"no readable meeting article{reason} in {', '.join(map(str, paths))}")
+    meetings.sort(key=lambda m: (m.date or "9999", m.facts.title))
+    return Pack(
+        title=title or default_title,
+        generated=date.today().isoformat(),
+        meetings=meetings,
+        comparison=compare([m.facts for m in meetings]),
+        method=method,
+        sentences=sentences,
+        skipped=skipped,
+        since=since,
+    )
+
+
+def source_name(source: str) -> str:
+    return Path(source).name if source != "-" else "(stdin)"
