@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up briefing on a fresh Debian machine with Python 3.11:
-#   - the system libraries WeasyPrint draws PDFs with (Pango), when missing;
+#   - the system libraries WeasyPrint draws PDFs with (Pango, HarfBuzz's font
+#     subsetter), when missing;
 #   - a virtual environment in .venv with briefing installed in it.
 # Usage: ./install.sh           the tool
 #        ./install.sh --test    the tool and what its tests need
@@ -14,6 +15,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 need_apt=()
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || need_apt+=(libpango-1.0-0 libpangoft2-1.0-0)
+ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset.so' || need_apt+=(libharfbuzz-subset0)
 python3 -c 'import ensurepip, venv' 2>/dev/null || need_apt+=(python3-venv)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null; then
