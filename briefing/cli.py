@@ -320,17 +320,18 @@ def build(
     target = output or Path("reports") / f"briefing-{_today()}.{fmt}"
     folder = str(template_dir) if template_dir else None
     try:
-        with _progress("reading articles") as step:
+        with _progress("building the pack") as step:
             pack = packing.build_pack(
                 paths or default_inputs(), title=title, since=since, method=method.value,
                 sentences=sentences, progress=step, default_title=labels(lang.value)["pack_title"],
             )
-        if fmt == "md":
-            data = render_markdown(pack, lang.value, folder)
-        else:
-            html = render_html(pack, lang.value, folder, inline_fonts=fmt == "html")
-            data = html if fmt == "html" else render_pdf(html, folder)
-        write_atomic(target, data)
+            step(len(pack.meetings), len(pack.meetings), f"writing {fmt.upper()}")
+            if fmt == "md":
+                data = render_markdown(pack, lang.value, folder)
+            else:
+                html = render_html(pack, lang.value, folder, inline_fonts=fmt == "html")
+                data = html if fmt == "html" else render_pdf(html, folder)
+            write_atomic(target, data)
     except packing.EmptyPackError as err:
         _fail(str(err), 1)
     except RenderError as err:
@@ -361,21 +362,23 @@ def _today() -> str:
 
 
 def _progress(label: str):
-    """A progress spinner on a terminal (stderr); nothing when output is piped."""
+    """A progress bar on a terminal (stderr); nothing when output is piped."""
     from contextlib import contextmanager
 
     @contextmanager
-    def spinner():
+    def bar():
         if not sys.stderr.isatty():
-            yield lambda item: None
+            yield lambda done, total, item: None
             return
-        from rich.progress import Progress, SpinnerColumn, TextColumn
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True) as progress:
-            task = progress.add_task(label)
-            yield lambda item: progress.update(task, description=f"{label}: {item}")
+        columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
+        with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("", total=None)
+            yield lambda done, total, item: progress.update(task, completed=done, total=total, description=item)
 
-    return spinner()
+    return bar()
 
 
 def main() -> None:

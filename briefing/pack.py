@@ -56,6 +56,16 @@ class Pack:
         return (dates[0], dates[-1]) if dates else (None, None)
 
     @property
+    def attention_flags(self):
+        """Flags a reader must see (a met target is not one)."""
+        return [(row, flag) for row, flag in self.comparison.flags if flag != "met target"]
+
+    @property
+    def recent_themes(self):
+        """Themes of the latest years first, as the executive summary lists them."""
+        return sorted(self.comparison.themes, key=lambda t: -(t.year or 0))
+
+    @property
     def headline_targets(self):
         """Targets of the headline indicators for the latest planned year of each place."""
         rows = [r for r in self.comparison.figures if r.indicator in HEADLINE_INDICATORS and r.target]
@@ -72,15 +82,16 @@ def build_pack(
     since: str | None = None,
     method: str = DEFAULT_METHOD,
     sentences: int = DEFAULT_SENTENCES,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
     default_title: str = "",
 ) -> Pack:
     """Read, summarise and extract every article under ``paths``; raise EmptyPackError if none is usable."""
     meetings: list[Meeting] = []
     skipped: list[IngestError] = []
-    for source in find_sources(paths):
+    sources = list(find_sources(paths))
+    for done, source in enumerate(sources, 1):
         if progress:
-            progress(str(source))
+            progress(done, len(sources), str(source))
         if isinstance(source, IngestError):
             skipped.append(source)
             continue
