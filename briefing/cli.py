@@ -381,5 +381,196 @@ def _progress(label: str):
     return bar()
 
 
+EXIT_RUN_IN_PROGRESS = 3
+RUN_DEFAULTS = {"input": "seeds", "output": "reports", "state": None, "method": "briefing", "sentences": 3,
+                "lang": "vi", "title": None, "keep": None, "format": "pdf"}
+
+
+def _settings(options: dict, config_path: Optional[Path]):
+    """Run settings: command line, then briefing.toml, then defaults."""
+    from .config import ConfigError, find_config, load_config, merged
+    from .weekly import RunSettings
+
+    try:
+        config = load_config(find_config(config_path))
+    except ConfigError as err:
+        _fail(str(err))
+    values = merged(options, config, RUN_DEFAULTS)
+    output = Path(values["output"])
+    state = Path(values["state"]) if values["state"] else output.resolve().parent / ".briefing"
+    if values["format"] not in ("pdf", "html", "md") or values["lang"] not in ("vi", "en"):
+        _fail(f"format must be pdf, html or md and lang vi or en (got {values['format']!r}, {values['lang']!r})")
+    return RunSettings(Path(values["input"]), output, state, values["method"], values["sentences"],
+                       values["lang"], values["title"], values["keep"], values["format"])
+
+
+CONFIG_HELP = "Config file to read instead of ./briefing.toml or the user one. Example: --config ~/briefing.toml"
+
+
+@app.command("run")
+def run_command(
+    input_dir: Optional[Path] = typer.Option(None, "--input", "-i", file_okay=False, help="Folder of articles (default seeds/ or briefing.toml's input). Example: --input news/"),
+    output_dir: Optional[Path] = typer.Option(None, "--output", "-o", file_okay=False, help="Folder for the weekly reports (default reports/). Example: --output reports/"),
+    state_dir: Optional[Path] = typer.Option(None, "--state", file_okay=False, help="Folder of the state database and lock (default .briefing/ beside the output). Example: --state ~/.briefing"),
+    keep: Optional[int] = typer.Option(None, "--keep", min=1, help="After a successful run keep only the newest N reports. Example: --keep 8"),
+    output_format: Optional[PackFormat] = typer.Option(None, "--format", "-f", help="pdf (default), html or md. Example: --format md"),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Label language, vi (default) or en. Example: --lang en"),
+    config: Optional[Path] = typer.Option(None, "--config", dir_okay=False, help=CONFIG_HELP),
+) -> None:
+    """The weekly job: build this ISO week's pack (reports/briefing-YYYY-Www.pdf) opening with what is new.
+
+    Example: briefing run --input news/ --output reports/ --keep 8
+    """
+    from .render import RenderError
+    from .state import RunInProgress, StateError
+    from .weekly import RunFailed, run
+
+    settings = _settings({"input": input_dir, "output": output_dir, "state": state_dir, "keep": keep,
+                          "format": output_format.value if output_format else None,
+                          "lang": lang.value if lang else None}, config)
+    try:
+        with _progress("weekly run") as step:
+            outcome = run(settings, _render_for_run, progress=step)
+    except RunInProgress as err:
+        _fail(str(err), EXIT_RUN_IN_PROGRESS)
+    except RunFailed as err:
+        _fail(f"run failed, previous report kept: {err}", 1)
+    except (StateError, RenderError, OSError) as err:
+        _fail(str(err), 1)
+    if outcome.moved_aside:
+        typer.echo(f"briefing: the state database was unreadable; moved it to {outcome.moved_aside}", err=True)
+    for problem in outcome.pack.skipped:
+        _report(problem)
+    for path in outcome.removed:
+        typer.echo(f"briefing: removed old report {path}", err=True)
+    typer.echo(str(outcome.report))
+
+
+def _render_for_run(pack, settings):
+    from .render import render_html, render_markdown, render_pdf
+
+    if settings.format == "md":
+        return render_markdown(pack, settings.lang)
+    html = render_html(pack, settings.lang, inline_fonts=settings.format == "html")
+    return html if settings.format == "html" else render_pdf(html)
+
+
+@app.command()
+def history(
+    limit: int = typer.Option(10, "--limit", "-n", min=1, help="How many recent runs to show. Example: --limit 20"),
+    state_dir: Optional[Path] = typer.Option(None, "--state", file_okay=False, help="State folder (default as for run). Example: --state .briefing"),
+    output_dir: Optional[Path] = typer.Option(None, "--output", "-o", file_okay=False, help="Reports folder, to find the default state folder beside it. Example: --output reports/"),
+    config: Optional[Path] = typer.Option(None, "--config", dir_okay=False, help=CONFIG_HELP),
+) -> None:
+    """Show recent runs: when, status, new/total articles, report, duration.
+
+    Example: briefing history --limit 5
+    """
+    from .state import State, StateError
+
+    settings = _settings({"state": state_dir, "output": output_dir}, config)
+    try:
+        state = State(settings.state)
+    except StateError as err:
+        _fail(str(err), 1)
+    rows = state.runs(limit)
+    state.close()
+    if not rows:
+        typer.echo(f"no runs recorded in {settings.state}")
+        return
+    from .fact_tables import _grid
+
+    table = [[r.started.replace("T", " ")[:19], r.status, f"{r.new_articles if r.new_articles is not None else '-'}"
+              f"/{r.total_articles if r.total_articles is not None else '-'}", r.output or (r.error or "")[:60],
+              f"{r.duration:.1f} s" if r.duration is not None else ""] for r in rows]
+    typer.echo(_grid(["when (UTC)", "status", "new/total", "report or error", "duration"], table))
+
+
+schedule_app = typer.Typer(help="Install, list or remove the weekly run (crontab or systemd timer).\n\nExample: briefing schedule add --weekly mon 07:00", no_args_is_help=True)
+app.add_typer(schedule_app, name="schedule")
+CRONTAB_HELP = "Edit this crontab file instead of the user's crontab (for tests and dry setups). Example: --crontab-file /tmp/crontab"
+UNIT_DIR_HELP = "Folder for systemd user units (default ~/.config/systemd/user). Example: --unit-dir /tmp/units"
+
+
+@schedule_app.command("add")
+def schedule_add(
+    weekly: tuple[str, str] = typer.Option(..., "--weekly", metavar="DAY HH:MM", help="Day (mon … sun) and time. Example: --weekly mon 07:00"),
+    input_dir: Path = typer.Option(Path("seeds"), "--input", "-i", file_okay=False, help="Folder of articles. Example: --input news/"),
+    output_dir: Path = typer.Option(Path("reports"), "--output", "-o", file_okay=False, help="Folder for reports. Example: --output reports/"),
+    state_dir: Optional[Path] = typer.Option(None, "--state", file_okay=False, help="State folder for the run. Example: --state ~/.briefing"),
+    systemd: bool = typer.Option(False, "--systemd", help="Write a systemd user .service + .timer (Persistent=true) instead of a crontab line. Example: --systemd"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print what would be installed, change nothing. Example: --dry-run"),
+    crontab_file: Optional[Path] = typer.Option(None, "--crontab-file", dir_okay=False, help=CRONTAB_HELP),
+    unit_dir: Optional[Path] = typer.Option(None, "--unit-dir", file_okay=False, help=UNIT_DIR_HELP),
+) -> None:
+    """Install the weekly run, and print exactly what was installed.
+
+    Example: briefing schedule add --weekly mon 07:00 --input news/ --output reports/
+    """
+    from . import schedule
+
+    try:
+        when = schedule.parse_weekly(*weekly)
+        command = schedule.job_command(input_dir, output_dir, state_dir)
+        if systemd:
+            folder = unit_dir or schedule.default_unit_dir()
+            units = schedule.systemd_units(when, command)
+            for name, text in units.items():
+                typer.echo(f"# {folder / name}\n{text}")
+            if not dry_run:
+                schedule.systemd_install(units, folder)
+                typer.echo(f"# then: systemctl --user daemon-reload && systemctl --user enable --now {schedule.UNIT}.timer")
+            return
+        line = schedule.cron_line(when, command)
+        typer.echo(line)
+        if not dry_run:
+            schedule.cron_add(line, crontab_file)
+    except schedule.ScheduleError as err:
+        _fail(str(err), 1)
+
+
+@schedule_app.command("list")
+def schedule_list(
+    crontab_file: Optional[Path] = typer.Option(None, "--crontab-file", dir_okay=False, help=CRONTAB_HELP),
+    unit_dir: Optional[Path] = typer.Option(None, "--unit-dir", file_okay=False, help=UNIT_DIR_HELP),
+) -> None:
+    """List briefing's scheduled runs (crontab entries and systemd units), nothing else.
+
+    Example: briefing schedule list
+    """
+    from . import schedule
+
+    try:
+        for line in schedule.cron_entries(schedule.read_crontab(crontab_file)):
+            typer.echo(line)
+    except schedule.ScheduleError as err:
+        typer.echo(f"briefing: {err}", err=True)
+    for path in schedule.systemd_installed(unit_dir or schedule.default_unit_dir()):
+        typer.echo(str(path))
+
+
+@schedule_app.command("remove")
+def schedule_remove(
+    crontab_file: Optional[Path] = typer.Option(None, "--crontab-file", dir_okay=False, help=CRONTAB_HELP),
+    unit_dir: Optional[Path] = typer.Option(None, "--unit-dir", file_okay=False, help=UNIT_DIR_HELP),
+    systemd: bool = typer.Option(False, "--systemd", help="Remove the systemd units instead of crontab entries. Example: --systemd"),
+) -> None:
+    """Remove briefing's scheduled runs and leave every other entry alone.
+
+    Example: briefing schedule remove
+    """
+    from . import schedule
+
+    try:
+        removed = (schedule.systemd_remove(unit_dir or schedule.default_unit_dir()) if systemd
+                   else schedule.cron_remove(crontab_file))
+    except schedule.ScheduleError as err:
+        _fail(str(err), 1)
+    for item in removed:
+        typer.echo(f"removed: {item}")
+    if not removed:
+        typer.echo("nothing to remove")
+
+
 def main() -> None:
     app()

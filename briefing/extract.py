@@ -39,6 +39,22 @@ class MeetingFacts:
         }
 
 
+def facts_from_json(data: dict) -> MeetingFacts:
+    """The inverse of MeetingFacts.as_json, for the run cache."""
+    info = MeetingInfo(
+        date=data["date"], level=data["level"], locality=data["locality"], bridge=data.get("bridge"),
+        review_year=data["review_year"], plan_year=data["plan_year"], officials=data["officials"],
+    )
+    return MeetingFacts(
+        source=data["source"],
+        title=data["title"],
+        info=info,
+        themes=[Theme(**t) for t in data["themes"]],
+        figures=[Figure(**f) for f in data["figures"]],
+        sha256=data.get("sha256", ""),
+    )
+
+
 def _figure_json(figure: Figure) -> dict:
     data = asdict(figure)
     for key in ("value", "value_max", "of"):

@@ -86,7 +86,10 @@ class ArticleError(ValueError):
 
 
 def read_article(source: str) -> Article:
-    data = _read_bytes(source)
+    return article_from_bytes(source, read_bytes(source))
+
+
+def article_from_bytes(source: str, data: bytes) -> Article:
     if not data.strip():
         raise ArticleError("empty file")
     try:
@@ -100,7 +103,7 @@ def read_article(source: str) -> Article:
     return article
 
 
-def _read_bytes(source: str) -> bytes:
+def read_bytes(source: str) -> bytes:
     try:
         if source == "-":
             return sys.stdin.buffer.read(MAX_BYTES + 1)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from .compare import Comparison, compare
 from .extract import MeetingFacts, extract_article
-from .ingest import IngestError, find_sources, read_article, ArticleError
+import hashlib
+
+from .ingest import ArticleError, IngestError, article_from_bytes, find_sources, read_bytes
 from .pipeline import MeetingSummary, summarize_article
 from .summarizers import DEFAULT_METHOD, DEFAULT_SENTENCES
 
@@ -18,6 +20,30 @@ HEADLINE_INDICATORS = ("economic_growth", "income_per_capita", "budget_revenue",
 
 class EmptyPackError(ValueError):
     """Nothing to put in a pack."""
+
+
+class Cache:
+    """Where build_pack keeps and finds each article's facts and summary, by content hash."""
+
+    def get(self, sha256: str) -> tuple[MeetingFacts, MeetingSummary] | None:
+        return None
+
+    def put(self, sha256: str, facts: MeetingFacts, summary: MeetingSummary) -> None:
+        pass
+
+
+@dataclass
+class News:
+    """What changed since the previous run."""
+
+    meetings: list = field(default_factory=list)  # Meeting objects new in this run
+    themes: list = field(default_factory=list)  # ThemeRow objects not in the previous run
+    targets: list = field(default_factory=list)  # (FigureRow, previous value text or None)
+    first_run: bool = False
+
+    @property
+    def nothing_new(self) -> bool:
+        return not (self.meetings or self.themes or self.targets)
 
 
 @dataclass
@@ -49,6 +75,7 @@ class Pack:
     sentences: int
     skipped: list[IngestError] = field(default_factory=list)
     since: str | None = None
+    news: News | None = None
 
     @property
     def period(self) -> tuple[str | None, str | None]:
@@ -84,6 +111,7 @@ def build_pack(
     sentences: int = DEFAULT_SENTENCES,
     progress: Callable[[int, int, str], None] | None = None,
     default_title: str = "",
+    cache: Cache | None = None,
 ) -> Pack:
     """Read, summarise and extract every article under ``paths``; raise EmptyPackError if none is usable."""
     meetings: list[Meeting] = []
@@ -96,14 +124,12 @@ def build_pack(
             skipped.append(source)
             continue
         try:
-            article = read_article(source)
+            facts, summary = _facts_and_summary(source, method, sentences, cache or Cache())
         except ArticleError as err:
             skipped.append(IngestError(source, str(err)))
             continue
-        facts = extract_article(article)
         if since and (facts.info.date is None or facts.info.date < since):
             continue
-        summary = summarize_article(article, method, sentences)
         meetings.append(Meeting(facts, summary, anchor=f"meeting-{len(meetings) + 1}"))
     if not meetings:
         reason = f" dated {since} or later" if since else ""
@@ -119,6 +145,20 @@ def build_pack(
         skipped=skipped,
         since=since,
     )
+
+
+def _facts_and_summary(source: str, method: str, sentences: int, cache: Cache) -> tuple[MeetingFacts, MeetingSummary]:
+    data = read_bytes(source)
+    sha = hashlib.sha256(data).hexdigest()
+    hit = cache.get(sha)
+    if hit:
+        facts, summary = hit
+        facts.source = summary.source = source  # the same text may have been renamed
+        return facts, summary
+    article = article_from_bytes(source, data)
+    facts, summary = extract_article(article), summarize_article(article, method, sentences)
+    cache.put(sha, facts, summary)
+    return facts, summary
 
 
 def source_name(source: str) -> str:

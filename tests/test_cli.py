@@ -90,10 +90,12 @@ def test_evaluate_prints_the_table(eval_rouge):
 def _commands():
     from typer.main import get_command
 
-    group = get_command(app)
-    yield "briefing", group
-    for name, command in group.commands.items():
+    def walk(name, command):
         yield name, command
+        for sub_name, sub in getattr(command, "commands", {}).items():
+            yield from walk(f"{name} {sub_name}", sub)
+
+    yield from walk("briefing", get_command(app))
 
 
 @pytest.mark.parametrize("name, command", list(_commands()))

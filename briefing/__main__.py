@@ -1,0 +1,5 @@
+"""`python -m briefing`: what schedules call, so the job runs in the same Python environment."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,207 @@
+"""Weekly runs: new since last run, renamed articles, one run at a time, failures, schedule, config, state."""
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing import cli
+from briefing.cli import app
+from briefing.state import MIGRATIONS, SCHEMA_VERSION, State
+from briefing.weekly import report_name
+from conftest import seed
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def place(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    for prefix in ("000", "001", "004"):
+        shutil.copy(seed(prefix), tmp_path / "in")
+    return tmp_path
+
+
+def run(*args):
+    return runner.invoke(app, ["run", "--input", "in", "--output", "out", "--format", "md", *args])
+
+
+def report(place):
+    return (place / "out" / report_name(date.today(), "md")).read_text("utf-8")
+
+
+def new_meetings(text):
+    return [line for line in text.splitlines() if line.startswith("- Hội nghị mới:")]
+
+
+def test_second_run_lists_exactly_the_new_article(place):
+    first = run()
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout.strip() == str(place / "out" / report_name(date.today(), "md")).replace(str(place) + "/", "")
+    assert "Đây là lần chạy đầu tiên" in report(place) and len(new_meetings(report(place))) == 3
+    shutil.copy(seed("003"), place / "in")
+    second = run()
+    assert second.exit_code == 0
+    news = new_meetings(report(place))
+    assert len(news) == 1 and "Kiên quyết không lùi bước" in news[0]
+    assert "Chủ đề, phương châm mới: 2021" in report(place)
+
+
+def test_renamed_article_is_not_new_and_nothing_new_is_said_plainly(place):
+    assert run().exit_code == 0
+    (place / "in" / next((place / "in").glob("004_*")).name).rename(place / "in" / "renamed.txt")
+    assert run().exit_code == 0
+    text = report(place)
+    assert new_meetings(text) == []
+    assert "Không có gì mới kể từ lần chạy trước" in text
+    assert "renamed.txt" in text  # the current name is shown
+    state = State(place / ".briefing")
+    assert [r.status for r in state.runs()] == ["ok", "ok"]
+    assert state.runs()[0].new_articles == 0
+
+
+def test_unchanged_articles_come_from_the_cache(place, monkeypatch):
+    assert run().exit_code == 0
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an unchanged article was processed again")
+
+    monkeypatch.setattr("briefing.pack.extract_article", refuse)
+    monkeypatch.setattr("briefing.pack.summarize_article", refuse)
+    assert run().exit_code == 0
+
+
+def test_a_second_concurrent_run_is_refused(place):
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from briefing.state import exclusive_lock\n"
+         f"with exclusive_lock({str(place / '.briefing')!r}):\n    print('locked', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        started = time.perf_counter()
+        result = run()
+        assert time.perf_counter() - started < 5
+        assert result.exit_code == cli.EXIT_RUN_IN_PROGRESS == 3
+        assert "another briefing run is in progress (pid" in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run().exit_code == 0  # the lock is free again
+
+
+def test_a_failing_run_keeps_the_previous_report_and_records_the_failure(place, monkeypatch):
+    assert run().exit_code == 0
+    before = report(place)
+
+    def broken(pack, settings):
+        raise RuntimeError("disk full (simulated)")
+
+    monkeypatch.setattr(cli, "_render_for_run", broken)
+    result = run()
+    assert result.exit_code == 1
+    assert "previous report kept" in result.stderr
+    assert report(place) == before
+    history = runner.invoke(app, ["history", "--output", "out"])
+    assert "failed" in history.stdout and "disk full (simulated)" in history.stdout
+
+
+def test_keep_removes_older_reports_only_after_success(place):
+    out = place / "out"
+    out.mkdir()
+    for week in ("2026-W40", "2026-W41", "2026-W42"):
+        (out / f"briefing-{week}.md").write_text("old", "utf-8")
+        time.sleep(0.01)
+    (out / "notes.md").write_text("not a report", "utf-8")
+    result = run("--keep", "2")
+    assert result.exit_code == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["briefing-2026-W42.md", report_name(date.today(), "md"), "notes.md"]
+
+
+def test_schedule_on_a_temporary_crontab(tmp_path):
+    crontab = tmp_path / "crontab"
+    crontab.write_text("MAILTO=me@example.invalid\n0 1 * * * /usr/bin/backup\n", "utf-8")
+    dry = runner.invoke(app, ["schedule", "add", "--weekly", "mon", "07:30", "--input", str(tmp_path / "news"),
+                              "--crontab-file", str(crontab), "--dry-run"])
+    assert dry.exit_code == 0 and "briefing-schedule" in dry.stdout
+    assert "briefing" not in crontab.read_text("utf-8")
+    added = runner.invoke(app, ["schedule", "add", "--weekly", "mon", "07:30", "--input", str(tmp_path / "news"),
+                                "--crontab-file", str(crontab)])
+    line = added.stdout.strip()
+    assert line.startswith("30 7 * * 1 ") and f"{sys.executable} -m briefing run --input {tmp_path / 'news'}" in line
+    assert line in crontab.read_text("utf-8").splitlines()
+    listed = runner.invoke(app, ["schedule", "list", "--crontab-file", str(crontab), "--unit-dir", str(tmp_path / "u")])
+    assert listed.stdout.strip() == line
+    removed = runner.invoke(app, ["schedule", "remove", "--crontab-file", str(crontab)])
+    assert removed.exit_code == 0 and "removed:" in removed.stdout
+    assert crontab.read_text("utf-8") == "MAILTO=me@example.invalid\n0 1 * * * /usr/bin/backup\n"
+
+
+def test_schedule_systemd_units_in_a_temporary_folder(tmp_path):
+    units = tmp_path / "units"
+    result = runner.invoke(app, ["schedule", "add", "--weekly", "fri", "18:05", "--systemd", "--unit-dir", str(units)])
+    assert result.exit_code == 0
+    timer = (units / "briefing-weekly.timer").read_text("utf-8")
+    assert "OnCalendar=Fri *-*-* 18:05:00" in timer and "Persistent=true" in timer
+    assert f"ExecStart={sys.executable} -m briefing run" in (units / "briefing-weekly.service").read_text("utf-8")
+    assert "Persistent=true" in result.stdout
+    assert runner.invoke(app, ["schedule", "remove", "--systemd", "--unit-dir", str(units)]).exit_code == 0
+    assert not list(units.iterdir())
+    bad = runner.invoke(app, ["schedule", "add", "--weekly", "someday", "25:00", "--crontab-file", str(tmp_path / "c")])
+    assert bad.exit_code == 1 and "day must be" in bad.stderr
+
+
+def test_config_file_and_command_line_precedence(place):
+    (place / "briefing.toml").write_text('input = "in"\noutput = "from-config"\nformat = "md"\nlang = "en"\n', "utf-8")
+    result = runner.invoke(app, ["run"])
+    assert result.exit_code == 0
+    assert result.stdout.strip().startswith("from-config/")
+    assert "New since the last run" in (place / result.stdout.strip()).read_text("utf-8")
+    result = runner.invoke(app, ["run", "--output", "from-cli", "--lang", "vi"])
+    assert result.stdout.strip().startswith("from-cli/")
+    assert "Mới kể từ lần chạy trước" in (place / result.stdout.strip()).read_text("utf-8")
+
+
+def test_malformed_config_names_the_line(place):
+    (place / "briefing.toml").write_text('input = "in"\noutput = \nformat = "md"\n', "utf-8")
+    result = runner.invoke(app, ["run"])
+    assert result.exit_code == 2
+    assert "briefing.toml: line 2:" in result.stderr
+    (place / "briefing.toml").write_text('input = "in"\nsentence = 3\n', "utf-8")
+    result = runner.invoke(app, ["run"])
+    assert "line 2: unknown setting 'sentence'" in result.stderr
+
+
+def test_corrupt_state_database_is_moved_aside(place):
+    state = place / ".briefing"
+    state.mkdir()
+    (state / "state.db").write_bytes(b"this is not a database" * 100)
+    result = run()
+    assert result.exit_code == 0
+    assert "state database was unreadable; moved it to" in result.stderr
+    aside = list(state.glob("state.db.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
+    assert State(state).runs()[0].status == "ok"
+
+
+def test_older_database_is_migrated(tmp_path):
+    db = sqlite3.connect(tmp_path / "state.db")
+    db.executescript(MIGRATIONS[0])
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO runs (started, ended, status) VALUES ('2026-01-01T00:00:00+00:00', "
+               "'2026-01-01T00:00:05+00:00', 'ok')")
+    db.commit()
+    db.close()
+    state = State(tmp_path)
+    assert state.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert state.runs()[0].duration == 5.0
+    state.store("abc", "settings", {"x": 1})
+    assert state.cached("abc", "settings") == {"x": 1}
