@@ -478,12 +478,9 @@ def history(
     if not rows:
         typer.echo(f"no runs recorded in {settings.state}")
         return
-    from .fact_tables import _grid
+    from .fact_tables import history_table
 
-    table = [[r.started.replace("T", " ")[:19], r.status, f"{r.new_articles if r.new_articles is not None else '-'}"
-              f"/{r.total_articles if r.total_articles is not None else '-'}", r.output or (r.error or "")[:60],
-              f"{r.duration:.1f} s" if r.duration is not None else ""] for r in rows]
-    typer.echo(_grid(["when (UTC)", "status", "new/total", "report or error", "duration"], table))
+    typer.echo(history_table(rows))
 
 
 schedule_app = typer.Typer(help="Install, list or remove the weekly run (crontab or systemd timer).\n\nExample: briefing schedule add --weekly mon 07:00", no_args_is_help=True)

@@ -65,6 +65,20 @@ def comparison_table(comparison: Comparison, markdown: bool = False) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def history_table(runs) -> str:
+    """Recent runs: when, status, new/total articles, report (or error), duration."""
+
+    def count(value):
+        return "-" if value is None else str(value)
+
+    rows = [
+        [r.started.replace("T", " ")[:19], r.status, f"{count(r.new_articles)}/{count(r.total_articles)}",
+         r.output or (r.error or "")[:60], f"{r.duration:.1f} s" if r.duration is not None else ""]
+        for r in runs
+    ]
+    return _grid(["when (UTC)", "status", "new/total", "report or error", "duration"], rows)
+
+
 def _row_json(row: FigureRow) -> dict:
     data = asdict(row)
     data["target"] = asdict(row.target) if row.target else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -9,8 +10,6 @@ from pathlib import Path
 
 from .compare import Comparison, compare
 from .extract import MeetingFacts, extract_article
-import hashlib
-
 from .ingest import ArticleError, IngestError, article_from_bytes, find_sources, read_bytes
 from .pipeline import MeetingSummary, summarize_article
 from .summarizers import DEFAULT_METHOD, DEFAULT_SENTENCES
