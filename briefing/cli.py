@@ -110,20 +110,20 @@ def summarize(
         _fail("use --sentences or --ratio, not both")
     output_format = output_format.value
     color = output is None and output_format == "text" and sys.stdout.isatty()
-    meetings, problems = [], 0
+    streaming = output is None and output_format == "text"
+    meetings, printed, problems = [], 0, 0
     for item in summarize_paths(paths or default_inputs(), method.value, sentences, ratio):
         if isinstance(item, IngestError):
             problems += 1
             _report(item)
-        elif output is None and output_format == "text":
-            typer.echo(("\n" if meetings else "") + formats.text_block(item, color), nl=False)
-            meetings.append(None)
+        elif streaming:  # print as we go: a folder of thousands need not be held in memory
+            typer.echo(("\n" if printed else "") + formats.text_block(item, color), nl=False)
+            printed += 1
         else:
             meetings.append(item)
-    if output is not None or output_format != "text":
-        rendered = formats.FORMATS[output_format](meetings)
-        _emit(rendered, output)
-    if not meetings:
+    if not streaming:
+        _emit(formats.FORMATS[output_format](meetings), output)
+    if not (meetings or printed):
         _fail("no article could be read", 1)
     if problems:
         raise typer.Exit(1)

@@ -104,12 +104,12 @@ def merge_meetings(meetings: list[MeetingFacts]) -> list[MeetingGroup]:
 
 def slogan_key(text: str) -> frozenset[str]:
     """The watchwords of a slogan, whatever the quotes, punctuation, tone style or order."""
-    parts = (" ".join(re.findall(r"\w+", match_form(p))) for p in SEPARATORS.split(text))
-    return frozenset(p for p in parts if p)
+    return frozenset(_ordered_key(text))
 
 
 def _ordered_key(text: str) -> tuple[str, ...]:
-    return tuple(" ".join(re.findall(r"\w+", match_form(p))) for p in SEPARATORS.split(text) if p.strip())
+    parts = (" ".join(re.findall(r"\w+", match_form(p))) for p in SEPARATORS.split(text))
+    return tuple(p for p in parts if p)
 
 
 def align_themes(meetings: list[MeetingFacts]) -> list[ThemeRow]:

@@ -9,7 +9,7 @@ its unit must suit the indicator. Target or result comes from the wording
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .document import Article, Sentence
 from .gazetteer import find_places
@@ -116,10 +116,10 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
         context.place_age += 1
         if places:
             context.recent_place, context.place_age = places[-1].place.name, 0
-        for figure in figures_in(sentence, context):
+        key = match_form(sentence.text)
+        for figure in figures_in(sentence, context, key, places):
             if all(_fact(figure) != _fact(f) for f in figures):
                 figures.append(figure)
-        key = match_form(sentence.text)
         own = _own_years(key, len(sentence.text))
         if own:
             context.recent_year = own[-1]
@@ -147,9 +147,11 @@ def _fact(figure: Figure) -> tuple:
     return (figure.indicator, figure.kind, figure.year, figure.locality, figure.unit, figure.value, figure.value_max)
 
 
-def figures_in(sentence: Sentence, context: Context) -> list[Figure]:
+def figures_in(sentence: Sentence, context: Context, key: str | None = None, places: list | None = None) -> list[Figure]:
+    """The figures of one sentence; ``key`` (its matching form) and ``places`` save recomputing them."""
     text = sentence.text
-    key = match_form(text)
+    key = match_form(text) if key is None else key
+    places = find_places(text) if places is None else places
     found = []
     previous_end = 0
     if REGION.search(key):
@@ -159,7 +161,7 @@ def figures_in(sentence: Sentence, context: Context) -> list[Figure]:
     for i, quantity in enumerate(quantities):
         window = _label_window(key, previous_end, quantity.start)
         previous_end = quantity.end if quantity.unit else previous_end
-        following = _trailing_window(key, quantity, quantities[i + 1].start if i + 1 < len(quantities) else len(key))
+        following = _trailing_window(key, quantity)
         quantity = _as_plan_share(quantity, key)
         code = _indicator(window, following, quantity)
         if window.rstrip().endswith("(") and last_unit == "% of plan":
@@ -193,7 +195,7 @@ def figures_in(sentence: Sentence, context: Context) -> list[Figure]:
                 label=INDICATORS[code][0],
                 kind=kind,
                 year=year,
-                locality=_locality(text, key, clause, context),
+                locality=_locality(places, key, clause, context),
                 value=quantity.value,
                 value_max=quantity.value_max,
                 comparator=quantity.comparator,
@@ -234,13 +236,11 @@ def _indicators_met(quantity: Quantity, earlier: list[Quantity], key: str, follo
     if quantity.of is None:
         totals = [q for q in earlier if "chỉ tiêu" in match_form(q.text) and TOTAL.search(key[max(0, q.start - 12) : q.start])]
         if totals:
-            from dataclasses import replace
-
             return replace(quantity, of=totals[-1].value)
     return quantity
 
 
-def _trailing_window(key: str, quantity: Quantity, next_start: int) -> str:
+def _trailing_window(key: str, quantity: Quantity) -> str:
     window = key[quantity.start : quantity.end + 90]
     breaks = list(CLAUSE_BREAK.finditer(window))
     return window[: breaks[0].start()] if breaks else window
@@ -256,19 +256,11 @@ def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
     "vượt 8% so với dự toán" is 108% of it."""
     if quantity.unit == "%" and PLAN_SHARE.match(key[quantity.end : quantity.end + 30]):
         if quantity.comparator == ">" and match_form(quantity.text).startswith("vượt"):
-            from dataclasses import replace
-
             return replace(quantity, unit="% of plan", value=100 + quantity.value, comparator="=")
-        return _with_unit(quantity, "% of plan")
+        return replace(quantity, unit="% of plan")
     if quantity.unit == "%" and re.match(r"^\s*(?:gdp|grdp|gd p)\b", key[quantity.end : quantity.end + 8]):
-        return _with_unit(quantity, "% of GDP")
+        return replace(quantity, unit="% of GDP")
     return quantity
-
-
-def _with_unit(quantity: Quantity, unit: str) -> Quantity:
-    from dataclasses import replace
-
-    return replace(quantity, unit=unit)
 
 
 def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
@@ -369,10 +361,9 @@ def _default_year(kind: str, context: Context) -> int | None:
     return year - 1 if kind == "result" and month <= 3 else year
 
 
-def _locality(text: str, key: str, clause: str, context: Context) -> str | None:
+def _locality(places: list, key: str, clause: str, context: Context) -> str | None:
     """The province named in the sentence; else the meeting's own for a provincial meeting;
     else, in a national article, a province named in the last sentences or the bridge."""
-    places = find_places(text)
     if places:
         return places[0].place.name
     if NATIONAL_WORDS.search(clause) and "grdp" not in clause:

@@ -48,7 +48,7 @@ def find_sources(paths: Iterable[str]) -> Iterator[str | IngestError]:
             continue
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path) or ()
+            yield from _walk(path)
         elif path.is_file():
             yield given
         elif path.exists():

@@ -60,7 +60,7 @@ def meeting_info(article: Article) -> MeetingInfo:
     return MeetingInfo(
         date=meeting_date(article, review, plan),
         level=level,
-        locality=_locality(level, organiser_sentence, opening) if level in ("provincial", "district") else None,
+        locality=_locality(organiser_sentence, opening) if level in ("provincial", "district") else None,
         bridge=_bridge(article) if level == "national" else None,
         review_year=review,
         plan_year=plan,
@@ -102,7 +102,7 @@ def _reviews(article: Article, year: int) -> bool:
     )
 
 
-def _locality(level: str | None, organiser_sentence: str, opening: list[str]) -> str | None:
+def _locality(organiser_sentence: str, opening: list[str]) -> str | None:
     for text in [organiser_sentence, *opening]:
         mentions = [m for m in find_places(text) if not BRIDGE.search(text[max(0, m.start - 12) : m.start])]
         if mentions:

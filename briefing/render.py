@@ -74,11 +74,8 @@ def asset_fetcher(folder: Path):
     root = folder.resolve()
 
     class AssetFetcher(URLFetcher):
-        refused: list[str] = []
-
         def fetch(self, url, headers=None):
             if not _inside(url, root):
-                AssetFetcher.refused.append(url)
                 raise ValueError(f"refused to fetch {url}: only the pack's own assets are allowed")
             return super().fetch(url, headers)
 

@@ -8,6 +8,7 @@ processed again.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -113,8 +114,6 @@ def facts_digest(pack: Pack) -> dict:
 
 
 def news_since(pack: Pack, known: set[str], previous: str | None) -> News:
-    import json
-
     news = News(meetings=[m for m in pack.meetings if m.facts.sha256 not in known], first_run=previous is None)
     if previous is None:
         return news
