@@ -10,10 +10,25 @@ from conftest import ROOT
 README = (ROOT / "README.md").read_text("utf-8")
 
 
+# sumy's graph methods go through numpy's linear algebra, whose last digits move
+# between numpy releases; a table that agrees within this is the same table.
+ROUGE_TOLERANCE = 0.002
+
+
+def _cells(text: str) -> list[list[str]]:
+    return [[c.strip() for c in line.strip("|").split("|")] for line in text.splitlines() if line.startswith("|")]
+
+
 def test_readme_rouge_table_is_what_evaluate_prints(eval_rouge):
     shown = re.search(r"<!-- rouge-table:start -->\n(.*?)<!-- rouge-table:end -->", README, re.S).group(1)
     order = ["lead", *[m for m in METHODS if m != "lead"]]
-    assert table(evaluate(eval_rouge, order, (2, 3))) == shown
+    printed = table(evaluate(eval_rouge, order, (2, 3)))
+    assert printed.splitlines()[-1] == shown.splitlines()[-1]
+    rows, readme_rows = _cells(printed), _cells(shown)
+    assert [r[:2] for r in rows] == [r[:2] for r in readme_rows]
+    for row, readme_row in zip(rows[2:], readme_rows[2:]):
+        for got, claimed in zip(row[2:], readme_row[2:]):
+            assert abs(float(got) - float(claimed)) <= ROUGE_TOLERANCE, (row, readme_row)
 
 
 def test_readme_gives_two_setup_commands_and_ci_runs_the_test_one():
