@@ -9,7 +9,8 @@ _BLOCKS = {
     "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
     "article", "header", "footer", "figcaption", "blockquote", "title", "table",
 }
-_SKIPPED = {"script", "style", "noscript", "template", "svg", "iframe", "object", "head"}
+# "head" is not skipped: HTML5 may leave it unclosed, and its only text is the title.
+_SKIPPED = {"script", "style", "noscript", "template", "svg", "iframe", "object"}
 
 
 class _TextParser(HTMLParser):

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import cleaning
 from .decode import DecodeError, decode
+from .files import InputError, read_input, read_stdin, shown
 from .document import Article, Paragraph, SetAside, Sentence
 from .htmltext import html_to_text, looks_like_html
 from .sentences import split_spans
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
-MAX_BYTES = 20 * 1024 * 1024
 TITLE_FALLBACK_CHARS = 120
 
 
@@ -26,6 +25,9 @@ class IngestError:
 
     source: str
     problem: str
+
+    def __post_init__(self) -> None:
+        self.source = shown(self.source)
 
     def __str__(self) -> str:
         return f"{self.source}: {self.problem}"
@@ -41,32 +43,36 @@ def default_inputs() -> list[str]:
 
 
 def find_sources(paths: Iterable[str]) -> Iterator[str | IngestError]:
-    """Every article file under ``paths``: files as given, folders recursively and sorted."""
+    """Every article file under ``paths``: files as given, folders recursively and sorted.
+
+    Names are only listed here; each is checked to be a regular file when read.
+    """
     for given in paths:
-        if given == "-":
+        if given == "-" or not Path(given).is_dir():
             yield given
-            continue
-        path = Path(given)
-        if path.is_dir():
-            yield from _walk(path)
-        elif path.is_file():
-            yield given
-        elif path.exists():
-            yield IngestError(given, "not a regular file or folder")
         else:
-            yield IngestError(given, "no such file or folder")
+            yield from _walk(Path(given))
 
 
-def _walk(folder: Path) -> Iterator[str]:
+def _walk(folder: Path) -> Iterator[str | IngestError]:
     found = False
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        yield from _folders_skipped(unreadable)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
                 found = True
                 yield os.path.join(root, name)
+    yield from _folders_skipped(unreadable)
     if not found:
         yield IngestError(str(folder), "folder holds no article files (.txt, .md, .html)")
+
+
+def _folders_skipped(errors: list[OSError]) -> Iterator[IngestError]:
+    while errors:
+        err = errors.pop(0)
+        yield IngestError(err.filename, f"folder skipped: {(err.strerror or str(err)).lower()}")
 
 
 def load(paths: Iterable[str]) -> Iterator[Article | IngestError]:
@@ -98,22 +104,17 @@ def article_from_bytes(source: str, data: bytes) -> Article:
         raise ArticleError(str(err)) from None
     if looks_like_html(text):
         text = html_to_text(text)
-    article = parse(text, source)
+    article = parse(text, shown(source))
     article.sha256 = hashlib.sha256(data).hexdigest()
     return article
 
 
 def read_bytes(source: str) -> bytes:
+    """The bytes of one input through the file gate: regular files only, bounded."""
     try:
-        if source == "-":
-            return sys.stdin.buffer.read(MAX_BYTES + 1)
-        size = os.path.getsize(source)
-        if size > MAX_BYTES:
-            raise ArticleError(f"file too large ({size / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB)")
-        with open(source, "rb") as fh:
-            return fh.read()
-    except OSError as err:
-        raise ArticleError(err.strerror or str(err)) from None
+        return read_stdin() if source == "-" else read_input(source)
+    except InputError as err:
+        raise ArticleError(str(err)) from None
 
 
 def parse(text: str, source: str = "-") -> Article:

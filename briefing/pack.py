@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .compare import Comparison, compare
 from .extract import MeetingFacts, extract_article
+from .files import shown
 from .ingest import ArticleError, IngestError, article_from_bytes, find_sources, read_bytes
 from .pipeline import MeetingSummary, summarize_article
 from .summarizers import DEFAULT_METHOD, DEFAULT_SENTENCES
@@ -152,7 +153,7 @@ def _facts_and_summary(source: str, method: str, sentences: int, cache: Cache) -
     hit = cache.get(sha)
     if hit:
         facts, summary = hit
-        facts.source = summary.source = source  # the same text may have been renamed
+        facts.source = summary.source = shown(source)  # the same text may have been renamed
         return facts, summary
     article = article_from_bytes(source, data)
     facts, summary = extract_article(article), summarize_article(article, method, sentences)

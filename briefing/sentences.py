@@ -17,6 +17,13 @@ _BOUNDARY = re.compile(rf"(\.\.\.|…|[.!?])([{re.escape(_CLOSERS)}]*)(\s+)")
 _STARTS_SENTENCE = re.compile(rf"[{re.escape(_OPENERS)}]*[\w\-–•]", re.UNICODE)
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
+# Longer than any real sentence (the longest in the evaluation corpora is about
+# 1,400 characters). Text with no sentence ends, such as a file that is one
+# enormous line, is cut into pieces of at most this length at a space, so every
+# later step (scoring, layout) stays linear in the size of the file.
+MAX_SENTENCE_CHARS = 1500
+_TOKEN_WINDOW = 64  # longer than any abbreviation or initials
+
 
 def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` within ``text[start:end]``, one line treated as prose."""
@@ -31,7 +38,7 @@ def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
             begin = m.end(3)
     if text[begin:end].strip():
         spans.append((begin, end))
-    return [_trim(text, a, b) for a, b in spans]
+    return [piece for a, b in spans for piece in _capped(text, *_trim(text, a, b))]
 
 
 def split(text: str) -> list[str]:
@@ -52,7 +59,9 @@ def _is_boundary(text: str, m: re.Match, begin: int, end: int) -> bool:
         return False
     if m.group(1) != ".":
         return True
-    token = _LAST_TOKEN.search(text, begin, m.start(1))
+    # Only the last few characters matter; a bounded window keeps this linear on
+    # hostile text such as "A. A. A. …" where no boundary is ever found.
+    token = _LAST_TOKEN.search(text, max(begin, m.start(1) - _TOKEN_WINDOW), m.start(1))
     word = token.group(1).lstrip(_OPENERS) if token else ""
     return not _is_abbreviation(word)
 
@@ -78,6 +87,19 @@ def _is_abbreviation(word: str) -> bool:
     if len(word) == 1 and word.isupper():
         return True
     return len(pieces) > 1 and all(0 < len(p) <= 3 for p in pieces) and word[0].isupper()
+
+
+def _capped(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``(a, b)`` cut at spaces into spans of at most MAX_SENTENCE_CHARS."""
+    pieces = []
+    while b - a > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", a + 1, a + MAX_SENTENCE_CHARS)
+        cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+        pieces.append(_trim(text, a, cut))
+        a = _trim(text, cut, b)[0]
+    if b > a:
+        pieces.append((a, b))
+    return pieces
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -40,3 +40,21 @@ def _new_style(m: re.Match) -> str:
 def syllables(text: str) -> list[str]:
     """The syllables (``\\w+`` runs) of ``text`` in matching form."""
     return _WORD.findall(match_form(text))
+
+
+# The shape of a Vietnamese syllable once its tone mark is taken off: an
+# optional initial consonant, one to three vowels, an optional final.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưy]{1,3}"
+    r"(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` can be one Vietnamese syllable: ``"việt"`` yes, ``"vÃ"`` or ``"ÀÆ"`` no."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = sum(decomposed.count(mark) for mark in _TONES)
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    cased = word.islower() or word.isupper() or word.istitle()
+    return cased and tones <= 1 and _SYLLABLE.fullmatch(bare) is not None

@@ -3,9 +3,7 @@
 Targets: precision and recall >= 0.9 for themes and for figures.
 """
 
-from pathlib import Path
 
-import pytest
 
 from briefing.accuracy import expected_name, load_expected, score
 from briefing.extract import extract_paths
