@@ -130,13 +130,13 @@ def summarize(
 
 
 def _emit(text: str, output: Optional[Path]) -> None:
-    from .files import write_atomic
+    from .files import write_output
 
     if output is None:
         typer.echo(text, nl=False)
     else:
         try:
-            write_atomic(output, text)
+            write_output(output, text)
         except OSError as err:
             _fail(f"{output}: cannot write ({err.strerror or err})", 1)
         typer.echo(f"wrote {output}", err=True)
@@ -309,7 +309,7 @@ def build(
     Example: briefing build seeds/ --output reports/briefing.pdf --lang vi
     """
     from . import pack as packing
-    from .files import write_atomic
+    from .files import write_output
     from .ingest import default_inputs
     from .labels import labels
     from .render import RenderError, render_html, render_markdown, render_pdf
@@ -331,7 +331,7 @@ def build(
             else:
                 html = render_html(pack, lang.value, folder, inline_fonts=fmt == "html")
                 data = html if fmt == "html" else render_pdf(html, folder)
-            write_atomic(target, data)
+            write_output(target, data)
     except packing.EmptyPackError as err:
         _fail(str(err), 1)
     except RenderError as err:
@@ -382,26 +382,17 @@ def _progress(label: str):
 
 
 EXIT_RUN_IN_PROGRESS = 3
-RUN_DEFAULTS = {"input": "seeds", "output": "reports", "state": None, "method": "briefing", "sentences": 3,
-                "lang": "vi", "title": None, "keep": None, "format": "pdf"}
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 
 
 def _settings(options: dict, config_path: Optional[Path]):
-    """Run settings: command line, then briefing.toml, then defaults."""
-    from .config import ConfigError, find_config, load_config, merged
-    from .weekly import RunSettings
+    """Run settings: command line, then briefing.toml, then defaults, each checked once."""
+    from .settings import SettingsError, find_config, load_config, settings
 
     try:
-        config = load_config(find_config(config_path))
-    except ConfigError as err:
+        return settings(options, load_config(find_config(config_path)))
+    except SettingsError as err:
         _fail(str(err))
-    values = merged(options, config, RUN_DEFAULTS)
-    output = Path(values["output"])
-    state = Path(values["state"]) if values["state"] else output.resolve().parent / ".briefing"
-    if values["format"] not in ("pdf", "html", "md") or values["lang"] not in ("vi", "en"):
-        _fail(f"format must be pdf, html or md and lang vi or en (got {values['format']!r}, {values['lang']!r})")
-    return RunSettings(Path(values["input"]), output, state, values["method"], values["sentences"],
-                       values["lang"], values["title"], values["keep"], values["format"])
 
 
 CONFIG_HELP = "Config file to read instead of ./briefing.toml or the user one. Example: --config ~/briefing.toml"
@@ -409,78 +400,75 @@ CONFIG_HELP = "Config file to read instead of ./briefing.toml or the user one. E
 
 @app.command("run")
 def run_command(
-    input_dir: Optional[Path] = typer.Option(None, "--input", "-i", file_okay=False, help="Folder of articles (default seeds/ or briefing.toml's input). Example: --input news/"),
-    output_dir: Optional[Path] = typer.Option(None, "--output", "-o", file_okay=False, help="Folder for the weekly reports (default reports/). Example: --output reports/"),
-    state_dir: Optional[Path] = typer.Option(None, "--state", file_okay=False, help="Folder of the state database and lock (default .briefing/ beside the output). Example: --state ~/.briefing"),
-    keep: Optional[int] = typer.Option(None, "--keep", min=1, help="After a successful run keep only the newest N reports. Example: --keep 8"),
-    output_format: Optional[PackFormat] = typer.Option(None, "--format", "-f", help="pdf (default), html or md. Example: --format md"),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Label language, vi (default) or en. Example: --lang en"),
-    config: Optional[Path] = typer.Option(None, "--config", dir_okay=False, help=CONFIG_HELP),
+    input_dir: Optional[Path] = typer.Option(None, "--input", "-i", help="Folder of articles (default seeds/ or briefing.toml's input). Example: --input news/"),
+    output_dir: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for the weekly reports (default reports/); not inside the input folder. Example: --output reports/"),
+    state_dir: Optional[Path] = typer.Option(None, "--state", help="Folder of the state database and lock (default .briefing/ beside the output). Example: --state ~/.briefing"),
+    keep: Optional[int] = typer.Option(None, "--keep", help="After a successful run keep only the newest N weeks of reports of this format (1-1000). Example: --keep 8"),
+    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="pdf (default), html or md. Example: --format md"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Label language, vi (default) or en. Example: --lang en"),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
 ) -> None:
     """The weekly job: build this ISO week's pack (reports/briefing-YYYY-Www.pdf) opening with what is new.
 
     Example: briefing run --input news/ --output reports/ --keep 8
     """
-    from .render import RenderError
+    from .settings import SettingsError
     from .state import RunInProgress, StateError
-    from .weekly import RunFailed, run
+    from .weekly import RunFailed, RunInterrupted, run
 
     settings = _settings({"input": input_dir, "output": output_dir, "state": state_dir, "keep": keep,
-                          "format": output_format.value if output_format else None,
-                          "lang": lang.value if lang else None}, config)
+                          "format": output_format, "lang": lang}, config)
     try:
         with _progress("weekly run") as step:
-            outcome = run(settings, _render_for_run, progress=step)
+            outcome = run(settings, progress=step)
+    except SettingsError as err:
+        _fail(str(err))
     except RunInProgress as err:
         _fail(str(err), EXIT_RUN_IN_PROGRESS)
+    except RunInterrupted as err:
+        _fail(str(err), EXIT_INTERRUPTED)
     except RunFailed as err:
         _fail(f"run failed, previous report kept: {err}", 1)
-    except (StateError, RenderError, OSError) as err:
+    except (StateError, OSError) as err:
         _fail(str(err), 1)
     if outcome.moved_aside:
         typer.echo(f"briefing: the state database was unreadable; moved it to {outcome.moved_aside}", err=True)
+    for note in outcome.notes:
+        typer.echo(f"briefing: {note}", err=True)
     for problem in outcome.pack.skipped:
         _report(problem)
     for path in outcome.removed:
         typer.echo(f"briefing: removed old report {path}", err=True)
     typer.echo(str(outcome.report))
-
-
-def _render_for_run(pack, settings):
-    from .render import render_html, render_markdown, render_pdf
-
-    if settings.format == "md":
-        return render_markdown(pack, settings.lang)
-    html = render_html(pack, settings.lang, inline_fonts=settings.format == "html")
-    return html if settings.format == "html" else render_pdf(html)
+    if outcome.pack.skipped:
+        raise typer.Exit(1)
 
 
 @app.command()
 def history(
-    limit: int = typer.Option(10, "--limit", "-n", min=1, help="How many recent runs to show. Example: --limit 20"),
-    state_dir: Optional[Path] = typer.Option(None, "--state", file_okay=False, help="State folder (default as for run). Example: --state .briefing"),
-    output_dir: Optional[Path] = typer.Option(None, "--output", "-o", file_okay=False, help="Reports folder, to find the default state folder beside it. Example: --output reports/"),
-    config: Optional[Path] = typer.Option(None, "--config", dir_okay=False, help=CONFIG_HELP),
+    limit: int = typer.Option(10, "--limit", "-n", min=1, max=1000, help="How many recent runs to show. Example: --limit 20"),
+    state_dir: Optional[Path] = typer.Option(None, "--state", help="State folder (default as for run). Example: --state .briefing"),
+    output_dir: Optional[Path] = typer.Option(None, "--output", "-o", help="Reports folder, to find the default state folder beside it. Example: --output reports/"),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
 ) -> None:
-    """Show recent runs: when, status, new/total articles, report, duration.
+    """Show recent runs: when, status, new/total articles, report, duration. Changes nothing.
 
     Example: briefing history --limit 5
     """
-    from .state import State, StateError
+    from .fact_tables import history_table
+    from .state import State, StateError, run_in_progress
 
     settings = _settings({"state": state_dir, "output": output_dir}, config)
     try:
-        state = State(settings.state)
+        state = State(settings.state_folder, read_only=True)
     except StateError as err:
         _fail(str(err), 1)
     rows = state.runs(limit)
     state.close()
     if not rows:
-        typer.echo(f"no runs recorded in {settings.state}")
+        typer.echo(f"no runs recorded in {settings.state_folder}")
         return
-    from .fact_tables import history_table
-
-    typer.echo(history_table(rows))
+    typer.echo(history_table(rows, running_now=run_in_progress(settings.state_folder)))
 
 
 schedule_app = typer.Typer(help="Install, list or remove the weekly run (crontab or systemd timer).\n\nExample: briefing schedule add --weekly mon 07:00", no_args_is_help=True)
@@ -521,7 +509,8 @@ def schedule_add(
         line = schedule.cron_line(when, command)
         typer.echo(line)
         if not dry_run:
-            schedule.cron_add(line, crontab_file)
+            for old in schedule.cron_add(line, crontab_file):
+                typer.echo(f"replaced: {old}")
     except schedule.ScheduleError as err:
         _fail(str(err), 1)
 

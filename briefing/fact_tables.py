@@ -65,14 +65,21 @@ def comparison_table(comparison: Comparison, markdown: bool = False) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def history_table(runs) -> str:
-    """Recent runs: when, status, new/total articles, report (or error), duration."""
+def history_table(runs, running_now: bool = False) -> str:
+    """Recent runs: when, status, new/total articles, report (or error), duration.
+
+    A run still marked 'running' when no run holds the lock was killed: it is
+    shown as 'interrupted' (the next run records it so).
+    """
 
     def count(value):
         return "-" if value is None else str(value)
 
+    def status(run):
+        return "interrupted" if run.status == "running" and not running_now else run.status
+
     rows = [
-        [r.started.replace("T", " ")[:19], r.status, f"{count(r.new_articles)}/{count(r.total_articles)}",
+        [r.started.replace("T", " ")[:19], status(r), f"{count(r.new_articles)}/{count(r.total_articles)}",
          r.output or (r.error or "")[:60], f"{r.duration:.1f} s" if r.duration is not None else ""]
         for r in runs
     ]

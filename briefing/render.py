@@ -23,6 +23,14 @@ class RenderError(RuntimeError):
     """The pack could not be rendered."""
 
 
+def render_pack(pack: Pack, fmt: str, lang: str = "vi", template_folder: str | None = None) -> bytes | str:
+    """The pack in ``fmt``: "pdf", one self-contained "html" file, or "md"."""
+    if fmt == "md":
+        return render_markdown(pack, lang, template_folder)
+    html = render_html(pack, lang, template_folder, inline_fonts=fmt == "html")
+    return html if fmt == "html" else render_pdf(html, template_folder)
+
+
 def render_html(pack: Pack, lang: str = "vi", template_folder: str | None = None, inline_fonts: bool = False) -> str:
     folder = Path(template_folder) if template_folder else template_dir()
     text = labels(lang)

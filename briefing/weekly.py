@@ -9,7 +9,10 @@ processed again.
 from __future__ import annotations
 
 import json
+import re
+import signal
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,26 +20,15 @@ from pathlib import Path
 from . import __version__
 from .compare import slogan_key
 from .extract import MeetingFacts, facts_from_json
-from .files import write_atomic
+from .files import write_output
 from .pack import Cache, News, Pack, build_pack
 from .pipeline import MeetingSummary
-from .state import State, exclusive_lock, now
+from .render import render_pack
+from .settings import RunSettings, check_input_and_output
+from .state import Lock, State, StateError, exclusive_lock, now
 from .vnformat import figure_value
 
-REPORT_GLOB = "briefing-*-W*.*"
-
-
-@dataclass
-class RunSettings:
-    input: Path
-    output: Path  # a folder
-    state: Path
-    method: str = "briefing"
-    sentences: int = 3
-    lang: str = "vi"
-    title: str | None = None
-    keep: int | None = None
-    format: str = "pdf"
+REPORT_NAME = re.compile(r"briefing-(\d{4})-W(\d{2})\.(pdf|html|md)")
 
 
 @dataclass
@@ -45,10 +37,15 @@ class RunOutcome:
     pack: Pack
     removed: list[Path]
     moved_aside: Path | None
+    notes: list[str]
 
 
 class RunFailed(RuntimeError):
     """The run failed; it was recorded and the previous report kept."""
+
+
+class RunInterrupted(RuntimeError):
+    """The run was stopped by a signal; it was recorded and the previous report kept."""
 
 
 def report_name(today: date, fmt: str) -> str:
@@ -63,46 +60,91 @@ class StateCache(Cache):
 
     def get(self, sha256: str):
         payload = self.state.cached(sha256, self.key)
-        if payload is None:
+        try:
+            return facts_from_json(payload["facts"]), MeetingSummary(**payload["summary"])
+        except (KeyError, TypeError, ValueError, AttributeError):  # no row, or a damaged one: a miss
             return None
-        return facts_from_json(payload["facts"]), MeetingSummary(**payload["summary"])
 
     def put(self, sha256: str, facts: MeetingFacts, summary: MeetingSummary) -> None:
         self.state.store(sha256, self.key, {"facts": facts.as_json(), "summary": summary.__dict__})
 
 
-def run(settings: RunSettings, render: Callable[[Pack, RunSettings], bytes | str],
-        progress: Callable[[int, int, str], None] | None = None, today: date | None = None) -> RunOutcome:
-    """Build and record one run. Raises RunInProgress, or RunFailed after recording the failure."""
-    with exclusive_lock(settings.state):
-        state = State(settings.state)
+def run(settings: RunSettings, progress: Callable[[int, int, str], None] | None = None,
+        today: date | None = None) -> RunOutcome:
+    """Build, write and record one run.
+
+    Raises SettingsError before anything is touched, RunInProgress, StateError,
+    RunFailed after recording the failure, or RunInterrupted after recording
+    that the run was stopped (Ctrl-C or SIGTERM).
+    """
+    check_input_and_output(settings)
+    with exclusive_lock(settings.state_folder) as lock, _stopped_by_sigterm():
+        state = State(settings.state_folder)
         try:
-            return _run(state, settings, render, progress, today or date.today())
+            return _run(state, lock, settings, progress, today or date.today())
         finally:
             state.close()
 
 
-def _run(state: State, settings: RunSettings, render, progress, today: date) -> RunOutcome:
+def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date) -> RunOutcome:
     run_id = state.start_run()
+
+    def step(done: int, total: int, item: str) -> None:
+        lock.check()
+        if progress:
+            progress(done, total, item)
+
     try:
         known = state.known_hashes()
         previous = state.last_successful_run()
         pack = build_pack(
             [str(settings.input)], title=settings.title, method=settings.method, sentences=settings.sentences,
-            progress=progress, default_title="", cache=StateCache(state, settings),
+            progress=step, default_title="", cache=StateCache(state, settings),
         )
         pack.news = news_since(pack, known, previous.facts if previous else None)
-        report = settings.output / report_name(today, settings.format)
-        write_atomic(report, render(pack, settings))
+        report = (settings.output / report_name(today, settings.format)).resolve()
+        data = render_pack(pack, settings.format, settings.lang)
+        lock.check()
+        write_output(report, data)
+    except (KeyboardInterrupt, RunInterrupted):
+        _record_end(state, run_id, "interrupted", "stopped by a signal")
+        raise RunInterrupted("the run was stopped; the previous report was kept") from None
+    except StateError:
+        lock.check()  # a vanished state folder is the better explanation, if it is the cause
+        raise
     except Exception as err:
-        state.finish_run(run_id, "failed", error=f"{type(err).__name__}: {err}")
+        _record_end(state, run_id, "failed", f"{type(err).__name__}: {err}")
         raise RunFailed(str(err)) from err
-    seen = now()
-    state.record_articles([(m.facts.sha256, m.facts.source, m.facts.title) for m in pack.meetings], seen)
+    state.record_articles([(m.facts.sha256, m.facts.source, m.facts.title) for m in pack.meetings], now())
     state.finish_run(run_id, "ok", new=len(pack.news.meetings), total=len(pack.meetings), output=str(report),
                      facts=facts_digest(pack))
-    removed = keep_newest(settings.output, settings.keep) if settings.keep else []
-    return RunOutcome(report, pack, removed, state.moved_aside)
+    removed = keep_newest(state.reports(), report, settings.keep) if settings.keep else []
+    return RunOutcome(report, pack, removed, state.moved_aside, state.notes)
+
+
+def _record_end(state: State, run_id: int, status: str, error: str) -> None:
+    """Record how a run ended, unless the state itself is what failed."""
+    try:
+        state.finish_run(run_id, status, error=error)
+    except StateError:
+        pass
+
+
+@contextmanager
+def _stopped_by_sigterm():
+    """SIGTERM (a service stopping, a timeout) ends the run as Ctrl-C does: recorded, nothing half-written."""
+    def stop(signum, frame):
+        raise RunInterrupted("stopped by SIGTERM")
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def facts_digest(pack: Pack) -> dict:
@@ -126,13 +168,31 @@ def news_since(pack: Pack, known: set[str], previous: str | None) -> News:
     return news
 
 
-def keep_newest(folder: Path, keep: int) -> list[Path]:
-    """Remove all but the newest ``keep`` weekly reports in ``folder``; return what was removed."""
-    reports = sorted(folder.glob(REPORT_GLOB), key=lambda p: p.stat().st_mtime, reverse=True)
-    removed = reports[keep:]
-    for path in removed:
-        path.unlink()
+def keep_newest(reports: list[str], current: Path, keep: int) -> list[Path]:
+    """Remove all but the newest ``keep`` ISO weeks of this format's reports; return what was removed.
+
+    Only reports the state database says a run wrote, in the current report's
+    folder, with the current report's format, are candidates; the current
+    report is never removed, and a name that is no longer a regular file is left alone.
+    """
+    mine = {}
+    for name in reports:
+        path = Path(name)
+        week = _report_week(path.name)
+        if week and path.parent == current.parent and path.suffix == current.suffix:
+            mine[path] = week
+    newest_first = sorted(mine, key=mine.get, reverse=True)
+    removed = []
+    for path in newest_first[keep:]:
+        if path != current and path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path)
     return removed
+
+
+def _report_week(name: str) -> tuple[int, int] | None:
+    m = REPORT_NAME.fullmatch(name)
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 def _theme_key(row) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,13 @@ def eval_meetings() -> Path:
     if not folder.is_dir():
         pytest.skip("the development set ../shared/eval/meetings is not here (as on a user's clone)")
     return folder
+
+
+@pytest.fixture
+def place(tmp_path, monkeypatch):
+    """A working folder with an input folder ``in/`` of three seeds, as a weekly run sees it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    for prefix in ("000", "001", "004"):
+        shutil.copy(seed(prefix), tmp_path / "in")
+    return tmp_path

@@ -4,28 +4,22 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import os
+import re
 import time
 from datetime import date
+from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
-from briefing import cli
+from briefing import cli, weekly
+from briefing.settings import RunSettings
 from briefing.cli import app
 from briefing.state import MIGRATIONS, SCHEMA_VERSION, State
 from briefing.weekly import report_name
 from conftest import seed
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def place(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "in").mkdir()
-    for prefix in ("000", "001", "004"):
-        shutil.copy(seed(prefix), tmp_path / "in")
-    return tmp_path
 
 
 def run(*args):
@@ -43,7 +37,7 @@ def new_meetings(text):
 def test_second_run_lists_exactly_the_new_article(place):
     first = run()
     assert first.exit_code == 0, first.stderr
-    assert first.stdout.strip() == str(place / "out" / report_name(date.today(), "md")).replace(str(place) + "/", "")
+    assert first.stdout.strip() == str(place / "out" / report_name(date.today(), "md"))  # absolute, wherever run from
     assert "Đây là lần chạy đầu tiên" in report(place) and len(new_meetings(report(place))) == 3
     shutil.copy(seed("003"), place / "in")
     second = run()
@@ -101,10 +95,10 @@ def test_a_failing_run_keeps_the_previous_report_and_records_the_failure(place, 
     assert run().exit_code == 0
     before = report(place)
 
-    def broken(pack, settings):
+    def broken(pack, fmt, lang):
         raise RuntimeError("disk full (simulated)")
 
-    monkeypatch.setattr(cli, "_render_for_run", broken)
+    monkeypatch.setattr(weekly, "render_pack", broken)
     result = run()
     assert result.exit_code == 1
     assert "previous report kept" in result.stderr
@@ -113,17 +107,24 @@ def test_a_failing_run_keeps_the_previous_report_and_records_the_failure(place, 
     assert "failed" in history.stdout and "disk full (simulated)" in history.stdout
 
 
-def test_keep_removes_older_reports_only_after_success(place):
+def test_keep_removes_only_the_tools_own_older_reports_by_iso_week_and_format(place):
     out = place / "out"
     out.mkdir()
-    for week in ("2026-W40", "2026-W41", "2026-W42"):
-        (out / f"briefing-{week}.md").write_text("old", "utf-8")
-        time.sleep(0.01)
-    (out / "notes.md").write_text("not a report", "utf-8")
+    mine = [RunSettings(input=Path("in"), output=Path("out"), format=fmt) for fmt in ("md", "html")]
+    for day in (date(2026, 10, 1), date(2026, 10, 8), date(2026, 10, 15)):  # ISO weeks 40, 41, 42
+        for settings in mine:
+            weekly.run(settings, today=day)
+    os.utime(out / "briefing-2026-W40.md")  # touched last: the week, not the time, decides
+    (out / "briefing-team-Wishlist.docx").write_text("a user's file", "utf-8")
+    (out / "briefing-2026-W30.md").write_text("made by hand, not by a run", "utf-8")
     result = run("--keep", "2")
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["briefing-2026-W42.md", report_name(date.today(), "md"), "notes.md"]
+    this_week = report_name(date.today(), "md")
+    assert names == sorted(["briefing-2026-W30.md", "briefing-2026-W40.html", "briefing-2026-W41.html",
+                            "briefing-2026-W42.html", "briefing-2026-W42.md", this_week,
+                            "briefing-team-Wishlist.docx"])
+    assert result.stderr.count("removed old report") == 2
 
 
 def test_schedule_on_a_temporary_crontab(tmp_path):
@@ -145,13 +146,26 @@ def test_schedule_on_a_temporary_crontab(tmp_path):
     assert crontab.read_text("utf-8") == "MAILTO=me@example.invalid\n0 1 * * * /usr/bin/backup\n"
 
 
+def systemd_exec_words(unit: str) -> list[str]:
+    """ExecStart= read back as systemd does (systemd.syntax): quoted words, %% and $$ literal."""
+    line = next(ln for ln in unit.splitlines() if ln.startswith("ExecStart="))[len("ExecStart="):]
+    words = re.findall(r'"((?:[^"\\]|\\.)*)"|(\S+)', line)
+    out = []
+    for quoted, bare in words:
+        word = re.sub(r"\\(.)", r"\1", quoted) if quoted or not bare else bare
+        assert not re.search(r"(?<!%)%(?!%)|(?<!\$)\$(?!\$)", word.replace("%%", "").replace("$$", "")), word
+        out.append(word.replace("%%", "%").replace("$$", "$"))
+    return out
+
+
 def test_schedule_systemd_units_in_a_temporary_folder(tmp_path):
     units = tmp_path / "units"
     result = runner.invoke(app, ["schedule", "add", "--weekly", "fri", "18:05", "--systemd", "--unit-dir", str(units)])
     assert result.exit_code == 0
     timer = (units / "briefing-weekly.timer").read_text("utf-8")
     assert "OnCalendar=Fri *-*-* 18:05:00" in timer and "Persistent=true" in timer
-    assert f"ExecStart={sys.executable} -m briefing run" in (units / "briefing-weekly.service").read_text("utf-8")
+    service = (units / "briefing-weekly.service").read_text("utf-8")
+    assert systemd_exec_words(service)[:4] == [sys.executable, "-m", "briefing", "run"]
     assert "Persistent=true" in result.stdout
     assert runner.invoke(app, ["schedule", "remove", "--systemd", "--unit-dir", str(units)]).exit_code == 0
     assert not list(units.iterdir())
@@ -163,10 +177,10 @@ def test_config_file_and_command_line_precedence(place):
     (place / "briefing.toml").write_text('input = "in"\noutput = "from-config"\nformat = "md"\nlang = "en"\n', "utf-8")
     result = runner.invoke(app, ["run"])
     assert result.exit_code == 0
-    assert result.stdout.strip().startswith("from-config/")
+    assert result.stdout.strip().startswith(str(place / "from-config") + "/")
     assert "New since the last run" in (place / result.stdout.strip()).read_text("utf-8")
     result = runner.invoke(app, ["run", "--output", "from-cli", "--lang", "vi"])
-    assert result.stdout.strip().startswith("from-cli/")
+    assert result.stdout.strip().startswith(str(place / "from-cli") + "/")
     assert "Mới kể từ lần chạy trước" in (place / result.stdout.strip()).read_text("utf-8")
 
 
