@@ -1,13 +1,21 @@
-"""Install the weekly run in the user's crontab, or as a systemd user timer.
+r"""Install the weekly run in the user's crontab, or as a systemd user timer.
 
 Crontab lines that briefing writes end with a tag, so `list` and `remove` touch
-only briefing's own entries. The job is the absolute path of this Python
-running `-m briefing run` with absolute folders, so it runs in the same
-environment whatever the schedule's working folder.
+only briefing's own entries; every other line, blank ones included, is kept
+byte for byte. The job is the absolute path of this Python running
+`-m briefing run` with absolute folders, so it runs in the same environment
+whatever the schedule's working folder.
+
+Paths reach a crontab or a unit file only escaped for it: a control character
+(a line break would start a second cron job) is refused; for cron the command
+is quoted for /bin/sh and each `%` (which cron turns into a line break) is
+written `\%`; for systemd each word is double-quoted with `\\` and `\"`, and
+`%` and `$` are doubled so that neither specifiers nor variables expand.
 """
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 import subprocess
@@ -15,10 +23,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import write_atomic
+from .files import write_output
 
 TAG = "# briefing-schedule"
 DAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 0}
+DAY_NAMES = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 0}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})")
 SYSTEMD_DAYS = {0: "Sun", 1: "Mon", 2: "Tue", 3: "Wed", 4: "Thu", 5: "Fri", 6: "Sat"}
 UNIT = "briefing-weekly"
 
@@ -35,34 +46,43 @@ class Weekly:
 
 
 def parse_weekly(day: str, at: str) -> Weekly:
-    key = day.strip().lower()[:3]
+    key = day.strip().lower()
     if key.isdigit() and 0 <= int(key) <= 7:
         number = int(key) % 7
-    elif key in DAYS:
-        number = DAYS[key]
+    elif key in DAYS or key in DAY_NAMES:
+        number = DAYS.get(key, DAY_NAMES.get(key))
     else:
-        raise ScheduleError(f"day must be mon … sun or 0-7, not {day!r}")
-    try:
-        hour, minute = (int(x) for x in at.split(":"))
-    except ValueError:
-        raise ScheduleError(f"time must be HH:MM, not {at!r}") from None
+        raise ScheduleError(f"day must be mon … sun (or monday … sunday, or 0-7), not {day!r}")
+    m = _TIME.fullmatch(at.strip())
+    if not m:
+        raise ScheduleError(f"time must be HH:MM, not {at!r}")
+    hour, minute = int(m.group(1)), int(m.group(2))
     if not (0 <= hour < 24 and 0 <= minute < 60):
         raise ScheduleError(f"time must be HH:MM within a day, not {at!r}")
     return Weekly(number, hour, minute)
 
 
 def job_command(input_dir: Path, output_dir: Path, state_dir: Path | None) -> list[str]:
+    """The run's command line, with absolute paths; refuses a path no schedule can carry."""
     command = [sys.executable, "-m", "briefing", "run", "--input", str(input_dir.resolve()),
                "--output", str(output_dir.resolve())]
     if state_dir:
         command += ["--state", str(state_dir.resolve())]
+    for word in command:
+        if _CONTROL.search(word):
+            raise ScheduleError(f"a path with a control character (such as a line break) cannot be scheduled: {word!r}")
     return command
 
 
 # crontab ---------------------------------------------------------------------
 
 def cron_line(when: Weekly, command: list[str]) -> str:
-    return f"{when.minute} {when.hour} * * {when.day} {shlex.join(command)} {TAG}"
+    return f"{when.minute} {when.hour} * * {when.day} {cron_command(command)} {TAG}"
+
+
+def cron_command(command: list[str]) -> str:
+    """The command quoted for /bin/sh, with cron's `%` escaped."""
+    return shlex.join(command).replace("%", "\\%")
 
 
 def read_crontab(file: Path | None = None) -> str:
@@ -80,7 +100,7 @@ def read_crontab(file: Path | None = None) -> str:
 
 def write_crontab(text: str, file: Path | None = None) -> None:
     if file is not None:
-        write_atomic(file, text)
+        write_output(file, text)
         return
     done = subprocess.run(["crontab", "-"], input=text, capture_output=True, text=True)
     if done.returncode != 0:
@@ -88,23 +108,30 @@ def write_crontab(text: str, file: Path | None = None) -> None:
 
 
 def cron_entries(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.rstrip().endswith(TAG)]
+    return [line for line in text.splitlines() if _is_ours(line)]
 
 
-def cron_add(line: str, file: Path | None = None) -> None:
+def _is_ours(line: str) -> bool:
+    return line.rstrip().endswith(TAG)
+
+
+def cron_add(line: str, file: Path | None = None) -> list[str]:
+    """Install ``line`` in place of briefing's earlier entries; return the entries it replaced."""
     text = read_crontab(file)
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if line in lines:
-        return
-    write_crontab("\n".join(lines + [line]) + "\n", file)
+    replaced = [ln for ln in text.splitlines(keepends=True) if _is_ours(ln)]
+    kept = "".join(ln for ln in text.splitlines(keepends=True) if not _is_ours(ln))
+    if kept and not kept.endswith("\n"):
+        kept += "\n"
+    write_crontab(kept + line + "\n", file)
+    return [ln.rstrip("\n") for ln in replaced if ln.rstrip("\n") != line]
 
 
 def cron_remove(file: Path | None = None) -> list[str]:
     """Remove briefing's entries, and only those; return what was removed."""
     text = read_crontab(file)
     removed = cron_entries(text)
-    kept = [ln for ln in text.splitlines() if ln not in removed]
-    write_crontab("\n".join(kept) + ("\n" if kept else ""), file)
+    if removed:
+        write_crontab("".join(ln for ln in text.splitlines(keepends=True) if not _is_ours(ln)), file)
     return removed
 
 
@@ -117,7 +144,7 @@ def default_unit_dir() -> Path:
 def systemd_units(when: Weekly, command: list[str]) -> dict[str, str]:
     service = (
         "[Unit]\nDescription=briefing: build the weekly briefing pack\n\n"
-        f"[Service]\nType=oneshot\nExecStart={shlex.join(command)}\n"
+        f"[Service]\nType=oneshot\nExecStart={systemd_command(command)}\n"
     )
     timer = (
         "[Unit]\nDescription=briefing: weekly run\n\n"
@@ -127,10 +154,19 @@ def systemd_units(when: Weekly, command: list[str]) -> dict[str, str]:
     return {f"{UNIT}.service": service, f"{UNIT}.timer": timer}
 
 
+def systemd_command(command: list[str]) -> str:
+    """Each word double-quoted for systemd, with `%` specifiers and `$` variables made literal."""
+    def quoted(word: str) -> str:
+        word = word.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%").replace("$", "$$")
+        return f'"{word}"'
+
+    return " ".join(quoted(word) for word in command)
+
+
 def systemd_install(units: dict[str, str], folder: Path) -> list[Path]:
     written = []
     for name, text in units.items():
-        written.append(write_atomic(folder / name, text))
+        written.append(write_output(folder / name, text))
     return written
 
 
