@@ -43,7 +43,8 @@ def test_a_run_killed_outright_shows_as_interrupted_and_is_recorded_so_next_time
     assert statuses(place / ".briefing") == ["ok", "interrupted", "ok"]
 
 
-def test_sigterm_stops_a_run_cleanly_and_records_it(place):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_stops_a_run_cleanly_and_records_it(place, stop):
     for i in range(150):  # enough work that the signal lands mid-run
         text = seed("004").read_text("utf-8").replace("Hà Tĩnh", f"Hà Tĩnh {i}")
         (place / "in" / f"copy{i:03d}.txt").write_text(text, "utf-8")
@@ -53,7 +54,7 @@ def test_sigterm_stops_a_run_cleanly_and_records_it(place):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (db_path.exists() and "running" in statuses(place / ".briefing")):
         time.sleep(0.05)
-    child.send_signal(signal.SIGTERM)
+    child.send_signal(stop)
     _, stderr = child.communicate(timeout=60)
     assert child.returncode == 130, stderr
     assert stderr.strip().splitlines()[-1] == "briefing: the run was stopped; the previous report was kept"
