@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from briefing.accuracy import expected_name, load_expected, score
-from briefing.extract import extract_paths
+from briefing.evaluation.facts import expected_name, load_expected, score
+from briefing.extract.facts import extract_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "expected"

@@ -34,8 +34,8 @@ def cold_start(runs: int = 7) -> float:
 
 
 def throughput(files: list[str], method: str, rounds: int = 3) -> float:
-    from briefing.ingest import read_article
-    from briefing.summarizers import summarize
+    from briefing.ingest.read import read_article
+    from briefing.summarize import summarize
 
     summarize(read_article(files[0]), method, sentences=3)  # warm imports
     rates = []
@@ -48,8 +48,8 @@ def throughput(files: list[str], method: str, rounds: int = 3) -> float:
 
 
 def extraction_rate(files: list[str], rounds: int = 3) -> float:
-    from briefing.extract import extract_article
-    from briefing.ingest import read_article
+    from briefing.extract.facts import extract_article
+    from briefing.ingest.read import read_article
 
     extract_article(read_article(files[0]))
     rates = []

@@ -1,3 +1,17 @@
-"""briefing: Vietnamese government-meeting news into a briefing pack."""
+"""briefing: Vietnamese government-meeting news into a briefing pack.
+
+The stages, in the order data flows: ``text`` (Vietnamese primitives) →
+``ingest`` (inputs → articles) → ``summarize`` and ``extract`` (summaries,
+facts) → ``pack`` (meetings with their articles, facts and summary; the
+comparison from ``compare``) → ``render`` (PDF, HTML, Markdown, JSON, tables).
+``weekly`` drives the same library on a schedule; ``evaluation`` measures it;
+``cli`` is the command line over all of it.
+"""
+
+from pathlib import Path
 
 __version__ = "0.1.0"
+
+# The repository's root when run from a checkout (an editable install); the
+# bundled seeds/ and templates/ live there.
+SOURCE_ROOT = Path(__file__).resolve().parent.parent

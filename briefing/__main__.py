@@ -1,5 +1,5 @@
 """`python -m briefing`: what schedules call, so the job runs in the same Python environment."""
 
-from .cli import main
+from briefing.cli import main
 
 main()

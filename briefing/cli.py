@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from . import __version__
+from briefing import __version__
 
 app = typer.Typer(
     help="Turn Vietnamese government-meeting news into briefings.\n\n"
@@ -102,9 +102,9 @@ def summarize(
 
     Example: briefing summarize seeds/ --method briefing --sentences 3 --format markdown
     """
-    from . import formats
-    from .ingest import IngestError, default_inputs
-    from .pipeline import summarize_paths
+    from briefing.render import summaries as formats
+    from briefing.ingest.read import IngestError, default_inputs
+    from briefing.summarize.summary import summarize_paths
 
     if sentences is not None and ratio is not None:
         _fail("use --sentences or --ratio, not both")
@@ -130,7 +130,7 @@ def summarize(
 
 
 def _emit(text: str, output: Optional[Path]) -> None:
-    from .files import write_output
+    from briefing.output import write_output
 
     if output is None:
         typer.echo(text, nl=False)
@@ -161,9 +161,9 @@ def evaluate(
 
     Example: briefing evaluate ../shared/eval/rouge --method briefing --method lead
     """
-    from .evaluate import evaluate as run_evaluation
-    from .evaluate import table
-    from .ingest import ArticleError
+    from briefing.evaluation.summaries import evaluate as run_evaluation
+    from briefing.evaluation.summaries import table
+    from briefing.ingest.read import ArticleError
 
     try:
         counts = [int(x) for x in lengths.split(",") if x.strip()]
@@ -198,8 +198,8 @@ PATHS_HELP = (
 
 def _read_facts(paths: Optional[list[str]]):
     """Facts of every readable article; unreadable ones are reported and counted."""
-    from .extract import extract_paths
-    from .ingest import IngestError, default_inputs
+    from briefing.extract.facts import extract_paths
+    from briefing.ingest.read import IngestError, default_inputs
 
     facts, problems = [], 0
     for item in extract_paths(paths or default_inputs()):
@@ -228,7 +228,7 @@ def extract(
 
     Example: briefing extract seeds/ --format json
     """
-    from . import fact_tables
+    from briefing.render import tables as fact_tables
 
     facts, problems = _read_facts(paths)
     render = fact_tables.facts_json if output_format == FactsFormat.json else fact_tables.facts_table
@@ -252,8 +252,8 @@ def compare(
 
     Example: briefing compare seeds/ --format markdown
     """
-    from . import fact_tables
-    from .compare import compare as run_compare
+    from briefing.render import tables as fact_tables
+    from briefing.compare import compare as run_compare
 
     facts, problems = _read_facts(paths)
     comparison = run_compare(facts)
@@ -308,11 +308,11 @@ def build(
 
     Example: briefing build seeds/ --output reports/briefing.pdf --lang vi
     """
-    from . import pack as packing
-    from .files import write_output
-    from .ingest import default_inputs
-    from .labels import labels
-    from .render import RenderError, render_html, render_markdown, render_pdf
+    from briefing import pack as packing
+    from briefing.output import write_output
+    from briefing.ingest.read import default_inputs
+    from briefing.render.labels import labels
+    from briefing.render.document import RenderError, render_html, render_markdown, render_pdf
 
     if since is not None and not _is_iso_date(since):
         _fail(f"--since takes a date such as 2024-01-01, not {since!r}")
@@ -387,7 +387,7 @@ EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 
 def _settings(options: dict, config_path: Optional[Path]):
     """Run settings: command line, then briefing.toml, then defaults, each checked once."""
-    from .settings import SettingsError, find_config, load_config, settings
+    from briefing.weekly.settings import SettingsError, find_config, load_config, settings
 
     try:
         return settings(options, load_config(find_config(config_path)))
@@ -412,9 +412,9 @@ def run_command(
 
     Example: briefing run --input news/ --output reports/ --keep 8
     """
-    from .settings import SettingsError
-    from .state import RunInProgress, StateError
-    from .weekly import RunFailed, RunInterrupted, run
+    from briefing.weekly.settings import SettingsError
+    from briefing.weekly.state import RunInProgress, StateError
+    from briefing.weekly.run import RunFailed, RunInterrupted, run
 
     settings = _settings({"input": input_dir, "output": output_dir, "state": state_dir, "keep": keep,
                           "format": output_format, "lang": lang}, config)
@@ -455,8 +455,8 @@ def history(
 
     Example: briefing history --limit 5
     """
-    from .fact_tables import history_table
-    from .state import State, StateError, run_in_progress
+    from briefing.render.tables import history_table
+    from briefing.weekly.state import State, StateError, run_in_progress
 
     settings = _settings({"state": state_dir, "output": output_dir}, config)
     try:
@@ -492,7 +492,7 @@ def schedule_add(
 
     Example: briefing schedule add --weekly mon 07:00 --input news/ --output reports/
     """
-    from . import schedule
+    from briefing.weekly import schedule
 
     try:
         when = schedule.parse_weekly(*weekly)
@@ -524,7 +524,7 @@ def schedule_list(
 
     Example: briefing schedule list
     """
-    from . import schedule
+    from briefing.weekly import schedule
 
     try:
         for line in schedule.cron_entries(schedule.read_crontab(crontab_file)):
@@ -545,7 +545,7 @@ def schedule_remove(
 
     Example: briefing schedule remove
     """
-    from . import schedule
+    from briefing.weekly import schedule
 
     try:
         removed = (schedule.systemd_remove(unit_dir or schedule.default_unit_dir()) if systemd

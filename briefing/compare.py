@@ -6,9 +6,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .extract import MeetingFacts
-from .figures import Figure
-from .textnorm import match_form
+from briefing.extract.facts import MeetingFacts
+from briefing.extract.figures import Figure
+from briefing.text.normalize import match_form
 
 SEPARATORS = re.compile(r"\s*(?:[,;]|\s[-–—]\s)\s*")
 TOLERANCE = 0.005  # values within half a percent are the same figure written twice

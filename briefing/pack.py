@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .compare import Comparison, compare
-from .extract import MeetingFacts, extract_article
-from .files import shown
-from .ingest import ArticleError, IngestError, article_from_bytes, find_sources, read_bytes
-from .pipeline import MeetingSummary, summarize_article
-from .summarizers import DEFAULT_METHOD, DEFAULT_SENTENCES
+from briefing.compare import Comparison, compare
+from briefing.extract.facts import MeetingFacts, extract_article
+from briefing.ingest.files import shown
+from briefing.ingest.read import ArticleError, IngestError, article_from_bytes, find_sources, read_bytes
+from briefing.summarize.summary import MeetingSummary, summarize_article
+from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
 
 HEADLINE_INDICATORS = ("economic_growth", "income_per_capita", "budget_revenue", "export_value", "indicators_met")
 

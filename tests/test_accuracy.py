@@ -5,8 +5,8 @@ Targets: precision and recall >= 0.9 for themes and for figures.
 
 
 
-from briefing.accuracy import expected_name, load_expected, score
-from briefing.extract import extract_paths
+from briefing.evaluation.facts import expected_name, load_expected, score
+from briefing.extract.facts import extract_paths
 from conftest import ROOT, SEEDS
 
 EXPECTED = ROOT / "tests" / "data" / "expected"

@@ -5,7 +5,7 @@ import json
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.ingest import load
+from briefing.ingest.read import load
 from conftest import seed
 
 runner = CliRunner()

@@ -145,8 +145,8 @@ def test_article_markup_is_text_and_nothing_is_fetched(tmp_path, monkeypatch):
 
 
 def test_fetcher_refuses_anything_outside_the_templates():
-    from briefing.render import asset_fetcher
-    from briefing.templating import template_dir
+    from briefing.render.document import asset_fetcher
+    from briefing.render.templating import template_dir
 
     fetcher = asset_fetcher(template_dir())
     for url in ("file:///etc/passwd", "http://example.invalid/x.css", f"{template_dir().as_uri()}/../pyproject.toml"):
@@ -166,7 +166,7 @@ def test_empty_folder_is_an_error_and_writes_nothing(tmp_path):
 
 
 def test_failed_build_keeps_the_earlier_report(tmp_path, monkeypatch):
-    from briefing import render
+    from briefing.render import document as render
 
     out = tmp_path / "pack.pdf"
     out.write_bytes(b"%PDF-1.7 earlier report")

@@ -4,7 +4,7 @@ from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.compare import compare, slogan_key
-from briefing.extract import extract_paths
+from briefing.extract.facts import extract_paths
 from conftest import SEEDS
 
 runner = CliRunner()

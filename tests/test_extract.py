@@ -6,8 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.extract import extract_article
-from briefing.ingest import read_article
+from briefing.extract.facts import extract_article
+from briefing.ingest.read import read_article
 from conftest import SEEDS, seed
 
 runner = CliRunner()

@@ -3,7 +3,7 @@ from importlib import resources
 
 import pytest
 
-from briefing.gazetteer import find_places, lookup, places
+from briefing.text.gazetteer import find_places, lookup, places
 
 
 def names(text):

@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.decode import DecodeError, decode
-from briefing.files import MAX_INPUT_BYTES
-from briefing.ingest import load
-from briefing.sentences import MAX_SENTENCE_CHARS, split_spans
+from briefing.ingest.decode import DecodeError, decode
+from briefing.ingest.files import MAX_INPUT_BYTES
+from briefing.ingest.read import load
+from briefing.text.sentences import MAX_SENTENCE_CHARS, split_spans
 from conftest import seed
 
 runner = CliRunner()

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from briefing.cli import app
 import pytest
 
-from briefing.files import OutputError, remove_stale_parts, write_output
+from briefing.output import OutputError, remove_stale_parts, write_output
 from conftest import seed
 
 runner = CliRunner()

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing import state as state_module
-from briefing import weekly
+from briefing.weekly import state as state_module
+from briefing.weekly import run as weekly
 from briefing.cli import app
-from briefing.settings import RunSettings
-from briefing.state import MIGRATIONS, State, StateError
+from briefing.weekly.settings import RunSettings
+from briefing.weekly.state import MIGRATIONS, State, StateError
 from conftest import seed
 from test_weekly import run
 

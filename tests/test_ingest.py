@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from briefing.ingest import ArticleError, parse, read_article
+from briefing.ingest.read import ArticleError, parse, read_article
 from conftest import seed
 
 

@@ -1,7 +1,7 @@
 import pytest
 from pytest import approx
 
-from briefing.numbers import Quantity, find_quantities, parse_number
+from briefing.text.numbers import Quantity, find_quantities, parse_number
 
 
 def Q(text, value, unit="", comparator="=", value_max=None, of=None):

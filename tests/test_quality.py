@@ -1,6 +1,6 @@
 """The quality target of the default summariser, measured on the development set."""
 
-from briefing.evaluate import load_pairs, score_method, table
+from briefing.evaluation.summaries import load_pairs, score_method, table
 
 
 def test_default_method_beats_lead_2_on_rouge_1_and_rouge_2(eval_rouge):

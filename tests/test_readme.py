@@ -3,8 +3,8 @@
 import re
 import subprocess
 
-from briefing.evaluate import evaluate, table
-from briefing.summarizers import METHODS
+from briefing.evaluation.summaries import evaluate, table
+from briefing.summarize import METHODS
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text("utf-8")

@@ -1,6 +1,6 @@
 import pytest
 
-from briefing import rouge
+from briefing.evaluation import rouge
 
 
 def test_scores_by_hand():

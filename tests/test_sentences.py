@@ -1,4 +1,4 @@
-from briefing.sentences import split, split_spans
+from briefing.text.sentences import split, split_spans
 
 
 def test_abbreviations_and_initials_do_not_end_sentences():

@@ -1,8 +1,8 @@
 import pytest
 
-from briefing.ingest import load
-from briefing.summarizers import METHODS, sentence_count, summarize
-from briefing.vietnamese import VietnameseTokenizer, stop_words
+from briefing.ingest.read import load
+from briefing.summarize import METHODS, sentence_count, summarize
+from briefing.summarize.tokenizer import VietnameseTokenizer, stop_words
 from conftest import SEEDS
 
 

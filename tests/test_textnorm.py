@@ -1,6 +1,6 @@
 import unicodedata
 
-from briefing.textnorm import clean, match_form, syllables
+from briefing.text.normalize import clean, match_form, syllables
 
 
 def test_clean_makes_nfc_and_drops_invisible_characters():

@@ -12,11 +12,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from briefing import cli, weekly
-from briefing.settings import RunSettings
+from briefing import cli
+
+from briefing.weekly import run as weekly
+from briefing.weekly.settings import RunSettings
 from briefing.cli import app
-from briefing.state import MIGRATIONS, SCHEMA_VERSION, State
-from briefing.weekly import report_name
+from briefing.weekly.state import MIGRATIONS, SCHEMA_VERSION, State
+from briefing.weekly.run import report_name
 from conftest import seed
 
 runner = CliRunner()
@@ -74,7 +76,7 @@ def test_unchanged_articles_come_from_the_cache(place, monkeypatch):
 def test_a_second_concurrent_run_is_refused(place):
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from briefing.state import exclusive_lock\n"
+         "import sys, time; from briefing.weekly.state import exclusive_lock\n"
          f"with exclusive_lock({str(place / '.briefing')!r}):\n    print('locked', flush=True); time.sleep(30)"],
         stdout=subprocess.PIPE, text=True,
     )

@@ -1,0 +1,1 @@
+"""Measuring quality: ROUGE for summaries, precision and recall for facts."""

@@ -1,0 +1,112 @@
+"""Score extracted facts against facts a person wrote down, as precision and recall.
+
+Expected facts live in JSON files (see tests/data/expected/README.md). A theme
+matches when its watchwords, kind, year and scope agree; a figure matches when
+indicator, kind, year, place and unit agree and its value (and range end) is
+within half a percent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.compare import slogan_key
+from briefing.extract.facts import MeetingFacts
+from briefing.text.gazetteer import lookup
+
+TOLERANCE = 0.005
+
+
+@dataclass
+class Tally:
+    true_positive: int = 0
+    false_positive: int = 0
+    false_negative: int = 0
+    misses: list[str] = field(default_factory=list)  # readable lines for each error
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positive + self.false_positive
+        return self.true_positive / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positive + self.false_negative
+        return self.true_positive / wanted if wanted else 1.0
+
+
+@dataclass
+class Score:
+    themes: Tally = field(default_factory=Tally)
+    figures: Tally = field(default_factory=Tally)
+    articles: int = 0
+
+
+def load_expected(path: str | Path) -> dict:
+    return json.loads(Path(path).read_text("utf-8"))
+
+
+def score(pairs: list[tuple[MeetingFacts, dict]]) -> Score:
+    result = Score()
+    for facts, expected in pairs:
+        result.articles += 1
+        name = Path(facts.source).name
+        _match(
+            [_theme_key(t.text, t.kind, t.year, t.scope) for t in facts.themes],
+            [_theme_key(t["text"], t["kind"], t["year"], t["scope"]) for t in expected["themes"]],
+            lambda a, b: a == b,
+            result.themes,
+            name,
+        )
+        _match(
+            [_figure(f.__dict__) for f in facts.figures],
+            [_figure(f) for f in expected["figures"]],
+            _same_figure,
+            result.figures,
+            name,
+        )
+    return result
+
+
+def _match(found: list, wanted: list, same, tally: Tally, name: str) -> None:
+    unused = list(range(len(wanted)))
+    for item in found:
+        hit = next((i for i in unused if same(item, wanted[i])), None)
+        if hit is None:
+            tally.false_positive += 1
+            tally.misses.append(f"extra   {name}: {item}")
+        else:
+            unused.remove(hit)
+            tally.true_positive += 1
+    for i in unused:
+        tally.false_negative += 1
+        tally.misses.append(f"missing {name}: {wanted[i]}")
+
+
+def _theme_key(text: str, kind: str, year: int | None, scope: str) -> tuple:
+    return (slogan_key(text), kind, year, scope)
+
+
+def _figure(f: dict) -> dict:
+    place = lookup(f["locality"]) if f.get("locality") else None
+    keys = ("indicator", "kind", "year", "unit", "value", "value_max")
+    return {k: f.get(k) for k in keys} | {"locality": place.name if place else None}
+
+
+def _same_figure(a: dict, b: dict) -> bool:
+    if any(a[k] != b[k] for k in ("indicator", "kind", "year", "unit", "locality")):
+        return False
+    if (a["value_max"] is None) != (b["value_max"] is None):
+        return False
+    return _close(a["value"], b["value"]) and (a["value_max"] is None or _close(a["value_max"], b["value_max"]))
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def expected_name(source: str) -> str:
+    return re.sub(r"\.(txt|md|html?)$", "", Path(source).name) + ".json"

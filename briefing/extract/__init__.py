@@ -1,0 +1,1 @@
+"""Meeting facts: metadata, themes and mottos, figures with their indicators."""

@@ -1,0 +1,73 @@
+"""Meeting dates from what articles write: headers, datelines, "Sáng 5/1", "29/12/2020"."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from briefing.ingest.article import Article
+
+FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?![\d/.-])")
+DAY_MONTH = re.compile(
+    r"\b(?:sáng|chiều|tối|trưa|ngày|hôm|đêm)(?:\s+(?:nay|qua|ngày|thứ\s+\w+))?\s*,?\s*"
+    r"(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/-])",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+HISTORICAL_GAP = 5  # a full date this far from the years discussed is history, not the meeting
+
+
+def meeting_date(article: Article, review_year: int | None = None, plan_year: int | None = None) -> str | None:
+    """The date the meeting took place, as YYYY-MM-DD, when the article lets us know it."""
+    lead = " ".join(p.text for p in article.paragraphs[:3] if not p.heading)
+    discussed = discussed_year(article)
+    full = next((m for m in FULL_DATE.finditer(lead) if _is_current(int(m.group(3)), discussed)), None)
+    short = DAY_MONTH.search(lead)
+    if full and (not short or full.start() <= short.start()):
+        return _iso(int(full.group(3)), int(full.group(2)), int(full.group(1)))
+    if short:
+        day, month = int(short.group(1)), int(short.group(2))
+        year = _infer_year(article, month, review_year, plan_year, discussed)
+        if year:
+            return _iso(year, month, day)
+    return article.dateline
+
+
+def _infer_year(
+    article: Article, month: int, review_year: int | None, plan_year: int | None, discussed: int | None
+) -> int | None:
+    """The year of a day/month date: from the header or dateline, else from the years the
+    meeting reviews and plans (a meeting late in the year plans the next one), else from
+    the year the article speaks of most."""
+    if article.header_month:
+        year, header_month = map(int, article.header_month.split("-"))
+        return year - 1 if month > header_month + 1 else year
+    if article.dateline:
+        year, dateline_month = int(article.dateline[:4]), int(article.dateline[5:7])
+        return year - 1 if month > dateline_month else year
+    if plan_year:
+        return plan_year - 1 if month >= 10 else plan_year
+    if review_year:
+        return review_year if month >= 6 else review_year + 1
+    return discussed
+
+
+def discussed_year(article: Article) -> int | None:
+    years = Counter(int(y) for y in YEAR.findall(article.title + " " + article.text[:5000]))
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))
+
+
+def _is_current(year: int, discussed: int | None) -> bool:
+    return discussed is None or abs(year - discussed) <= HISTORICAL_GAP
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,85 @@
+"""Meeting facts for one article: metadata, themes and mottos, figures, as the JSON contract."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+
+from briefing.extract.dates import discussed_year
+from briefing.ingest.article import Article
+from briefing.extract.figures import Context, Figure, find_figures
+from briefing.ingest.read import IngestError, load
+from briefing.extract.metadata import MeetingInfo, meeting_info
+from briefing.extract.themes import Theme, find_themes
+
+
+@dataclass
+class MeetingFacts:
+    source: str
+    title: str
+    info: MeetingInfo
+    themes: list[Theme]
+    figures: list[Figure]
+    sha256: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "source": self.source,
+            "title": self.title,
+            "date": self.info.date,
+            "level": self.info.level,
+            "locality": self.info.locality,
+            "bridge": self.info.bridge,
+            "review_year": self.info.review_year,
+            "plan_year": self.info.plan_year,
+            "officials": self.info.officials,
+            "themes": [asdict(t) for t in self.themes],
+            "figures": [_figure_json(f) for f in self.figures],
+            "sha256": self.sha256,
+        }
+
+
+def facts_from_json(data: dict) -> MeetingFacts:
+    """The inverse of MeetingFacts.as_json, for the run cache."""
+    info = MeetingInfo(
+        date=data["date"], level=data["level"], locality=data["locality"], bridge=data.get("bridge"),
+        review_year=data["review_year"], plan_year=data["plan_year"], officials=data["officials"],
+    )
+    return MeetingFacts(
+        source=data["source"],
+        title=data["title"],
+        info=info,
+        themes=[Theme(**t) for t in data["themes"]],
+        figures=[Figure(**f) for f in data["figures"]],
+        sha256=data.get("sha256", ""),
+    )
+
+
+def _figure_json(figure: Figure) -> dict:
+    data = asdict(figure)
+    for key in ("value", "value_max", "of"):
+        if isinstance(data[key], float) and data[key].is_integer():
+            data[key] = int(data[key])
+    return data
+
+
+def extract_article(article: Article) -> MeetingFacts:
+    info = meeting_info(article)
+    context = Context(info.level, info.locality, info.bridge, info.review_year, info.plan_year, info.date)
+    return MeetingFacts(
+        source=article.source,
+        title=article.title,
+        info=info,
+        themes=find_themes(article, info.level, info.plan_year or _current_year(info, article)),
+        figures=find_figures(article, context),
+        sha256=article.sha256,
+    )
+
+
+def _current_year(info: MeetingInfo, article: Article) -> int | None:
+    return int(info.date[:4]) if info.date else discussed_year(article)
+
+
+def extract_paths(paths: Iterable[str]) -> Iterator[MeetingFacts | IngestError]:
+    for item in load(paths):
+        yield item if isinstance(item, IngestError) else extract_article(item)

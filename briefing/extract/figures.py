@@ -1,0 +1,377 @@
+"""Targets and results for economy-wide indicators, each with the sentence it came from.
+
+For every quantity in a sentence, the indicator is the last indicator phrase
+between the previous quantity (or the start of the clause) and this one, and
+its unit must suit the indicator. Target or result comes from the wording
+(phấn đấu, mục tiêu … versus đạt, ước đạt …) and from the year the figure is for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from briefing.ingest.article import Article, Sentence
+from briefing.text.gazetteer import find_places
+from briefing.extract.indicators import INDICATORS
+from briefing.text.numbers import Quantity, find_quantities
+from briefing.text.normalize import match_form
+
+# "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
+BARE_GROWTH = re.compile(r"tăng trưởng")
+SAME_AS_BEFORE = re.compile(
+    r"^\W*(?:\(|tương đương|tức là|tức|bằng|so với (?:mục tiêu|kế hoạch|chỉ tiêu))[\s(]*(?:với\s*)?(?:khoảng|hơn|trên|gần)?\s*$"
+    r"|\(\s*từ\s*$|(?:chỉ tiêu|mục tiêu|kế hoạch)[^,;]{0,30}$"
+)
+EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
+NOT_INDICATOR = re.compile(r"mặt hàng")
+REGION = re.compile(r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng)\b")
+MET = re.compile(r"đạt|hoàn thành|vượt")
+NOT_MET = re.compile(r"không (?:hoàn thành|đạt)|chưa (?:hoàn thành|đạt)|khó (?:hoàn thành|đạt)")
+TOTAL = re.compile(r"(?:tổng số|trong|trên)\s*$")
+# Words that carry no subject: a window made only of these ("năm 2017 đạt", "con số này là hơn")
+# takes the subject of the sentence before.
+FILLER = frozenset(
+    "năm đến tới cuối ước đạt được là hơn khoảng trên gần con số này chỉ tiêu mục tiêu so với tuy nhiên "
+    "và còn có mức ở thu hút cho biết ông bà thì vào".split()
+)
+# "ngành nông nghiệp phải đạt …", "Toàn ngành phấn đấu …": a sector's own figures, not the economy's.
+SECTOR = re.compile(r"\b(?:toàn ngành(?! (?:công|nông) nghiệp)|(?<!toàn )(?<!các )ngành (nông nghiệp|công nghiệp))\b")
+SECTOR_GROWTH = {"nông nghiệp": "agricultural_growth", "công nghiệp": "industrial_growth"}
+SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
+ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
+BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
+BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
+_PATTERNS = {code: re.compile(spec[1]) for code, spec in INDICATORS.items()}
+
+TARGET_CUES = re.compile(
+    r"phấn đấu|mục tiêu|kế hoạch (?:năm|đề ra cho)|dự kiến|đặt ra|đề ra|chỉ tiêu (?:quốc hội )?(?:giao|đề ra)|"
+    r"phải đạt|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|giữ (?:ở )?mức|không quá|định hướng|dự toán năm|được giao|"
+    r"thông qua|quốc hội giao",
+)
+RESULT_CUES = re.compile(
+    r"\bước\b|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)|\bbằng\b|\bcòn\b|được kiểm soát"
+)
+PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:dự toán|kế hoạch|chỉ tiêu)")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\d/])")
+# A year after these words is a baseline the figure is compared with, not its own year.
+BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|[-–])\s*(?:năm\s*)?$")
+THIS_YEAR = re.compile(r"\bnăm (?:nay|này)\b")
+LAST_YEAR = re.compile(r"\bnăm (?:qua|trước|vừa qua|ngoái)\b")
+# Figures for part of a year (6 tháng, quý III, tháng 6) are not annual targets or results.
+PART_YEAR = re.compile(
+    r"\b(?:\d+|mấy|những) tháng(?: đầu| cuối)?\b|\bquý\s+(?:[ivx]+|\d)\b|\btháng\s+\d+\b|\btháng đầu(?: tiên)?\b"
+)
+GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
+LEVEL_INDICATORS = {"social_investment", "export_value", "budget_revenue", "fdi_attraction", "gdp_size",
+                    "new_businesses", "tourists", "international_visitors", "jobs", "trade_surplus",
+                    "public_investment_disbursement", "income_per_capita", "food_output"}
+# Indicators whose phrase follows a count: "thêm 16 xã đạt chuẩn nông thôn mới", "96.600 DN thành lập mới".
+TRAILING = {"new_rural_standard": ("count", "%"), "new_businesses": ("count",)}
+RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subject of a national article
+PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
+NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
+CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
+
+
+@dataclass(frozen=True)
+class Figure:
+    indicator: str
+    label: str
+    kind: str  # "target" or "result"
+    year: int | None
+    locality: str | None
+    value: float
+    value_max: float | None
+    comparator: str
+    unit: str
+    of: float | None
+    sentence: str
+
+
+@dataclass
+class Context:
+    level: str | None
+    locality: str | None
+    bridge: str | None
+    review_year: int | None
+    plan_year: int | None
+    date: str | None = None
+    recent_place: str | None = None
+    place_age: int = 0
+    recent_year: int | None = None
+    topic: str | None = None  # the indicator the previous sentence was about
+    sector: str | None = None  # "nông nghiệp" or "công nghiệp" when the article is a sector's
+
+
+def find_figures(article: Article, context: Context) -> list[Figure]:
+    figures: list[Figure] = []
+    paragraph = -1
+    opening = match_form(article.title + " " + " ".join(s.text for s in article.sentences[:2]))
+    context.sector = next((name for name in SECTOR_GROWTH if name in opening), None)
+    for sentence in (s for p in article.paragraphs for s in p.sentences):
+        if sentence.paragraph != paragraph:
+            paragraph, context.recent_year = sentence.paragraph, None
+        places = find_places(sentence.text)
+        context.place_age += 1
+        if places:
+            context.recent_place, context.place_age = places[-1].place.name, 0
+        key = match_form(sentence.text)
+        for figure in figures_in(sentence, context, key, places):
+            if all(_fact(figure) != _fact(f) for f in figures):
+                figures.append(figure)
+        own = _own_years(key, len(sentence.text))
+        if own:
+            context.recent_year = own[-1]
+        mine = [f for f in figures if f.sentence == sentence.text]
+        context.topic = mine[-1].indicator if mine else _topic(key)
+    return figures
+
+
+def _topic(key: str) -> str | None:
+    """The indicator a sentence is about: its last indicator phrase."""
+    best, best_end = None, -1
+    for code, pattern in _PATTERNS.items():
+        for m in pattern.finditer(key):
+            if m.end() > best_end:
+                best, best_end = code, m.end()
+    return best
+
+
+def _only_filler(window: str) -> bool:
+    words = [w for w in re.findall(r"\w+", window) if not w.isdigit()]
+    return any(w in FILLER for w in words) and sum(w not in FILLER for w in words) <= 1
+
+
+def _fact(figure: Figure) -> tuple:
+    return (figure.indicator, figure.kind, figure.year, figure.locality, figure.unit, figure.value, figure.value_max)
+
+
+def figures_in(sentence: Sentence, context: Context, key: str | None = None, places: list | None = None) -> list[Figure]:
+    """The figures of one sentence; ``key`` (its matching form) and ``places`` save recomputing them."""
+    text = sentence.text
+    key = match_form(text) if key is None else key
+    places = find_places(text) if places is None else places
+    found = []
+    previous_end = 0
+    if REGION.search(key):
+        return []
+    quantities = find_quantities(text)
+    last_code, last_unit = None, None
+    for i, quantity in enumerate(quantities):
+        window = _label_window(key, previous_end, quantity.start)
+        previous_end = quantity.end if quantity.unit else previous_end
+        following = _trailing_window(key, quantity)
+        quantity = _as_plan_share(quantity, key)
+        code = _indicator(window, following, quantity)
+        if window.rstrip().endswith("(") and last_unit == "% of plan":
+            continue  # "bằng 116,4% kế hoạch … giao (8.575 tỷ đồng)": the plan the share is of
+        if code is None and last_code and _unit_allowed(last_code, quantity) and (
+            SAME_AS_BEFORE.search(window) or (EQUIVALENT.match(window) and {last_unit, quantity.unit} == {"VND", "USD"})
+        ):
+            code = last_code
+        inherited = last_code if i else context.topic
+        if code is None and inherited and _unit_allowed(inherited, quantity) and (
+            _only_filler(window) or ANAPHOR.search(window)
+        ):
+            code = inherited
+        last_code, last_unit = code, quantity.unit
+        clause = _label_window(key, 0, quantity.start)
+        sector = SECTOR.search(clause)
+        if sector:
+            code = _sector_indicator(code, sector.group(1) or context.sector, window)
+        if code is None or _part_of_year(clause) or _is_growth_of_level(code, window, quantity) or NOT_INDICATOR.search(window):
+            continue
+        if code == "indicators_met":
+            quantity = _indicators_met(quantity, quantities[:i], key, following)
+            if quantity is None:
+                continue
+        kind, year = _kind_and_year(key, quantity, context)
+        if code == "indicators_met":
+            kind = "result"
+        found.append(
+            Figure(
+                indicator=code,
+                label=INDICATORS[code][0],
+                kind=kind,
+                year=year,
+                locality=_locality(places, key, clause, context),
+                value=quantity.value,
+                value_max=quantity.value_max,
+                comparator=quantity.comparator,
+                unit=_unit(code, quantity),
+                of=quantity.of,
+                sentence=text,
+            )
+        )
+    return found
+
+
+def _label_window(key: str, start: int, end: int) -> str:
+    window = key[start:end]
+    breaks = list(CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _sector_indicator(code: str | None, sector: str | None, window: str) -> str | None:
+    """In a sector's sentence, growth is the sector's growth; its levels (exports …) are left out."""
+    if code in ("economic_growth", "agricultural_growth", "industrial_growth") or SECTOR_GROWTH_PHRASE.search(window):
+        return SECTOR_GROWTH.get(sector or "")
+    return code if code not in LEVEL_INDICATORS else None
+
+
+def _part_of_year(clause: str) -> bool:
+    """A period of months or a quarter named just before the figure or opening its clause."""
+    if "cả năm" in clause:
+        return False
+    near, opening = clause[-45:], clause.lstrip(" -–•")[:60]
+    return any(PART_YEAR.search(t) for t in (near, opening))
+
+
+def _indicators_met(quantity: Quantity, earlier: list[Quantity], key: str, following: str) -> Quantity | None:
+    """"có 14 chỉ tiêu đạt … trong tổng số 18": the met count, with the total as ``of``."""
+    before = key[max(0, quantity.start - 25) : quantity.start]
+    if TOTAL.search(before) or re.search(r"trong đó(?: có)?\s*$", before) or NOT_MET.search(following) or not (MET.search(following) or MET.search(before)):
+        return None
+    if quantity.of is None:
+        totals = [q for q in earlier if "chỉ tiêu" in match_form(q.text) and TOTAL.search(key[max(0, q.start - 12) : q.start])]
+        if totals:
+            return replace(quantity, of=totals[-1].value)
+    return quantity
+
+
+def _trailing_window(key: str, quantity: Quantity) -> str:
+    window = key[quantity.start : quantity.end + 90]
+    breaks = list(CLAUSE_BREAK.finditer(window))
+    return window[: breaks[0].start()] if breaks else window
+
+
+def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
+    """"xuất khẩu tăng 16%", "tăng 155 USD": a change in a level indicator, not its level."""
+    return code in LEVEL_INDICATORS and bool(GROWTH_WORDS.search(window))
+
+
+def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
+    """"bằng 102,6% dự toán": a percentage followed by plan words is a share of the plan;
+    "vượt 8% so với dự toán" is 108% of it."""
+    if quantity.unit == "%" and PLAN_SHARE.match(key[quantity.end : quantity.end + 30]):
+        if quantity.comparator == ">" and match_form(quantity.text).startswith("vượt"):
+            return replace(quantity, unit="% of plan", value=100 + quantity.value, comparator="=")
+        return replace(quantity, unit="% of plan")
+    if quantity.unit == "%" and re.match(r"^\s*(?:gdp|grdp|gd p)\b", key[quantity.end : quantity.end + 8]):
+        return replace(quantity, unit="% of GDP")
+    return quantity
+
+
+def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
+    noun = match_form(quantity.text)
+    if quantity.unit == "count" and "chỉ tiêu" in noun:
+        return "indicators_met"
+    if quantity.unit == "count" and BUSINESS_NOUN.search(noun) and not BUSINESS_CHANGE.search(following):
+        return "active_businesses"
+    best, best_end = None, -1
+    for code, pattern in _PATTERNS.items():
+        if not _unit_allowed(code, quantity):
+            continue
+        for m in pattern.finditer(window):
+            # A phrase that trails a count ("96.600 DN thành lập mới, …") belongs to that count.
+            if m.end() > best_end and not (code in TRAILING and len(window) - m.end() > 30):
+                best, best_end = code, m.end()
+    if best is None:
+        for code, units in TRAILING.items():
+            if quantity.unit in units and _PATTERNS[code].search(following):
+                return code
+    if best is None and quantity.unit == "%" and BARE_GROWTH.search(window):
+        return "economic_growth"
+    return best
+
+
+def _unit_allowed(code: str, quantity: Quantity) -> bool:
+    units = INDICATORS[code][2]
+    return quantity.unit in units or (code == "poverty_rate_reduction" and quantity.unit == "%")
+
+
+def _unit(code: str, quantity: Quantity) -> str:
+    if code == "poverty_rate_reduction" and quantity.unit == "%":
+        return "percentage points"
+    return quantity.unit
+
+
+def _own_years(key: str, end: int) -> list[int]:
+    """Years in ``key[:end]`` that a figure can belong to (not baselines such as "so với năm 2022")."""
+    return [int(m.group(1)) for m in YEAR.finditer(key, 0, end) if not BASELINE.search(key[max(0, m.start() - 12) : m.start()])]
+
+
+def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
+    clause_start = quantity.start - len(_label_window(key, 0, quantity.start))
+    in_clause = [y for y in _own_years(key, quantity.start) if key.rfind(str(y), 0, quantity.start) >= clause_start]
+    if in_clause:
+        return in_clause[-1]
+    rest = key[quantity.end : quantity.end + 40]
+    cut = CLAUSE_BREAK.search(rest)
+    after = [int(y) for y in YEAR.findall(rest[: cut.start()] if cut else rest)]
+    earlier = _own_years(key, quantity.start)
+    if after and not BASELINE.search(key[max(0, key.find(str(after[0]), quantity.end) - 12) : key.find(str(after[0]), quantity.end)]):  # noqa: E501
+        return after[0]
+    if earlier:
+        return earlier[0]
+    if THIS_YEAR.search(key):
+        return int(context.date[:4]) if context.date else context.plan_year
+    if LAST_YEAR.search(key):
+        if context.review_year or context.plan_year:
+            return context.review_year or context.plan_year - 1
+        return int(context.date[:4]) - 1 if context.date else None
+    return context.recent_year
+
+
+def _kind_and_year(key: str, quantity: Quantity, context: Context) -> tuple[str, int | None]:
+    before = key[: quantity.start]
+    year = _figure_year(key, quantity, context)
+    cue = _nearest_cue(before)
+    if cue:
+        kind = cue
+    elif year is not None and year == context.plan_year:
+        kind = "target"
+    else:
+        kind = "result"
+    if year is None:
+        year = _default_year(kind, context)
+    return kind, year
+
+
+def _nearest_cue(before: str) -> str | None:
+    """The wording closest before the figure decides: "phấn đấu … đạt" is a target, "… ước đạt" a result."""
+    target = max((m.end() for m in TARGET_CUES.finditer(before)), default=-1)
+    result = max((m.end() for m in RESULT_CUES.finditer(before)), default=-1)
+    if target < 0 and result < 0:
+        return None
+    return "target" if target > result else "result"
+
+
+def _default_year(kind: str, context: Context) -> int | None:
+    """The meeting's planned or reviewed year; failing those, the year of its date
+    (results reported in the first quarter belong to the year before)."""
+    if kind == "target" and context.plan_year:
+        return context.plan_year
+    if kind == "result" and context.review_year:
+        return context.review_year
+    if not context.date:
+        return None
+    year, month = int(context.date[:4]), int(context.date[5:7])
+    return year - 1 if kind == "result" and month <= 3 else year
+
+
+def _locality(places: list, key: str, clause: str, context: Context) -> str | None:
+    """The province named in the sentence; else the meeting's own for a provincial meeting;
+    else, in a national article, a province named in the last sentences or the bridge."""
+    if places:
+        return places[0].place.name
+    if NATIONAL_WORDS.search(clause) and "grdp" not in clause:
+        return None
+    if context.level in ("provincial", "district"):
+        return context.locality
+    if context.recent_place and context.place_age <= RECENT_PLACE_SENTENCES and not NATIONAL_WORDS.search(key):
+        return context.recent_place
+    if PROVINCIAL_WORDS.search(key):
+        return context.bridge
+    return None

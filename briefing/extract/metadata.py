@@ -1,0 +1,143 @@
+"""Meeting metadata: who met (level, locality), who presided, which years it reviewed and planned."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.extract.dates import meeting_date
+from briefing.ingest.article import Article
+from briefing.text.gazetteer import find_places
+
+YEAR = r"((?:19|20)\d\d)"
+REVIEW = re.compile(
+    rf"(?:tổng kết|kết quả|đánh giá|sơ kết|tình hình thực hiện)\b[^.;]{{0,100}}?\bnăm\s+{YEAR}", re.IGNORECASE
+)
+PLAN = re.compile(
+    rf"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu)\b[^.;]{{0,100}}?\bnăm\s+{YEAR}", re.IGNORECASE
+)
+PLAN_AFTER = re.compile(rf"\bnăm\s+{YEAR}\b[^.;]{{0,60}}?\b(?:sẽ|triển khai|phấn đấu)\b", re.IGNORECASE)
+ANY_YEAR = re.compile(rf"\bnăm\s+{YEAR}\b", re.IGNORECASE)
+
+# Who holds the meeting, tried in this order on the title and the first sentences.
+ORGANISERS = [
+    ("national", re.compile(
+        r"\b(?:Chính phủ|Thủ tướng|Quốc hội|Ban Chấp hành Trung ương|Hội nghị Trung ương|Bộ Chính trị|"
+        r"Ban Bí thư|Ban Tổ chức Trung ương|Trung ương Đảng)\b")),
+    ("district", re.compile(r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:huyện|quận|thị xã)\b|\bHuyện [ủu]ỷ?\b")),
+    ("provincial", re.compile(
+        r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP)\b|"
+        r"\b(?:Tỉnh|Thành) [ủu]ỷ?\b|\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b|\btỉnh [A-ZĐ]")),
+    ("ministry", re.compile(r"\bBộ (?!Chính trị)(?:[A-ZĐ]|trưởng)|\bTập đoàn\b|\bngành\b")),
+]
+PRESIDE = re.compile(r"\bchủ trì\b", re.IGNORECASE)
+TITLE_WORDS = (
+    r"(?:Phó )?Thủ tướng(?: Chính phủ)?|(?:Phó )?Chủ tịch(?: nước| Quốc hội| UBND (?:tỉnh|thành phố|TP)| HĐND (?:tỉnh|thành phố))?|"
+    r"(?:Phó )?Bí thư(?: Tỉnh [ủu]ỷ?| Thành [ủu]ỷ?| Trung ương Đảng)?|Tổng Bí thư|Thường trực Ban Bí thư|"
+    r"(?:Thứ|Bộ) trưởng(?: Bộ [A-ZĐ][\w ,&-]*?)?|Giám đốc(?: Sở [A-ZĐ][\w ,&-]*?)?"
+)
+NAME = r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*)(?: [A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){1,3}"
+TITLED_NAME = re.compile(rf"\b({TITLE_WORDS}) ({NAME})")
+COMRADE = re.compile(rf"\b[đĐ]ồng chí ({NAME}), ([^.;]{{3,160}}?) (?:chủ trì|và đồng chí)")
+BRIDGE = re.compile(r"điểm cầu", re.IGNORECASE)
+
+
+@dataclass
+class MeetingInfo:
+    date: str | None
+    level: str | None
+    locality: str | None
+    bridge: str | None  # a province that watched a national conference from its "điểm cầu"
+    review_year: int | None
+    plan_year: int | None
+    officials: list[dict] = field(default_factory=list)
+
+
+def meeting_info(article: Article) -> MeetingInfo:
+    opening = _opening(article)
+    level, organiser_sentence = _level(opening)
+    review, plan = _years(article.title + ". " + " ".join(opening[1:3]), article)
+    return MeetingInfo(
+        date=meeting_date(article, review, plan),
+        level=level,
+        locality=_locality(organiser_sentence, opening) if level in ("provincial", "district") else None,
+        bridge=_bridge(article) if level == "national" else None,
+        review_year=review,
+        plan_year=plan,
+        officials=_officials(article),
+    )
+
+
+def _opening(article: Article) -> list[str]:
+    return [article.title] + [s.text for s in article.sentences[:3]]
+
+
+def _level(opening: list[str]) -> tuple[str | None, str]:
+    for sentence in opening:
+        for level, pattern in ORGANISERS:
+            if pattern.search(sentence):
+                return level, sentence
+    return None, ""
+
+
+def _years(opening: str, article: Article) -> tuple[int | None, int | None]:
+    """The reviewed and planned years from the title and lead; a year-end review plans the
+    next year when the article speaks of it, and a plan reviews the one before when it does."""
+    review = [int(y) for y in REVIEW.findall(opening)]
+    plan = [int(y) for y in PLAN.findall(opening) + PLAN_AFTER.findall(opening)]
+    review_year = min(review) if review else None
+    later = [y for y in plan if review_year is None or y > review_year]
+    plan_year = max(later) if later else None
+    mentioned = {int(y) for y in ANY_YEAR.findall(article.text[:20000])}
+    if review_year and plan_year is None and review_year + 1 in mentioned:
+        plan_year = review_year + 1
+    if plan_year and review_year is None and plan_year - 1 in mentioned and _reviews(article, plan_year - 1):
+        review_year = plan_year - 1
+    return review_year, plan_year
+
+
+def _reviews(article: Article, year: int) -> bool:
+    return any(
+        int(m.group(1)) == year for s in article.sentences[:40] for m in REVIEW.finditer(s.text)
+    )
+
+
+def _locality(organiser_sentence: str, opening: list[str]) -> str | None:
+    for text in [organiser_sentence, *opening]:
+        mentions = [m for m in find_places(text) if not BRIDGE.search(text[max(0, m.start - 12) : m.start])]
+        if mentions:
+            return mentions[0].place.name
+    return None
+
+
+def _bridge(article: Article) -> str | None:
+    for sentence in article.sentences[:12]:
+        for m in find_places(sentence.text):
+            if BRIDGE.search(sentence.text[max(0, m.start - 25) : m.start]):
+                return m.place.name
+    for piece in article.set_aside:
+        for m in find_places(piece.text):
+            if BRIDGE.search(piece.text[max(0, m.start - 25) : m.start]):
+                return m.place.name
+    return None
+
+
+def _officials(article: Article) -> list[dict]:
+    people: list[dict] = []
+    for sentence in article.sentences[:8]:
+        if not PRESIDE.search(sentence.text):
+            continue
+        text = sentence.text[: PRESIDE.search(sentence.text).start()]
+        for m in COMRADE.finditer(sentence.text):
+            _add(people, m.group(1), m.group(2).split(",")[-1].strip())
+        for m in TITLED_NAME.finditer(text):
+            _add(people, m.group(2), m.group(1))
+        if people:
+            break
+    return people
+
+
+def _add(people: list[dict], name: str, title: str) -> None:
+    name = re.sub(r"\s+(?:và|chủ|dự|cùng)$", "", name.strip())
+    if len(name.split()) >= 2 and all(p["name"] != name for p in people):
+        people.append({"name": name, "title": title})

@@ -1,0 +1,1 @@
+"""Inputs → articles: the one loop over files, folders and standard input."""

@@ -1,0 +1,1 @@
+"""The pack and other outputs as HTML, PDF, Markdown, JSON and terminal tables."""

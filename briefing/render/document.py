@@ -1,0 +1,140 @@
+"""The pack as HTML, PDF (WeasyPrint) or Markdown.
+
+Article text only ever reaches the output through autoescaped templates, and
+WeasyPrint may fetch nothing but the template folder's own files (fonts, CSS).
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from briefing.render.chart import growth_chart
+from briefing.render.labels import labels
+from briefing.pack import Pack, source_name
+from briefing.render.templating import environment, template_dir
+from briefing.text.writing import figure_value
+
+
+class RenderError(RuntimeError):
+    """The pack could not be rendered."""
+
+
+def render_pack(pack: Pack, fmt: str, lang: str = "vi", template_folder: str | None = None) -> bytes | str:
+    """The pack in ``fmt``: "pdf", one self-contained "html" file, or "md"."""
+    if fmt == "md":
+        return render_markdown(pack, lang, template_folder)
+    html = render_html(pack, lang, template_folder, inline_fonts=fmt == "html")
+    return html if fmt == "html" else render_pdf(html, template_folder)
+
+
+def render_html(pack: Pack, lang: str = "vi", template_folder: str | None = None, inline_fonts: bool = False) -> str:
+    folder = Path(template_folder) if template_folder else template_dir()
+    text = labels(lang)
+    env = environment(str(folder))
+    css = (folder / "pack.css").read_text("utf-8")
+    if inline_fonts:
+        css = _inline_fonts(css, folder)
+    chart = growth_chart(
+        pack.comparison.figures, text["chart_title"], text["target"], text["result"], text["whole_country"]
+    )
+    return env.get_template("pack.html.j2").render(
+        pack=pack,
+        t=text,
+        lang=lang,
+        css=Markup(css),
+        chart=Markup(chart),
+        value=_cell_value,
+        fact_value=_fact_value,
+        highlight=_highlighter([w for w, _ in pack.comparison.persistent_words]),
+        source_name=source_name,
+        title=pack.title or text["pack_title"],
+    )
+
+
+def render_markdown(pack: Pack, lang: str = "vi", template_folder: str | None = None) -> str:
+    folder = Path(template_folder) if template_folder else template_dir()
+    env = environment(str(folder))
+    text = labels(lang)
+    return env.get_template("pack.md.j2").render(
+        pack=pack, t=text, value=_cell_value, fact_value=_fact_value, source_name=source_name,
+        title=pack.title or text["pack_title"], md=_md_escape,
+    )
+
+
+def render_pdf(html: str, template_folder: str | None = None) -> bytes:
+    from weasyprint import HTML
+
+    folder = Path(template_folder) if template_folder else template_dir()
+    try:
+        return HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=asset_fetcher(folder)).write_pdf()
+    except Exception as err:  # WeasyPrint raises many kinds; the caller needs one
+        raise RenderError(f"PDF rendering failed: {err}") from err
+
+
+def asset_fetcher(folder: Path):
+    """A URL fetcher that serves files inside ``folder`` and refuses everything else."""
+    from weasyprint.urls import URLFetcher
+
+    root = folder.resolve()
+
+    class AssetFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not _inside(url, root):
+                raise ValueError(f"refused to fetch {url}: only the pack's own assets are allowed")
+            return super().fetch(url, headers)
+
+    return AssetFetcher(allowed_protocols={"file"})
+
+
+def _inside(url: str, root: Path) -> bool:
+    if not url.startswith("file://"):
+        return False
+    from urllib.parse import unquote, urlparse
+
+    path = Path(unquote(urlparse(url).path)).resolve()
+    return path == root or root in path.parents
+
+
+def _inline_fonts(css: str, folder: Path) -> str:
+    def data_uri(match: re.Match) -> str:
+        data = (folder / match.group(1)).read_bytes()
+        return f'url("data:font/ttf;base64,{base64.b64encode(data).decode()}")'
+
+    return re.sub(r'url\("(fonts/[^"]+\.ttf)"\)', data_uri, css)
+
+
+def _cell_value(cell, unit: str) -> str:
+    return figure_value(cell.value, cell.value_max, unit, cell.comparator, cell.of) if cell else ""
+
+
+def _fact_value(figure) -> str:
+    return figure_value(figure.value, figure.value_max, figure.unit, figure.comparator, figure.of)
+
+
+def _highlighter(words: list[str]):
+    """Wrap watchwords that persist across years in <mark>, escaping everything else."""
+    if not words:
+        return lambda text: escape(text)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+    def highlight(text: str) -> Markup:
+        out, last = [], 0
+        for m in pattern.finditer(text):
+            out.append(escape(text[last : m.start()]))
+            out.append(Markup("<mark>") + escape(m.group(0)) + Markup("</mark>"))
+            last = m.end()
+        out.append(escape(text[last:]))
+        return Markup("").join(out)
+
+    return highlight
+
+
+def _md_escape(text: str) -> str:
+    """Markdown that shows article text as text: no tags, links or emphasis from the source."""
+    text = str(text).replace("\\", "\\\\")
+    text = re.sub(r"([`*_\[\]<>#|])", r"\\\1", text)
+    return text.replace("\n", " ")

@@ -1,0 +1,1 @@
+"""Vietnamese text primitives: normalisation, sentences, quantities, places."""

@@ -1,0 +1,1 @@
+"""The scheduled run: settings, state, schedule and the run itself."""

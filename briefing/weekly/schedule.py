@@ -1,0 +1,181 @@
+r"""Install the weekly run in the user's crontab, or as a systemd user timer.
+
+Crontab lines that briefing writes end with a tag, so `list` and `remove` touch
+only briefing's own entries; every other line, blank ones included, is kept
+byte for byte. The job is the absolute path of this Python running
+`-m briefing run` with absolute folders, so it runs in the same environment
+whatever the schedule's working folder.
+
+Paths reach a crontab or a unit file only escaped for it: a control character
+(a line break would start a second cron job) is refused; for cron the command
+is quoted for /bin/sh and each `%` (which cron turns into a line break) is
+written `\%`; for systemd each word is double-quoted with `\\` and `\"`, and
+`%` and `$` are doubled so that neither specifiers nor variables expand.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.output import write_output
+
+TAG = "# briefing-schedule"
+DAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 0}
+DAY_NAMES = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 0}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+SYSTEMD_DAYS = {0: "Sun", 1: "Mon", 2: "Tue", 3: "Wed", 4: "Thu", 5: "Fri", 6: "Sat"}
+UNIT = "briefing-weekly"
+
+
+class ScheduleError(ValueError):
+    """A schedule that cannot be understood or installed."""
+
+
+@dataclass(frozen=True)
+class Weekly:
+    day: int  # 0 = Sunday, as cron counts
+    hour: int
+    minute: int
+
+
+def parse_weekly(day: str, at: str) -> Weekly:
+    key = day.strip().lower()
+    if key.isdigit() and 0 <= int(key) <= 7:
+        number = int(key) % 7
+    elif key in DAYS or key in DAY_NAMES:
+        number = DAYS.get(key, DAY_NAMES.get(key))
+    else:
+        raise ScheduleError(f"day must be mon … sun (or monday … sunday, or 0-7), not {day!r}")
+    m = _TIME.fullmatch(at.strip())
+    if not m:
+        raise ScheduleError(f"time must be HH:MM, not {at!r}")
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        raise ScheduleError(f"time must be HH:MM within a day, not {at!r}")
+    return Weekly(number, hour, minute)
+
+
+def job_command(input_dir: Path, output_dir: Path, state_dir: Path | None) -> list[str]:
+    """The run's command line, with absolute paths; refuses a path no schedule can carry."""
+    command = [sys.executable, "-m", "briefing", "run", "--input", str(input_dir.resolve()),
+               "--output", str(output_dir.resolve())]
+    if state_dir:
+        command += ["--state", str(state_dir.resolve())]
+    for word in command:
+        if _CONTROL.search(word):
+            raise ScheduleError(f"a path with a control character (such as a line break) cannot be scheduled: {word!r}")
+    return command
+
+
+# crontab ---------------------------------------------------------------------
+
+def cron_line(when: Weekly, command: list[str]) -> str:
+    return f"{when.minute} {when.hour} * * {when.day} {cron_command(command)} {TAG}"
+
+
+def cron_command(command: list[str]) -> str:
+    """The command quoted for /bin/sh, with cron's `%` escaped."""
+    return shlex.join(command).replace("%", "\\%")
+
+
+def read_crontab(file: Path | None = None) -> str:
+    if file is not None:
+        return file.read_text("utf-8") if file.exists() else ""
+    if not shutil.which("crontab"):
+        raise ScheduleError("no crontab command on this machine (try --systemd)")
+    done = subprocess.run(["crontab", "-l"], capture_output=True, text=True)
+    if done.returncode != 0:
+        if "no crontab" in done.stderr.lower():
+            return ""
+        raise ScheduleError(f"crontab -l failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def write_crontab(text: str, file: Path | None = None) -> None:
+    if file is not None:
+        write_output(file, text)
+        return
+    done = subprocess.run(["crontab", "-"], input=text, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise ScheduleError(f"crontab - failed: {done.stderr.strip()}")
+
+
+def cron_entries(text: str) -> list[str]:
+    return [line for line in text.splitlines() if _is_ours(line)]
+
+
+def _is_ours(line: str) -> bool:
+    return line.rstrip().endswith(TAG)
+
+
+def cron_add(line: str, file: Path | None = None) -> list[str]:
+    """Install ``line`` in place of briefing's earlier entries; return the entries it replaced."""
+    text = read_crontab(file)
+    replaced = [ln for ln in text.splitlines(keepends=True) if _is_ours(ln)]
+    kept = "".join(ln for ln in text.splitlines(keepends=True) if not _is_ours(ln))
+    if kept and not kept.endswith("\n"):
+        kept += "\n"
+    write_crontab(kept + line + "\n", file)
+    return [ln.rstrip("\n") for ln in replaced if ln.rstrip("\n") != line]
+
+
+def cron_remove(file: Path | None = None) -> list[str]:
+    """Remove briefing's entries, and only those; return what was removed."""
+    text = read_crontab(file)
+    removed = cron_entries(text)
+    if removed:
+        write_crontab("".join(ln for ln in text.splitlines(keepends=True) if not _is_ours(ln)), file)
+    return removed
+
+
+# systemd ---------------------------------------------------------------------
+
+def default_unit_dir() -> Path:
+    return Path.home() / ".config" / "systemd" / "user"
+
+
+def systemd_units(when: Weekly, command: list[str]) -> dict[str, str]:
+    service = (
+        "[Unit]\nDescription=briefing: build the weekly briefing pack\n\n"
+        f"[Service]\nType=oneshot\nExecStart={systemd_command(command)}\n"
+    )
+    timer = (
+        "[Unit]\nDescription=briefing: weekly run\n\n"
+        f"[Timer]\nOnCalendar={SYSTEMD_DAYS[when.day]} *-*-* {when.hour:02d}:{when.minute:02d}:00\n"
+        f"Persistent=true\nUnit={UNIT}.service\n\n[Install]\nWantedBy=timers.target\n"
+    )
+    return {f"{UNIT}.service": service, f"{UNIT}.timer": timer}
+
+
+def systemd_command(command: list[str]) -> str:
+    """Each word double-quoted for systemd, with `%` specifiers and `$` variables made literal."""
+    def quoted(word: str) -> str:
+        word = word.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%").replace("$", "$$")
+        return f'"{word}"'
+
+    return " ".join(quoted(word) for word in command)
+
+
+def systemd_install(units: dict[str, str], folder: Path) -> list[Path]:
+    written = []
+    for name, text in units.items():
+        written.append(write_output(folder / name, text))
+    return written
+
+
+def systemd_installed(folder: Path) -> list[Path]:
+    return [p for p in (folder / f"{UNIT}.service", folder / f"{UNIT}.timer") if p.exists()]
+
+
+def systemd_remove(folder: Path) -> list[Path]:
+    removed = systemd_installed(folder)
+    for path in removed:
+        path.unlink()
+    return removed

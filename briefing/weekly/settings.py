@@ -1,0 +1,172 @@
+"""Settings of the weekly run: one table of names, defaults and allowed values.
+
+The command line and ``briefing.toml`` are checked by the same rules, once,
+before anything runs; an error names the option, or the file, line and key.
+A value given on the command line wins over the config file, which wins over
+the default. The config file is looked up in the current folder, then in the
+user's config folder ($XDG_CONFIG_HOME/briefing/briefing.toml, else
+~/.config/briefing/briefing.toml), unless a path is given.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from briefing.ingest.files import InputError, read_input, shown
+from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES, METHODS
+
+CONFIG_NAME = "briefing.toml"
+MAX_CONFIG_BYTES = 64 * 1024
+PACK_FORMATS = ("pdf", "html", "md")
+LANGUAGES = ("vi", "en")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message says where it came from."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one setting may hold."""
+
+    kind: type
+    choices: tuple[str, ...] = ()
+    low: int | None = None
+    high: int | None = None
+
+    def check(self, value: Any) -> Any:
+        """The value to use, or SettingsError with what was wrong (without where)."""
+        if self.kind is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise SettingsError(f"must be a whole number from {self.low} to {self.high}, not {value!r}")
+            if not self.low <= value <= self.high:
+                raise SettingsError(f"must be from {self.low} to {self.high}, not {value}")
+            return value
+        if not isinstance(value, str):
+            raise SettingsError(f"must be text, not {value!r}")
+        if self.choices and value not in self.choices:
+            raise SettingsError(f"must be one of {', '.join(self.choices)}, not {value!r}")
+        if _CONTROL.search(value):
+            raise SettingsError("must not contain control characters (such as a line break)")
+        if self.kind is Path:
+            if not value.strip():
+                raise SettingsError("must be a path, not empty")
+            return Path(os.path.expanduser(value))
+        return value
+
+
+RULES: dict[str, Rule] = {
+    "input": Rule(Path),
+    "output": Rule(Path),
+    "state": Rule(Path),
+    "method": Rule(str, choices=tuple(METHODS)),
+    "sentences": Rule(int, low=1, high=50),
+    "lang": Rule(str, choices=LANGUAGES),
+    "title": Rule(str),
+    "keep": Rule(int, low=1, high=1000),
+    "format": Rule(str, choices=PACK_FORMATS),
+}
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything a weekly run needs, checked. ``state`` None means ``.briefing`` beside the output."""
+
+    input: Path = Path("seeds")
+    output: Path = Path("reports")
+    state: Path | None = None
+    method: str = DEFAULT_METHOD
+    sentences: int = DEFAULT_SENTENCES
+    lang: str = "vi"
+    title: str | None = None
+    keep: int | None = None
+    format: str = "pdf"
+
+    @property
+    def state_folder(self) -> Path:
+        return self.state if self.state is not None else self.output.resolve().parent / ".briefing"
+
+
+def settings(options: dict[str, Any], config: dict[str, Any] | None = None) -> RunSettings:
+    """Command-line ``options`` (None = not given) over ``config`` over the defaults, each checked."""
+    chosen: dict[str, Any] = {}
+    for field in fields(RunSettings):
+        given = options.get(field.name)
+        if given is not None:
+            chosen[field.name] = _checked(field.name, given, f"--{field.name}")
+        elif config and field.name in config:
+            chosen[field.name] = config[field.name]  # checked when the file was read
+    return RunSettings(**chosen)
+
+
+def _checked(name: str, value: Any, where: str) -> Any:
+    try:
+        return RULES[name].check(str(value) if isinstance(value, Path) else value)
+    except SettingsError as err:
+        raise SettingsError(f"{where}: {err}") from None
+
+
+def check_input_and_output(run: RunSettings) -> None:
+    """The run's folders: the input must exist, and reports must not land among the articles."""
+    if not run.input.is_dir():
+        raise SettingsError(f"input folder {shown(run.input)}: no such folder")
+    source, reports = run.input.resolve(), run.output.resolve()
+    if reports == source or source in reports.parents:
+        raise SettingsError(
+            f"output folder {shown(run.output)} is inside the input folder {shown(run.input)}; "
+            "its reports would be read as articles next time"
+        )
+
+
+# the config file ---------------------------------------------------------------
+
+def find_config(explicit: str | Path | None = None) -> Path | None:
+    if explicit:
+        return Path(explicit)
+    here = Path(CONFIG_NAME)
+    if here.is_file():
+        return here
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    user = base / "briefing" / CONFIG_NAME
+    return user if user.is_file() else None
+
+
+def load_config(path: Path | None) -> dict[str, Any]:
+    """The checked settings of a config file; SettingsError names the file and line."""
+    if path is None:
+        return {}
+    name = shown(path)
+    try:
+        raw = read_input(path, MAX_CONFIG_BYTES)
+        text = raw.decode("utf-8-sig")
+    except InputError as err:
+        raise SettingsError(f"{name}: {err}") from None
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise SettingsError(f"{name}: line {line}: not UTF-8 text (byte 0x{raw[err.start]:02X})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
+        message = re.sub(r"\s*\(at line .*\)$", "", str(err))
+        raise SettingsError(f"{name}: {'line ' + where.group(1) + ': ' if where else ''}{message}") from None
+    checked = {}
+    for key, value in data.items():
+        line = f"{name}: line {_line_of(text, key)}"
+        if key not in RULES:
+            raise SettingsError(f"{line}: unknown setting {key!r} (known: {', '.join(RULES)})")
+        checked[key] = _checked(key, value, f"{line}: {key}")
+    return checked
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return 1

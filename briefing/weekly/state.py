@@ -1,0 +1,290 @@
+"""The state of scheduled runs, in one SQLite database: articles seen, runs, and a cache.
+
+The schema is versioned (``PRAGMA user_version``); opening an older database
+migrates it in one transaction, so a failure (a full disk) leaves it as it
+was. Only a database that SQLite cannot read is moved aside, never
+overwritten, and the caller is told where it went. Every SQLite failure
+reaches the caller as one StateError line naming the database.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from briefing.ingest.files import shown
+
+DB_NAME = "state.db"
+LOCK_NAME = "run.lock"
+
+MIGRATIONS = [
+    # version 1: articles and runs
+    """
+    CREATE TABLE articles (
+        sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL,
+        first_seen TEXT NOT NULL, last_seen TEXT NOT NULL);
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, ended TEXT,
+        status TEXT NOT NULL, new_articles INTEGER, total_articles INTEGER,
+        output TEXT, error TEXT);
+    """,
+    # version 2: the cache of summaries and facts, and each run's facts for "new since the last run"
+    """
+    CREATE TABLE cache (
+        sha256 TEXT NOT NULL, settings TEXT NOT NULL, payload TEXT NOT NULL,
+        PRIMARY KEY (sha256, settings));
+    ALTER TABLE runs ADD COLUMN facts TEXT;
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+RUN_COLUMNS = "id, started, ended, status, new_articles, total_articles, output, error, facts"
+# SQLite's words for a file that is not, or no longer, a database it can read.
+UNREADABLE = ("file is not a database", "malformed", "corrupt")
+
+
+class StateError(RuntimeError):
+    """The state folder cannot be used."""
+
+
+class RunInProgress(StateError):
+    """Another run holds the lock."""
+
+
+@dataclass
+class Run:
+    id: int
+    started: str
+    ended: str | None
+    status: str
+    new_articles: int | None
+    total_articles: int | None
+    output: str | None
+    error: str | None
+    facts: str | None = None
+
+    @property
+    def duration(self) -> float | None:
+        if not self.ended:
+            return None
+        return (datetime.fromisoformat(self.ended) - datetime.fromisoformat(self.started)).total_seconds()
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class State:
+    """The database of one state folder. ``read_only`` opens it for looking only (``history``)."""
+
+    def __init__(self, folder: str | Path, read_only: bool = False):
+        self.folder = Path(folder)
+        self.path = self.folder / DB_NAME
+        self.moved_aside: Path | None = None
+        self.notes: list[str] = []  # things the user should hear about, one line each
+        self.db = self._open_read_only() if read_only else self._open()
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        if not self.path.is_file():
+            raise StateError(f"{shown(self.path)}: no state database (no run has been recorded there)")
+        try:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            _check_readable(db)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as err:
+            raise StateError(f"{shown(self.path)}: not a readable state database ({err}); "
+                             "the next run moves it aside") from None
+        if version != SCHEMA_VERSION:
+            raise StateError(f"{shown(self.path)}: schema {version}, this briefing reads {SCHEMA_VERSION}; "
+                             "the next run upgrades it")
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StateError(f"{shown(self.folder)}: cannot create the state folder ({err.strerror})") from None
+        if self.path.is_file() and self.path.stat().st_size == 0:
+            self.notes.append(f"{shown(self.path)} was empty; starting a new state database")
+        try:
+            db = sqlite3.connect(self.path)
+            _check_readable(db)
+        except sqlite3.DatabaseError as err:
+            if not any(word in str(err).lower() for word in UNREADABLE):
+                raise StateError(f"{shown(self.path)}: {err}") from None
+            self.moved_aside = self._move_aside()
+            db = sqlite3.connect(self.path)
+        try:
+            _migrate(db)
+        except sqlite3.DatabaseError as err:
+            db.close()
+            raise StateError(f"{shown(self.path)}: cannot upgrade the state database, left as it was ({err})") from None
+        return db
+
+    def _move_aside(self) -> Path:
+        aside = self.path.with_name(f"{DB_NAME}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}")
+        os.replace(self.path, aside)
+        return aside
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _write(self, sql: str, rows: list[tuple] | tuple = ()) -> sqlite3.Cursor:
+        """One statement (or one per row) in one transaction; any failure as one StateError line."""
+        try:
+            with self.db:
+                if rows and isinstance(rows, list):
+                    return self.db.executemany(sql, rows)
+                return self.db.execute(sql, rows)
+        except sqlite3.DatabaseError as err:
+            raise StateError(f"{shown(self.path)}: cannot write ({err})") from None
+
+    # articles ------------------------------------------------------------------
+    def known_hashes(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT sha256 FROM articles")}
+
+    def record_articles(self, articles: list[tuple[str, str, str]], when: str) -> None:
+        """Remember (sha256, path, title) as seen now."""
+        if articles:
+            self._write(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET "
+                "path = excluded.path, title = excluded.title, last_seen = excluded.last_seen",
+                [(sha, path, title, when, when) for sha, path, title in articles],
+            )
+
+    # runs ----------------------------------------------------------------------
+    def start_run(self) -> int:
+        """Record a run as started; runs left 'running' by a killed process become 'interrupted'."""
+        self._write("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+        return self._write("INSERT INTO runs (started, status) VALUES (?, 'running')", (now(),)).lastrowid
+
+    def finish_run(self, run_id: int, status: str, new: int | None = None, total: int | None = None,
+                   output: str | None = None, error: str | None = None, facts: dict | None = None) -> None:
+        self._write(
+            "UPDATE runs SET ended = ?, status = ?, new_articles = ?, total_articles = ?, output = ?, "
+            "error = ?, facts = ? WHERE id = ?",
+            (now(), status, new, total, output, error, json.dumps(facts, ensure_ascii=False) if facts else None,
+             run_id),
+        )
+
+    def runs(self, limit: int = 20) -> list[Run]:
+        rows = self.db.execute(f"SELECT {RUN_COLUMNS} FROM runs ORDER BY id DESC LIMIT ?", (limit,))
+        return [Run(*row) for row in rows]
+
+    def last_successful_run(self) -> Run | None:
+        row = self.db.execute(f"SELECT {RUN_COLUMNS} FROM runs WHERE status = 'ok' ORDER BY id DESC LIMIT 1").fetchone()
+        return Run(*row) if row else None
+
+    def reports(self) -> list[str]:
+        """Every report a successful run wrote, newest run first."""
+        rows = self.db.execute("SELECT DISTINCT output FROM runs WHERE status = 'ok' AND output IS NOT NULL "
+                               "ORDER BY id DESC")
+        return [row[0] for row in rows]
+
+    # cache ---------------------------------------------------------------------
+    def cached(self, sha: str, settings: str) -> dict | None:
+        """The cached payload, or None; a damaged row is a miss, not a failure."""
+        try:
+            row = self.db.execute(
+                "SELECT payload FROM cache WHERE sha256 = ? AND settings = ?", (sha, settings)
+            ).fetchone()
+            payload = json.loads(row[0]) if row else None
+        except (sqlite3.DatabaseError, ValueError, TypeError):
+            return None
+        return payload if isinstance(payload, dict) else None
+
+    def store(self, sha: str, settings: str, payload: dict) -> None:
+        self._write("INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
+                    (sha, settings, json.dumps(payload, ensure_ascii=False)))
+
+
+def _check_readable(db: sqlite3.Connection) -> None:
+    verdict = db.execute("PRAGMA quick_check").fetchone()
+    if verdict and verdict[0] != "ok":
+        raise sqlite3.DatabaseError(f"database disk image is malformed: {verdict[0]}")
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring the schema up to date in one transaction: all steps or none."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StateError(f"state database is from a newer briefing (schema {version} > {SCHEMA_VERSION})")
+    if version == SCHEMA_VERSION:
+        return
+    db.isolation_level = None  # this function manages the transaction itself
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        for number in range(version, SCHEMA_VERSION):
+            for statement in filter(str.strip, MIGRATIONS[number].split(";")):
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    finally:
+        db.isolation_level = ""
+
+
+class Lock:
+    """The run lock of a state folder, held from ``exclusive_lock`` until its block ends."""
+
+    def __init__(self, path: Path, handle):
+        self.path = path
+        self.handle = handle
+
+    def check(self) -> None:
+        """Raise StateError if the lock file was removed or replaced (say, the folder deleted mid-run)."""
+        try:
+            same = os.stat(self.path).st_ino == os.fstat(self.handle.fileno()).st_ino
+        except OSError:
+            same = False
+        if not same:
+            raise StateError(f"{shown(self.path.parent)}: the state folder was removed or replaced during the run")
+
+
+@contextmanager
+def exclusive_lock(folder: str | Path):
+    """Hold the run lock for the duration; raise RunInProgress at once if another process has it."""
+    folder = Path(folder)
+    path = folder / LOCK_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+")
+    except OSError as err:
+        raise StateError(f"{shown(path)}: cannot open the run lock ({err.strerror})") from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise RunInProgress(f"another briefing run is in progress ({holder}); lock {shown(path)}") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} since {now()}")
+        handle.flush()
+        yield Lock(path, handle)
+    finally:
+        handle.close()
+
+
+def run_in_progress(folder: str | Path) -> bool:
+    """Whether a run holds the lock of ``folder`` now (without taking it or creating anything)."""
+    try:
+        handle = open(Path(folder) / LOCK_NAME)
+    except OSError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        return False
