@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from briefing.evaluation.facts import expected_name, load_expected, score
-from briefing.extract.facts import extract_paths
+from briefing.pack import read_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "expected"
@@ -20,7 +20,7 @@ MEETINGS = ROOT.parent / "shared" / "eval" / "meetings"
 
 def main() -> None:
     paths = [str(ROOT / "seeds")] + ([str(MEETINGS)] if MEETINGS.is_dir() else [])
-    pairs = [(f, load_expected(EXPECTED / expected_name(f.source))) for f in extract_paths(paths)]
+    pairs = [(f, load_expected(EXPECTED / expected_name(f.source))) for f in read_facts(paths)]
     result = score(pairs)
     print(f"{result.articles} articles")
     for name, tally in (("themes", result.themes), ("figures", result.figures)):

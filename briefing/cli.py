@@ -104,7 +104,7 @@ def summarize(
     """
     from briefing.render import summaries as formats
     from briefing.ingest.read import IngestError, default_inputs
-    from briefing.summarize.summary import summarize_paths
+    from briefing.pack import read_meetings
 
     if sentences is not None and ratio is not None:
         _fail("use --sentences or --ratio, not both")
@@ -112,15 +112,15 @@ def summarize(
     color = output is None and output_format == "text" and sys.stdout.isatty()
     streaming = output is None and output_format == "text"
     meetings, printed, problems = [], 0, 0
-    for item in summarize_paths(paths or default_inputs(), method.value, sentences, ratio):
+    for item in read_meetings(paths or default_inputs(), method.value, sentences, ratio):
         if isinstance(item, IngestError):
             problems += 1
             _report(item)
         elif streaming:  # print as we go: a folder of thousands need not be held in memory
-            typer.echo(("\n" if printed else "") + formats.text_block(item, color), nl=False)
+            typer.echo(("\n" if printed else "") + formats.text_block(item.summary, color), nl=False)
             printed += 1
         else:
-            meetings.append(item)
+            meetings.append(item.summary)
     if not streaming:
         _emit(formats.FORMATS[output_format](meetings), output)
     if not (meetings or printed):
@@ -198,11 +198,11 @@ PATHS_HELP = (
 
 def _read_facts(paths: Optional[list[str]]):
     """Facts of every readable article; unreadable ones are reported and counted."""
-    from briefing.extract.facts import extract_paths
+    from briefing.pack import read_facts
     from briefing.ingest.read import IngestError, default_inputs
 
     facts, problems = [], 0
-    for item in extract_paths(paths or default_inputs()):
+    for item in read_facts(paths or default_inputs()):
         if isinstance(item, IngestError):
             problems += 1
             _report(item)

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from briefing.extract.facts import MeetingFacts
+from briefing.extract.facts import ArticleFacts
 from briefing.extract.figures import Figure
 from briefing.text.normalize import match_form
 
@@ -58,7 +58,7 @@ class FigureRow:
 
 
 @dataclass
-class MeetingGroup:
+class ArticleGroup:
     """One meeting, possibly reported by several articles."""
 
     title: str
@@ -70,7 +70,7 @@ class MeetingGroup:
 
 @dataclass
 class Comparison:
-    meetings: list[MeetingGroup]
+    meetings: list[ArticleGroup]
     themes: list[ThemeRow]
     persistent_words: list[tuple[str, list[int]]]
     figures: list[FigureRow]
@@ -80,7 +80,7 @@ class Comparison:
         return [(row, flag) for row in self.figures for flag in row.flags]
 
 
-def compare(meetings: list[MeetingFacts]) -> Comparison:
+def compare(meetings: list[ArticleFacts]) -> Comparison:
     return Comparison(
         meetings=merge_meetings(meetings),
         themes=align_themes(meetings),
@@ -89,16 +89,16 @@ def compare(meetings: list[MeetingFacts]) -> Comparison:
     )
 
 
-def merge_meetings(meetings: list[MeetingFacts]) -> list[MeetingGroup]:
+def merge_meetings(meetings: list[ArticleFacts]) -> list[ArticleGroup]:
     """Articles with the same date, level and place report the same meeting."""
-    groups: dict[tuple, MeetingGroup] = {}
+    groups: dict[tuple, ArticleGroup] = {}
     for m in meetings:
         info = m.info
         key = (info.date, info.level, info.locality) if info.date else ("article", m.source)
         if key in groups:
             groups[key].sources.append(m.source)
         else:
-            groups[key] = MeetingGroup(m.title, info.date, info.level, info.locality, [m.source])
+            groups[key] = ArticleGroup(m.title, info.date, info.level, info.locality, [m.source])
     return sorted(groups.values(), key=lambda g: (g.date or "", g.title))
 
 
@@ -112,7 +112,7 @@ def _ordered_key(text: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p)
 
 
-def align_themes(meetings: list[MeetingFacts]) -> list[ThemeRow]:
+def align_themes(meetings: list[ArticleFacts]) -> list[ThemeRow]:
     rows: dict[tuple, ThemeRow] = {}
     for m in meetings:
         for theme in m.themes:
@@ -130,7 +130,7 @@ def align_themes(meetings: list[MeetingFacts]) -> list[ThemeRow]:
     return sorted(rows.values(), key=lambda r: (r.year or 0, r.scope != "national", r.locality or "", r.kind))
 
 
-def persistent_words(meetings: list[MeetingFacts]) -> list[tuple[str, list[int]]]:
+def persistent_words(meetings: list[ArticleFacts]) -> list[tuple[str, list[int]]]:
     """Watchwords (two-syllable words such as "kỷ cương") found in the slogans of several years."""
     years: dict[str, set[int]] = defaultdict(set)
     display: dict[str, str] = {}
@@ -148,7 +148,7 @@ def persistent_words(meetings: list[MeetingFacts]) -> list[tuple[str, list[int]]
     return sorted(found, key=lambda item: (-len(item[1]), item[0]))
 
 
-def align_figures(meetings: list[MeetingFacts]) -> list[FigureRow]:
+def align_figures(meetings: list[ArticleFacts]) -> list[FigureRow]:
     rows: dict[tuple, FigureRow] = {}
     for m in meetings:
         for figure in m.figures:

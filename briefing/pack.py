@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from briefing.compare import Comparison, compare
-from briefing.extract.facts import MeetingFacts, extract_article
-from briefing.ingest.files import shown
-from briefing.ingest.read import ArticleError, IngestError, article_from_bytes, find_sources, read_bytes
-from briefing.summarize.summary import MeetingSummary, summarize_article
+from briefing.extract.facts import ArticleFacts, extract_article
+from briefing.ingest.read import ArticleError, IngestError, Input, read_inputs
+from briefing.summarize.summary import Summary, summarize_article
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
 
 HEADLINE_INDICATORS = ("economic_growth", "income_per_capita", "budget_revenue", "export_value", "indicators_met")
@@ -25,10 +23,10 @@ class EmptyPackError(ValueError):
 class Cache:
     """Where build_pack keeps and finds each article's facts and summary, by content hash."""
 
-    def get(self, sha256: str) -> tuple[MeetingFacts, MeetingSummary] | None:
+    def get(self, sha256: str) -> tuple[ArticleFacts, Summary] | None:
         return None
 
-    def put(self, sha256: str, facts: MeetingFacts, summary: MeetingSummary) -> None:
+    def put(self, sha256: str, facts: ArticleFacts, summary: Summary) -> None:
         pass
 
 
@@ -48,8 +46,10 @@ class News:
 
 @dataclass
 class Meeting:
-    facts: MeetingFacts
-    summary: MeetingSummary
+    """A meeting as the pack shows it: the facts and the summary of the article that reports it."""
+
+    facts: ArticleFacts
+    summary: Summary | None  # None when only facts were asked for
     anchor: str
 
     @property
@@ -103,38 +103,60 @@ class Pack:
         return [r for r in rows if r.year == latest.get(r.locality)]
 
 
+def read_meetings(
+    paths: Iterable[str],
+    method: str | None = DEFAULT_METHOD,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    cache: Cache | None = None,
+    progress: Callable[[int, int | None, str], None] | None = None,
+) -> Iterator[Meeting | IngestError]:
+    """Each input under ``paths`` analysed (facts, and a summary unless ``method`` is None), in order."""
+    cache = cache or Cache()
+    for done, item in enumerate(read_inputs(paths), 1):
+        if progress:
+            progress(done, None, item.source)
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        try:
+            facts, summary = _facts_and_summary(item, method, sentences, ratio, cache)
+        except ArticleError as err:
+            yield IngestError(item.source, str(err))
+            continue
+        yield Meeting(facts, summary, anchor="")
+
+
+def read_facts(paths: Iterable[str]) -> Iterator[ArticleFacts | IngestError]:
+    """The facts of each input under ``paths``, without summaries."""
+    for item in read_meetings(paths, method=None):
+        yield item if isinstance(item, IngestError) else item.facts
+
+
 def build_pack(
     paths: Iterable[str],
     title: str | None = None,
     since: str | None = None,
     method: str = DEFAULT_METHOD,
     sentences: int = DEFAULT_SENTENCES,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Callable[[int, int | None, str], None] | None = None,
     default_title: str = "",
     cache: Cache | None = None,
 ) -> Pack:
     """Read, summarise and extract every article under ``paths``; raise EmptyPackError if none is usable."""
     meetings: list[Meeting] = []
     skipped: list[IngestError] = []
-    sources = list(find_sources(paths))
-    for done, source in enumerate(sources, 1):
-        if progress:
-            progress(done, len(sources), str(source))
-        if isinstance(source, IngestError):
-            skipped.append(source)
-            continue
-        try:
-            facts, summary = _facts_and_summary(source, method, sentences, cache or Cache())
-        except ArticleError as err:
-            skipped.append(IngestError(source, str(err)))
-            continue
-        if since and (facts.info.date is None or facts.info.date < since):
-            continue
-        meetings.append(Meeting(facts, summary, anchor=f"meeting-{len(meetings) + 1}"))
+    for item in read_meetings(paths, method, sentences, cache=cache, progress=progress):
+        if isinstance(item, IngestError):
+            skipped.append(item)
+        elif not since or (item.date is not None and item.date >= since):
+            meetings.append(item)
     if not meetings:
         reason = f" dated {since} or later" if since else ""
         raise EmptyPackError(f"no readable meeting article{reason} in {', '.join(map(str, paths))}")
     meetings.sort(key=lambda m: (m.date or "9999", m.facts.title))
+    for number, meeting in enumerate(meetings, 1):
+        meeting.anchor = f"meeting-{number}"
     return Pack(
         title=title or default_title,
         generated=date.today().isoformat(),
@@ -147,16 +169,20 @@ def build_pack(
     )
 
 
-def _facts_and_summary(source: str, method: str, sentences: int, cache: Cache) -> tuple[MeetingFacts, MeetingSummary]:
-    data = read_bytes(source)
-    sha = hashlib.sha256(data).hexdigest()
-    hit = cache.get(sha)
+def _facts_and_summary(
+    item: Input, method: str | None, sentences: int | None, ratio: float | None, cache: Cache
+) -> tuple[ArticleFacts, Summary | None]:
+    sha = item.sha256
+    hit = cache.get(sha) if method else None
     if hit:
         facts, summary = hit
-        facts.source = summary.source = shown(source)  # the same text may have been renamed
+        facts.source = summary.source = item.source  # the same text may have been renamed
         return facts, summary
-    article = article_from_bytes(source, data)
-    facts, summary = extract_article(article), summarize_article(article, method, sentences)
+    article = item.article()
+    facts = extract_article(article)
+    if method is None:
+        return facts, None
+    summary = summarize_article(article, method, sentences, ratio, date=facts.info.date)
     cache.put(sha, facts, summary)
     return facts, summary
 

@@ -6,7 +6,7 @@ Targets: precision and recall >= 0.9 for themes and for figures.
 
 
 from briefing.evaluation.facts import expected_name, load_expected, score
-from briefing.extract.facts import extract_paths
+from briefing.pack import read_facts
 from conftest import ROOT, SEEDS
 
 EXPECTED = ROOT / "tests" / "data" / "expected"
@@ -14,7 +14,7 @@ EXPECTED = ROOT / "tests" / "data" / "expected"
 
 def scored(paths):
     pairs = []
-    for facts in extract_paths(paths):
+    for facts in read_facts(paths):
         pairs.append((facts, load_expected(EXPECTED / expected_name(facts.source))))
     return score(pairs)
 

@@ -4,14 +4,14 @@ from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.compare import compare, slogan_key
-from briefing.extract.facts import extract_paths
+from briefing.pack import read_facts
 from conftest import SEEDS
 
 runner = CliRunner()
 
 
 def seeds_comparison():
-    return compare([f for f in extract_paths([str(SEEDS)])])
+    return compare([f for f in read_facts([str(SEEDS)])])
 
 
 def test_one_slogan_in_two_articles_is_one_row():
@@ -68,7 +68,7 @@ def test_missed_target_variant_order_conflict_and_merged_meeting(tmp_path):
         write(tmp_path, "review-a.txt", REVIEW.format(growth="7,2")),
         write(tmp_path, "review-b.txt", REVIEW.format(growth="7,5")),
     ]
-    comparison = compare(list(extract_paths(paths)))
+    comparison = compare(list(read_facts(paths)))
     row = next(r for r in comparison.figures if r.indicator == "economic_growth" and r.year == 2024)
     assert row.target.value == 8 and row.result.value == 7.2
     assert "missed target" in row.flags

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.compare import slogan_key
-from briefing.extract.facts import MeetingFacts
+from briefing.extract.facts import ArticleFacts
 from briefing.text.gazetteer import lookup
 
 TOLERANCE = 0.005
@@ -49,7 +49,7 @@ def load_expected(path: str | Path) -> dict:
     return json.loads(Path(path).read_text("utf-8"))
 
 
-def score(pairs: list[tuple[MeetingFacts, dict]]) -> Score:
+def score(pairs: list[tuple[ArticleFacts, dict]]) -> Score:
     result = Score()
     for facts, expected in pairs:
         result.articles += 1

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 from briefing.extract.dates import discussed_year
 from briefing.ingest.article import Article
 from briefing.extract.figures import Context, Figure, find_figures
-from briefing.ingest.read import IngestError, load
-from briefing.extract.metadata import MeetingInfo, meeting_info
+from briefing.extract.metadata import Metadata, read_metadata
 from briefing.extract.themes import Theme, find_themes
 
 
 @dataclass
-class MeetingFacts:
+class ArticleFacts:
     source: str
     title: str
-    info: MeetingInfo
+    info: Metadata
     themes: list[Theme]
     figures: list[Figure]
     sha256: str = ""
@@ -39,13 +37,13 @@ class MeetingFacts:
         }
 
 
-def facts_from_json(data: dict) -> MeetingFacts:
-    """The inverse of MeetingFacts.as_json, for the run cache."""
-    info = MeetingInfo(
+def facts_from_json(data: dict) -> ArticleFacts:
+    """The inverse of ArticleFacts.as_json, for the run cache."""
+    info = Metadata(
         date=data["date"], level=data["level"], locality=data["locality"], bridge=data.get("bridge"),
         review_year=data["review_year"], plan_year=data["plan_year"], officials=data["officials"],
     )
-    return MeetingFacts(
+    return ArticleFacts(
         source=data["source"],
         title=data["title"],
         info=info,
@@ -63,10 +61,10 @@ def _figure_json(figure: Figure) -> dict:
     return data
 
 
-def extract_article(article: Article) -> MeetingFacts:
-    info = meeting_info(article)
+def extract_article(article: Article) -> ArticleFacts:
+    info = read_metadata(article)
     context = Context(info.level, info.locality, info.bridge, info.review_year, info.plan_year, info.date)
-    return MeetingFacts(
+    return ArticleFacts(
         source=article.source,
         title=article.title,
         info=info,
@@ -76,10 +74,5 @@ def extract_article(article: Article) -> MeetingFacts:
     )
 
 
-def _current_year(info: MeetingInfo, article: Article) -> int | None:
+def _current_year(info: Metadata, article: Article) -> int | None:
     return int(info.date[:4]) if info.date else discussed_year(article)
-
-
-def extract_paths(paths: Iterable[str]) -> Iterator[MeetingFacts | IngestError]:
-    for item in load(paths):
-        yield item if isinstance(item, IngestError) else extract_article(item)

@@ -43,7 +43,7 @@ BRIDGE = re.compile(r"điểm cầu", re.IGNORECASE)
 
 
 @dataclass
-class MeetingInfo:
+class Metadata:
     date: str | None
     level: str | None
     locality: str | None
@@ -53,11 +53,11 @@ class MeetingInfo:
     officials: list[dict] = field(default_factory=list)
 
 
-def meeting_info(article: Article) -> MeetingInfo:
+def read_metadata(article: Article) -> Metadata:
     opening = _opening(article)
     level, organiser_sentence = _level(opening)
     review, plan = _years(article.title + ". " + " ".join(opening[1:3]), article)
-    return MeetingInfo(
+    return Metadata(
         date=meeting_date(article, review, plan),
         level=level,
         locality=_locality(organiser_sentence, opening) if level in ("provincial", "district") else None,

@@ -76,16 +76,44 @@ def _folders_skipped(errors: list[OSError]) -> Iterator[IngestError]:
         yield IngestError(err.filename, f"folder skipped: {(err.strerror or str(err)).lower()}")
 
 
-def load(paths: Iterable[str]) -> Iterator[Article | IngestError]:
-    """Articles from ``paths`` in order; unreadable ones come back as IngestError."""
+@dataclass
+class Input:
+    """One input's bytes, read through the gate but not yet parsed."""
+
+    source: str  # the name to show (undecodable bytes escaped)
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def article(self) -> Article:
+        """Parse the bytes; raise ArticleError with the reason."""
+        return article_from_bytes(self.source, self.data)
+
+
+def read_inputs(paths: Iterable[str]) -> Iterator[Input | IngestError]:
+    """The one loop over inputs: each file under ``paths`` read, in order, or the reason it was not."""
     for source in find_sources(paths):
         if isinstance(source, IngestError):
             yield source
             continue
         try:
-            yield read_article(source)
+            yield Input(shown(source), read_bytes(source))
         except ArticleError as err:
             yield IngestError(source, str(err))
+
+
+def load(paths: Iterable[str]) -> Iterator[Article | IngestError]:
+    """Articles from ``paths`` in order; unreadable ones come back as IngestError."""
+    for item in read_inputs(paths):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        try:
+            yield item.article()
+        except ArticleError as err:
+            yield IngestError(item.source, str(err))
 
 
 class ArticleError(ValueError):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from briefing.summarize.summary import MeetingSummary
+from briefing.summarize.summary import Summary
 from briefing.render.templating import environment
 
 _ANSI = {"title": "\x1b[1;36m", "meta": "\x1b[2m", "reset": "\x1b[0m"}
 
 
-def text_block(meeting: MeetingSummary, color: bool = False) -> str:
+def text_block(meeting: Summary, color: bool = False) -> str:
     def paint(kind: str, text: str) -> str:
         return f"{_ANSI[kind]}{text}{_ANSI['reset']}" if color else text
 
@@ -21,15 +21,15 @@ def text_block(meeting: MeetingSummary, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_text(meetings: Iterable[MeetingSummary], color: bool = False) -> str:
+def as_text(meetings: Iterable[Summary], color: bool = False) -> str:
     return "\n".join(text_block(m, color) for m in meetings)
 
 
-def as_markdown(meetings: Iterable[MeetingSummary]) -> str:
+def as_markdown(meetings: Iterable[Summary]) -> str:
     return environment().get_template("summaries.md.j2").render(meetings=list(meetings))
 
 
-def as_json(meetings: Iterable[MeetingSummary]) -> str:
+def as_json(meetings: Iterable[Summary]) -> str:
     payload = {"meetings": [m.as_json() for m in meetings]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 

@@ -6,15 +6,15 @@ import json
 from dataclasses import asdict
 
 from briefing.compare import Comparison, FigureRow
-from briefing.extract.facts import MeetingFacts
+from briefing.extract.facts import ArticleFacts
 from briefing.text.writing import figure_value
 
 
-def facts_json(meetings: list[MeetingFacts]) -> str:
+def facts_json(meetings: list[ArticleFacts]) -> str:
     return json.dumps({"meetings": [m.as_json() for m in meetings]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def facts_table(meetings: list[MeetingFacts]) -> str:
+def facts_table(meetings: list[ArticleFacts]) -> str:
     blocks = []
     for m in meetings:
         info = m.info

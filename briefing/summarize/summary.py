@@ -1,18 +1,15 @@
-"""From paths to per-meeting summaries: ingest, then summarise each article."""
+"""One article's summary: the sentences chosen, and what the reader needs beside them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from briefing.extract.dates import meeting_date
 from briefing.ingest.article import Article
-from briefing.ingest.read import IngestError, load
 from briefing.summarize import DEFAULT_METHOD, summarize
 
 
 @dataclass
-class MeetingSummary:
+class Summary:
     source: str
     title: str
     date: str | None
@@ -35,30 +32,21 @@ class MeetingSummary:
 
 
 def summarize_article(
-    article: Article, method: str = DEFAULT_METHOD, sentences: int | None = None, ratio: float | None = None
-) -> MeetingSummary:
+    article: Article, method: str = DEFAULT_METHOD, sentences: int | None = None, ratio: float | None = None,
+    date: str | None = None,
+) -> Summary:
+    """The summary of ``article``; ``date`` is the meeting's, as extraction found it."""
     chosen = summarize(article, method, sentences=sentences, ratio=ratio)
     counts: dict[str, int] = {}
     for piece in article.set_aside:
         counts[piece.kind] = counts.get(piece.kind, 0) + 1
-    return MeetingSummary(
+    return Summary(
         source=article.source,
         title=article.title,
-        date=meeting_date(article),
+        date=date,
         method=method,
         summary=[s.text for s in chosen],
         sha256=article.sha256,
         sentences_in_article=len(article.sentences),
         set_aside=counts,
     )
-
-
-def summarize_paths(
-    paths: Iterable[str], method: str = DEFAULT_METHOD, sentences: int | None = None, ratio: float | None = None
-) -> Iterator[MeetingSummary | IngestError]:
-    """One MeetingSummary per readable article, an IngestError per unreadable input, in order."""
-    for item in load(paths):
-        if isinstance(item, IngestError):
-            yield item
-        else:
-            yield summarize_article(item, method, sentences, ratio)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from briefing import __version__
 from briefing.compare import slogan_key
-from briefing.extract.facts import MeetingFacts, facts_from_json
+from briefing.extract.facts import ArticleFacts, facts_from_json
 from briefing.output import write_output
 from briefing.pack import Cache, News, Pack, build_pack
-from briefing.summarize.summary import MeetingSummary
+from briefing.summarize.summary import Summary
 from briefing.render.document import render_pack
 from briefing.weekly.settings import RunSettings, check_input_and_output
 from briefing.weekly.state import Lock, State, StateError, exclusive_lock, now
@@ -61,11 +61,11 @@ class StateCache(Cache):
     def get(self, sha256: str):
         payload = self.state.cached(sha256, self.key)
         try:
-            return facts_from_json(payload["facts"]), MeetingSummary(**payload["summary"])
+            return facts_from_json(payload["facts"]), Summary(**payload["summary"])
         except (KeyError, TypeError, ValueError, AttributeError):  # no row, or a damaged one: a miss
             return None
 
-    def put(self, sha256: str, facts: MeetingFacts, summary: MeetingSummary) -> None:
+    def put(self, sha256: str, facts: ArticleFacts, summary: Summary) -> None:
         self.state.store(sha256, self.key, {"facts": facts.as_json(), "summary": summary.__dict__})
 
 
