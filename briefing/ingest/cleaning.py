@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from briefing.text.patterns import YEAR
 from briefing.text.sentences import split_spans
 
 HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})\b\s*", re.IGNORECASE)
@@ -47,7 +48,7 @@ REPORTING = re.compile(
 )
 COLON_THEN = re.compile(r":\s*(\S+)\s+(\S+)")
 # Figures other than years mark a sentence as reporting, not a picture description.
-FIGURE = re.compile(r"\d+[.,]\d+|\d+\s*%|\b(?!(?:19|20)\d\d\b)\d{1,3}\b(?![/-]\d)")
+FIGURE = re.compile(rf"\d+[.,]\d+|\d+\s*%|\b(?!{YEAR}\b)\d{{1,3}}\b(?![/-]\d)")
 TERMINAL = ".!?…"
 NAME_CONNECTORS = {"từ", "và", "theo", "tổng", "hợp", "-", "–", "&"}
 

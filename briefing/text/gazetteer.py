@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from briefing.text.normalize import one_tone_style
+
 
 @dataclass(frozen=True)
 class Place:
@@ -40,12 +42,6 @@ _ALONE = "Thủ đô"
 # they are matched so the scan skips them, then dropped.
 _NOT_PLACES = ("Thái Bình Dương", "Điện Biên Phủ", "Đồng Tháp Mười")
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-# The tone of an open "oa", "oe", "uy" is written on either vowel (hòa/hoà,
-# thủy/thuỷ); the matching key puts it on the second. In NFD the tone is its own mark.
-_TONE_ON_FIRST = re.compile(
-    rf"(?:([oO])([{_TONES}])([aeAE])|([uU])([{_TONES}])([yY]))(?![\w\u0300-\u036f])"
-)
 
 
 def places() -> list[Place]:
@@ -71,7 +67,7 @@ def find_places(text: str) -> list[Mention]:
     Offsets index ``text`` when it is NFC (as :func:`briefing.textnorm.clean` makes it).
     """
     text = unicodedata.normalize("NFC", text)
-    key = _tone_key(text)
+    key = one_tone_style(text)
     by_key = _table()[1]
     found = []
     for m in _names().finditer(key):
@@ -130,7 +126,7 @@ def _spelling_pattern(spelling: str, case: bool = True) -> str:
     "hòa bình" (peace) is not Hòa Bình. Spaces, dots and dashes are loose.
     """
     parts = []
-    for token in re.findall(r"\w+|\s*[-\u2013\u2014]\s*|\.\s*|\s+", _tone_key(spelling)):
+    for token in re.findall(r"\w+|\s*[-\u2013\u2014]\s*|\.\s*|\s+", one_tone_style(spelling)):
         if token[0].isalnum():
             first = f"(?-i:{re.escape(token[0])})" if case and token[0].isupper() else re.escape(token[0])
             parts.append(first + re.escape(token[1:]))
@@ -143,17 +139,6 @@ def _spelling_pattern(spelling: str, case: bool = True) -> str:
     return "".join(parts)
 
 
-def _tone_key(text: str) -> str:
-    """NFC ``text`` with one tone placement (hoà, thuỷ), case kept; as long as NFC ``text``."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", _TONE_ON_FIRST.sub(_swap, decomposed))
-
-
-def _swap(m: re.Match) -> str:
-    vowel, tone, second = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
-    return vowel + second + tone
-
-
 def _lookup_key(name: str) -> str:
-    key = _tone_key(unicodedata.normalize("NFC", name)).lower()
+    key = one_tone_style(unicodedata.normalize("NFC", name)).lower()
     return " ".join(re.sub(r"[-\u2013\u2014.]", " ", key).split())

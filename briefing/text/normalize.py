@@ -23,13 +23,18 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def one_tone_style(text: str) -> str:
+    """NFC ``text`` with the new tone placement (hoà, thuỷ), case kept; as long as NFC ``text``."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _OLD_STYLE.sub(_new_style, decomposed))
+
+
 def match_form(text: str) -> str:
     """Lower-case NFC text with one tone-mark style, for comparing words.
 
     ``match_form("Hòa") == match_form("hoà")`` and ``match_form("thủy") == match_form("thuỷ")``.
     """
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return unicodedata.normalize("NFC", _OLD_STYLE.sub(_new_style, decomposed))
+    return one_tone_style(text.lower())
 
 
 def _new_style(m: re.Match) -> str:

@@ -7,13 +7,16 @@ Vietnamese writes a decimal comma and a thousands dot (8,05; 17.946). For text t
   parse_number has no sentence around it, so it always reads "7,000" as 7000.
 Not quantities, so skipped: dates (5/1, 28-12, 31/12/2023), years (2024, 2021-2025), codes
 (01/NQ-CP, COVID-19, 5G), ranks (thứ 15, thứ 9/114 bộ ngành) and bare labels (khóa 14, quý 4).
-Unit "count" is given only to the nouns in COUNTED; after any other noun the unit is "".
+Unit "count" is given only to the nouns in quantity_words.COUNTED; after any other noun the unit is "".
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from briefing.text import quantity_words
+from briefing.text.quantity_words import reading
 
 
 @dataclass(frozen=True)
@@ -28,33 +31,11 @@ class Quantity:
     text: str
 
 
-MAGNITUDES = {"nghìn": 3, "ngàn": 3, "vạn": 4, "triệu": 6, "tỷ": 9, "tỉ": 9}
+MAGNITUDES = reading(quantity_words.MAGNITUDES)  # word → power of ten
+# "nghìn tỷ", "triệu tỷ": a magnitude of a magnitude.
 MAGNITUDES |= {f"{a} {b}": MAGNITUDES[a] + MAGNITUDES[b] for a in ("nghìn", "ngàn", "triệu") for b in ("tỷ", "tỉ")}
-
-COUNTED = (
-    "chỉ tiêu", "nhiệm vụ", "doanh nghiệp", "hợp tác xã", "xã", "phường", "thị trấn", "huyện", "tỉnh",
-    "thành phố", "địa phương", "bộ ngành", "bộ", "ngành", "dự án", "công trình", "mặt bằng", "hộ",
-    "hộ gia đình", "cơ sở", "trường", "sản phẩm", "văn bản", "đơn vị", "lĩnh vực", "giải pháp",
-    "khu công nghiệp", "cụm công nghiệp", "nhà máy", "thôn", "làng", "căn hộ", "chương trình",
-    "đề án", "hồ sơ", "thủ tục", "vụ", "vụ việc", "cuộc", "nhà đầu tư", "tiêu chí", "nhóm", "dn",
-)
-UNITS = {
-    "%": "%", "phần trăm": "%",
-    "đồng": "VND", "vnd": "VND", "vnđ": "VND", "đ": "VND",
-    "usd": "USD", "us d": "USD", "đô la mỹ": "USD", "đô la": "USD",
-    "người": "people", "lao động": "people", "cán bộ": "people", "học sinh": "people",
-    "lượt": "visits", "lượt khách": "visits", "lượt người": "visits",
-    "tấn": "tonnes",
-} | dict.fromkeys(COUNTED, "count")
-
-COMPARATORS = {
-    "tối thiểu": ">=", "ít nhất": ">=", "không dưới": ">=", "không thấp hơn": ">=",
-    "trên": ">", "hơn": ">", "vượt": ">", "vượt quá": ">", "cao hơn": ">",
-    "khoảng": "~", "gần": "~", "xấp xỉ": "~", "ước khoảng": "~", "chừng": "~", "độ": "~",
-    "dưới": "<", "thấp hơn": "<",
-    "không quá": "<=", "không vượt quá": "<=", "tối đa": "<=",
-    "trở lên": ">=", "trở xuống": "<=",
-}
+UNITS = reading(quantity_words.UNITS)  # word → unit code
+COMPARATORS = reading(quantity_words.COMPARATORS)  # word → comparator symbol
 RANKS = {"thứ", "hạng"}
 # Words that make a following bare number a label or a date part rather than an amount.
 LABELS = {
@@ -74,7 +55,7 @@ MAGNITUDE = rf"(?:{_alternation(MAGNITUDES)})(?!\w)"
 UNIT = rf"(?!đồng\s+chí)(?:{_alternation(UNITS)})(?!\w)"
 # "độ" means "about" only on its own: "tốc độ 8%" is a rate, not an estimate.
 NOT_ABOUT = r"(?<!tốc )(?<!tiến )(?<!mức )(?<!nhiệt )(?<!trình )(?<!chế )"
-BEFORE_WORDS = _alternation(set(COMPARATORS) - {"trở lên", "trở xuống"}).replace("độ", NOT_ABOUT + "độ")
+BEFORE_WORDS = _alternation(set(COMPARATORS) - set(quantity_words.COMPARATORS_AFTER)).replace("độ", NOT_ABOUT + "độ")
 
 NUMBER = re.compile(rf"(?<![\w/.,–-]){NUM}")
 SIDE = re.compile(rf"(?:\s*(?P<magnitude>{MAGNITUDE}))?(?:\s*(?P<unit>{UNIT}))?", re.I)
@@ -82,7 +63,7 @@ SIDE = re.compile(rf"(?:\s*(?P<magnitude>{MAGNITUDE}))?(?:\s*(?P<unit>{UNIT}))?"
 RANGE = re.compile(rf"(?:\s*[-–]\s*|\s+đến\s+)(?P<number>{NUM})(?![/.,–-]?\d)", re.I)
 FRACTION = re.compile(r"/(?P<number>\d+)(?![/.,]?\d)")
 PER_UNIT = re.compile(r"(?:/[^\W\d_]+)*")
-AFTER = re.compile(r"\s+(?P<word>trở\s+lên|trở\s+xuống)(?!\w)", re.I)
+AFTER = re.compile(rf"\s+(?P<word>{_alternation(quantity_words.COMPARATORS_AFTER)})(?!\w)", re.I)
 BEFORE = re.compile(rf"(?<!\w)(?:(?P<word>{BEFORE_WORDS})\s+)?(?P<range_from>từ\s+)?$", re.I)
 PREVIOUS_WORD = re.compile(r"(?<!\w)(\w+)[\s,(]*$")
 GLUED = re.compile(r"[/–-]?\w")  # "01/NQ-CP", "5/1/2024", "5G": a code, not an amount
