@@ -7,11 +7,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from briefing.extract.facts import ArticleFacts
-from briefing.extract.figures import Figure
+from briefing.extract.figures import Figure, counted_place
 from briefing.text.normalize import match_form
+from briefing.text.patterns import SLOGAN_PART_SEPARATOR
 
-SEPARATORS = re.compile(r"\s*(?:[,;]|\s[-–—]\s)\s*")
 TOLERANCE = 0.005  # values within half a percent are the same figure written twice
+# Words any development programme says (develop, economy, society, and the verbs of doing more):
+# they recur in slogans of every year without being a watchword of any.
+GENERIC_WORDS = frozenset(
+    match_form(w) for w in ("phát triển", "kinh tế", "xã hội", "đẩy mạnh", "nâng cao", "tăng cường", "thực hiện")
+)
 
 
 @dataclass
@@ -21,7 +26,7 @@ class ThemeRow:
     locality: str | None
     kind: str
     text: str  # as first written
-    variants: list[str] = field(default_factory=list)  # other writings of the same slogan
+    variants: list[str] = field(default_factory=list)  # the same watchwords in another order
     reordered: bool = False  # a variant lists the same watchwords in another order
     sources: list[str] = field(default_factory=list)
 
@@ -43,6 +48,7 @@ class FigureRow:
     locality: str | None
     year: int | None
     unit: str
+    counts: str | None = None  # the kind of place a figure counts ("xã", "huyện"), which the unit does not say
     targets: list[Cell] = field(default_factory=list)
     results: list[Cell] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
@@ -108,7 +114,7 @@ def slogan_key(text: str) -> frozenset[str]:
 
 
 def _ordered_key(text: str) -> tuple[str, ...]:
-    parts = (" ".join(re.findall(r"\w+", match_form(p))) for p in SEPARATORS.split(text))
+    parts = (" ".join(re.findall(r"\w+", match_form(p))) for p in SLOGAN_PART_SEPARATOR.split(text))
     return tuple(p for p in parts if p)
 
 
@@ -122,42 +128,52 @@ def align_themes(meetings: list[ArticleFacts]) -> list[ThemeRow]:
             if row is None:
                 rows[key] = ThemeRow(theme.year, theme.scope, locality, theme.kind, theme.text, sources=[m.source])
                 continue
-            if theme.text != row.text and theme.text not in row.variants:
+            # A writing that differs only in punctuation, quotes, case or tone style is the same slogan.
+            if all(_ordered_key(theme.text) != _ordered_key(t) for t in [row.text, *row.variants]):
                 row.variants.append(theme.text)
-                row.reordered |= _ordered_key(theme.text) != _ordered_key(row.text)
+                row.reordered = True
             if m.source not in row.sources:
                 row.sources.append(m.source)
     return sorted(rows.values(), key=lambda r: (r.year or 0, r.scope != "national", r.locality or "", r.kind))
 
 
 def persistent_words(meetings: list[ArticleFacts]) -> list[tuple[str, list[int]]]:
-    """Watchwords (two-syllable words such as "kỷ cương") found in the slogans of several years."""
+    """Watchwords (two-syllable words such as "kỷ cương") found in the slogans of several years,
+    generic words ("phát triển") left out."""
     years: dict[str, set[int]] = defaultdict(set)
     display: dict[str, str] = {}
     for m in meetings:
         for theme in m.themes:
             if theme.year is None:
                 continue
-            for part in SEPARATORS.split(theme.text):
+            for part in SLOGAN_PART_SEPARATOR.split(theme.text):
                 words = re.findall(r"\w+", part)
                 for a, b in zip(words, words[1:]):
                     key = match_form(f"{a} {b}")
                     years[key].add(theme.year)
                     display.setdefault(key, f"{a} {b}".lower())
-    found = [(display[k], sorted(v)) for k, v in years.items() if len(v) >= 2]
+    found = [(display[k], sorted(v)) for k, v in years.items() if len(v) >= 2 and k not in GENERIC_WORDS]
     return sorted(found, key=lambda item: (-len(item[1]), item[0]))
 
 
 def align_figures(meetings: list[ArticleFacts]) -> list[FigureRow]:
+    """Targets beside results for each indicator, place, year, unit and kind of place counted
+    (100% of communes and 100% of districts are two rows); increments ("thêm 16 xã") are not levels
+    and are left out."""
     rows: dict[tuple, FigureRow] = {}
     for m in meetings:
         for figure in m.figures:
-            key = (figure.indicator, figure.locality, figure.year, figure.unit)
-            row = rows.setdefault(key, FigureRow(figure.indicator, figure.label, figure.locality, figure.year, figure.unit))
+            if figure.increment:
+                continue
+            counts = counted_place(figure)
+            key = (figure.indicator, figure.locality, figure.year, figure.unit, counts)
+            row = rows.setdefault(
+                key, FigureRow(figure.indicator, figure.label, figure.locality, figure.year, figure.unit, counts)
+            )
             cells = row.targets if figure.kind == "target" else row.results
             if not any(_same(c, figure) and c.source == m.source for c in cells):
                 cells.append(_cell(figure, m.source))
-    ordered = sorted(rows.values(), key=lambda r: (r.indicator, r.locality or "", r.year or 0, r.unit))
+    ordered = sorted(rows.values(), key=lambda r: (r.indicator, r.locality or "", r.counts or "", r.year or 0, r.unit))
     for row in ordered:
         row.flags = _flags(row, rows)
     return ordered
@@ -192,7 +208,7 @@ def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[str]:
             flags.append("beat target")
         else:
             flags.append("met target")
-    previous = rows.get((row.indicator, row.locality, (row.year or 0) - 1, row.unit))
+    previous = rows.get((row.indicator, row.locality, (row.year or 0) - 1, row.unit, row.counts))
     row.previous = previous.result if previous else None
     if target and row.previous and target.of is None:
         if (target.value_max or target.value) < row.previous.value:

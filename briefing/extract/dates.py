@@ -7,22 +7,25 @@ from collections import Counter
 from datetime import date
 
 from briefing.ingest.article import Article
+from briefing.text.patterns import NAMED_YEAR, YEAR
 
-FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?![\d/.-])")
+# "29/12/2020", "5.1.2024", "28-12-2022" as day, month, year, not inside a longer run of digits.
+FULL_DATE = re.compile(rf"(?<![\d/.-])(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*({YEAR})(?![\d/.-])")
+# "Sáng 5/1", "chiều ngày 28-12", "hôm thứ Hai, 4/1": a day and month after a time-of-day word.
 DAY_MONTH = re.compile(
     r"\b(?:sáng|chiều|tối|trưa|ngày|hôm|đêm)(?:\s+(?:nay|qua|ngày|thứ\s+\w+))?\s*,?\s*"
     r"(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/-])",
     re.IGNORECASE,
 )
-YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-
 
 HISTORICAL_GAP = 5  # a full date this far from the years discussed is history, not the meeting
+LEAD_PARAGRAPHS = 3  # the meeting's date is given in the opening; later dates are of other events
+DISCUSSED_CHARS = 5000  # the opening pages say which year the article is about; the rest adds only noise
 
 
 def meeting_date(article: Article, review_year: int | None = None, plan_year: int | None = None) -> str | None:
     """The date the meeting took place, as YYYY-MM-DD, when the article lets us know it."""
-    lead = " ".join(p.text for p in article.paragraphs[:3] if not p.heading)
+    lead = " ".join(p.text for p in article.paragraphs[:LEAD_PARAGRAPHS] if not p.heading)
     discussed = discussed_year(article)
     full = next((m for m in FULL_DATE.finditer(lead) if _is_current(int(m.group(3)), discussed)), None)
     short = DAY_MONTH.search(lead)
@@ -56,7 +59,7 @@ def _infer_year(
 
 
 def discussed_year(article: Article) -> int | None:
-    years = Counter(int(y) for y in YEAR.findall(article.title + " " + article.text[:5000]))
+    years = Counter(int(y) for y in NAMED_YEAR.findall(article.title + " " + article.text[:DISCUSSED_CHARS]))
     if not years:
         return None
     return max(years, key=lambda y: (years[y], y))

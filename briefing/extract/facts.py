@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from briefing.extract.dates import discussed_year
-from briefing.ingest.article import Article
 from briefing.extract.figures import Context, Figure, find_figures
 from briefing.extract.metadata import Metadata, read_metadata
 from briefing.extract.themes import Theme, find_themes
+from briefing.ingest.article import Article
 
 
 @dataclass
@@ -55,6 +55,8 @@ def facts_from_json(data: dict) -> ArticleFacts:
 
 def _figure_json(figure: Figure) -> dict:
     data = asdict(figure)
+    if not figure.increment:
+        del data["increment"]  # the key is written only for the rare increment, so level figures keep their shape
     for key in ("value", "value_max", "of"):
         if isinstance(data[key], float) and data[key].is_integer():
             data[key] = int(data[key])

@@ -11,24 +11,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from briefing.extract.indicators import INDICATORS
 from briefing.ingest.article import Article, Sentence
 from briefing.text.gazetteer import find_places
-from briefing.extract.indicators import INDICATORS
-from briefing.text.numbers import Quantity, find_quantities
 from briefing.text.normalize import match_form
+from briefing.text.numbers import Quantity, find_quantities
+from briefing.text.patterns import BARE_YEAR
+from briefing.text.quantity_words import PLAN_UNITS
 
 # "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
 BARE_GROWTH = re.compile(r"tăng trưởng")
+# The words between two figures that make the second restate the first: "(", "tương đương", "tức là",
+# "bằng", "so với kế hoạch", "(từ", or a plan word up to 30 characters back ("chỉ tiêu Quốc hội giao là").
 SAME_AS_BEFORE = re.compile(
     r"^\W*(?:\(|tương đương|tức là|tức|bằng|so với (?:mục tiêu|kế hoạch|chỉ tiêu))[\s(]*(?:với\s*)?(?:khoảng|hơn|trên|gần)?\s*$"
     r"|\(\s*từ\s*$|(?:chỉ tiêu|mục tiêu|kế hoạch)[^,;]{0,30}$"
 )
 EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
 NOT_INDICATOR = re.compile(r"mặt hàng")
+# A region's figures ("toàn vùng", "các vùng kinh tế") are not a province's nor the country's.
 REGION = re.compile(r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng)\b")
 MET = re.compile(r"đạt|hoàn thành|vượt")
 NOT_MET = re.compile(r"không (?:hoàn thành|đạt)|chưa (?:hoàn thành|đạt)|khó (?:hoàn thành|đạt)")
-TOTAL = re.compile(r"(?:tổng số|trong|trên)\s*$")
+TOTAL = re.compile(r"(?:tổng số|trong|trên)\s*$")  # "trong tổng số 18 chỉ tiêu": the words before a total
+PART_OF_COUNT = re.compile(r"trong đó(?: có)?\s*$")  # "trong đó có 5 chỉ tiêu": a part of a count, not a count met
+MET_REACH = 25  # "có 14 chỉ tiêu đạt": whether a count is met or a total is said in the few words before it
+TOTAL_REACH = 12  # "tổng số 18": a total's own words stand right before its number
 # Words that carry no subject: a window made only of these ("năm 2017 đạt", "con số này là hơn")
 # takes the subject of the sentence before.
 FILLER = frozenset(
@@ -36,39 +44,59 @@ FILLER = frozenset(
     "và còn có mức ở thu hút cho biết ông bà thì vào".split()
 )
 # "ngành nông nghiệp phải đạt …", "Toàn ngành phấn đấu …": a sector's own figures, not the economy's.
+# It matches "toàn ngành" on its own, or "ngành nông nghiệp"/"ngành công nghiệp" not after "toàn" or "các".
 SECTOR = re.compile(r"\b(?:toàn ngành(?! (?:công|nông) nghiệp)|(?<!toàn )(?<!các )ngành (nông nghiệp|công nghiệp))\b")
 SECTOR_GROWTH = {"nông nghiệp": "agricultural_growth", "công nghiệp": "industrial_growth"}
 SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
 ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
 BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
 BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
-_PATTERNS = {code: re.compile(spec[1]) for code, spec in INDICATORS.items()}
+_PATTERNS = {code: re.compile(indicator.phrases) for code, indicator in INDICATORS.items()}
 
+# Words that make what follows a target: "phấn đấu", "mục tiêu", "chỉ tiêu Quốc hội giao", "không quá" …
+# ("được kiểm soát" is a result, so "kiểm soát" counts only without "được").
 TARGET_CUES = re.compile(
     r"phấn đấu|mục tiêu|kế hoạch (?:năm|đề ra cho)|dự kiến|đặt ra|đề ra|chỉ tiêu (?:quốc hội )?(?:giao|đề ra)|"
     r"phải đạt|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|giữ (?:ở )?mức|không quá|định hướng|dự toán năm|được giao|"
     r"thông qua|quốc hội giao",
 )
+# Words that make what follows a result: "ước", "đã đạt", "so với cùng kỳ", "còn" …
 RESULT_CUES = re.compile(
     r"\bước\b|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)|\bbằng\b|\bcòn\b|được kiểm soát"
 )
-PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:dự toán|kế hoạch|chỉ tiêu)")
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\d/])")
+PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:" + "|".join(PLAN_UNITS) + ")")
+PLAN_SHARE_REACH = 30  # "102,6% so với dự toán": the plan words follow the percentage at once
+GDP_SHARE = re.compile(r"^\s*(?:gdp|grdp|gd p)\b")  # "3,6% GDP": a share of the economy
+GDP_SHARE_REACH = 8  # room for " grdp" after the percent sign
 # A year after these words is a baseline the figure is compared with, not its own year.
 BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|[-–])\s*(?:năm\s*)?$")
+BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right before the year
+YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely
 THIS_YEAR = re.compile(r"\bnăm (?:nay|này)\b")
 LAST_YEAR = re.compile(r"\bnăm (?:qua|trước|vừa qua|ngoái)\b")
 # Figures for part of a year (6 tháng, quý III, tháng 6) are not annual targets or results.
 PART_YEAR = re.compile(
     r"\b(?:\d+|mấy|những) tháng(?: đầu| cuối)?\b|\bquý\s+(?:[ivx]+|\d)\b|\btháng\s+\d+\b|\btháng đầu(?: tiên)?\b"
 )
+PART_YEAR_REACH = 45  # "9 tháng đầu năm, GRDP tăng 7%": a period this close before a figure is its period
+CLAUSE_OPENING = 60  # "Trong 6 tháng đầu năm, …": a period opening the clause covers all its figures
+# "tăng 16%", "giảm thêm 2 điểm": the change words just before a figure.
 GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
 LEVEL_INDICATORS = {"social_investment", "export_value", "budget_revenue", "fdi_attraction", "gdp_size",
                     "new_businesses", "tourists", "international_visitors", "jobs", "trade_surplus",
                     "public_investment_disbursement", "income_per_capita", "food_output"}
 # Indicators whose phrase follows a count: "thêm 16 xã đạt chuẩn nông thôn mới", "96.600 DN thành lập mới".
 TRAILING = {"new_rural_standard": ("count", "%"), "new_businesses": ("count",)}
+FOLLOWING_REACH = 90  # the words after a figure that can still say what it counts or whether it was met
+TRAILING_REACH = 30  # a trailing phrase further than this before a figure belongs to an earlier count
+# "thêm 16 xã đạt chuẩn": 16 more, an increment and not the total.
+INCREMENT_WORDS = re.compile(r"\bthêm\s*$")
+# What a figure counts when it counts places: "100% xã", "8/13 huyện", "50% số xã", "thêm 16 xã".
+COUNTED_PLACE = re.compile(
+    r"\D*\d[\d.,/\s–-]*%?\s*(?:số\s+)?(xã(?! hội)|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|bản|ấp)\b"
+)
 RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subject of a national article
+# Words that make a sentence a province's or the country's.
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
 CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
@@ -87,6 +115,7 @@ class Figure:
     unit: str
     of: float | None
     sentence: str
+    increment: bool = False  # "thêm 16 xã": 16 more than before, not 16 in all
 
 
 @dataclass
@@ -192,7 +221,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         found.append(
             Figure(
                 indicator=code,
-                label=INDICATORS[code][0],
+                label=INDICATORS[code].en,
                 kind=kind,
                 year=year,
                 locality=_locality(places, key, clause, context),
@@ -202,6 +231,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
                 unit=_unit(code, quantity),
                 of=quantity.of,
                 sentence=text,
+                increment=bool(INCREMENT_WORDS.search(window)),
             )
         )
     return found
@@ -224,24 +254,28 @@ def _part_of_year(clause: str) -> bool:
     """A period of months or a quarter named just before the figure or opening its clause."""
     if "cả năm" in clause:
         return False
-    near, opening = clause[-45:], clause.lstrip(" -–•")[:60]
+    near, opening = clause[-PART_YEAR_REACH:], clause.lstrip(" -–•")[:CLAUSE_OPENING]
     return any(PART_YEAR.search(t) for t in (near, opening))
 
 
 def _indicators_met(quantity: Quantity, earlier: list[Quantity], key: str, following: str) -> Quantity | None:
     """"có 14 chỉ tiêu đạt … trong tổng số 18": the met count, with the total as ``of``."""
-    before = key[max(0, quantity.start - 25) : quantity.start]
-    if TOTAL.search(before) or re.search(r"trong đó(?: có)?\s*$", before) or NOT_MET.search(following) or not (MET.search(following) or MET.search(before)):
+    before = key[max(0, quantity.start - MET_REACH) : quantity.start]
+    if TOTAL.search(before) or PART_OF_COUNT.search(before) or NOT_MET.search(following) or not (MET.search(following) or MET.search(before)):
         return None
     if quantity.of is None:
-        totals = [q for q in earlier if "chỉ tiêu" in match_form(q.text) and TOTAL.search(key[max(0, q.start - 12) : q.start])]
+        totals = [q for q in earlier if "chỉ tiêu" in match_form(q.text) and _is_total(key, q)]
         if totals:
             return replace(quantity, of=totals[-1].value)
     return quantity
 
 
+def _is_total(key: str, quantity: Quantity) -> bool:
+    return bool(TOTAL.search(key[max(0, quantity.start - TOTAL_REACH) : quantity.start]))
+
+
 def _trailing_window(key: str, quantity: Quantity) -> str:
-    window = key[quantity.start : quantity.end + 90]
+    window = key[quantity.start : quantity.end + FOLLOWING_REACH]
     breaks = list(CLAUSE_BREAK.finditer(window))
     return window[: breaks[0].start()] if breaks else window
 
@@ -254,11 +288,11 @@ def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
 def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
     """"bằng 102,6% dự toán": a percentage followed by plan words is a share of the plan;
     "vượt 8% so với dự toán" is 108% of it."""
-    if quantity.unit == "%" and PLAN_SHARE.match(key[quantity.end : quantity.end + 30]):
+    if quantity.unit == "%" and PLAN_SHARE.match(key[quantity.end : quantity.end + PLAN_SHARE_REACH]):
         if quantity.comparator == ">" and match_form(quantity.text).startswith("vượt"):
             return replace(quantity, unit="% of plan", value=100 + quantity.value, comparator="=")
         return replace(quantity, unit="% of plan")
-    if quantity.unit == "%" and re.match(r"^\s*(?:gdp|grdp|gd p)\b", key[quantity.end : quantity.end + 8]):
+    if quantity.unit == "%" and GDP_SHARE.match(key[quantity.end : quantity.end + GDP_SHARE_REACH]):
         return replace(quantity, unit="% of GDP")
     return quantity
 
@@ -275,7 +309,7 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
             continue
         for m in pattern.finditer(window):
             # A phrase that trails a count ("96.600 DN thành lập mới, …") belongs to that count.
-            if m.end() > best_end and not (code in TRAILING and len(window) - m.end() > 30):
+            if m.end() > best_end and not (code in TRAILING and len(window) - m.end() > TRAILING_REACH):
                 best, best_end = code, m.end()
     if best is None:
         for code, units in TRAILING.items():
@@ -287,7 +321,7 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
 
 
 def _unit_allowed(code: str, quantity: Quantity) -> bool:
-    units = INDICATORS[code][2]
+    units = INDICATORS[code].units
     return quantity.unit in units or (code == "poverty_rate_reduction" and quantity.unit == "%")
 
 
@@ -299,7 +333,11 @@ def _unit(code: str, quantity: Quantity) -> str:
 
 def _own_years(key: str, end: int) -> list[int]:
     """Years in ``key[:end]`` that a figure can belong to (not baselines such as "so với năm 2022")."""
-    return [int(m.group(1)) for m in YEAR.finditer(key, 0, end) if not BASELINE.search(key[max(0, m.start() - 12) : m.start()])]
+    return [int(m.group(1)) for m in BARE_YEAR.finditer(key, 0, end) if not _is_baseline(key, m.start())]
+
+
+def _is_baseline(key: str, year_start: int) -> bool:
+    return bool(BASELINE.search(key[max(0, year_start - BASELINE_REACH) : year_start]))
 
 
 def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
@@ -307,11 +345,11 @@ def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
     in_clause = [y for y in _own_years(key, quantity.start) if key.rfind(str(y), 0, quantity.start) >= clause_start]
     if in_clause:
         return in_clause[-1]
-    rest = key[quantity.end : quantity.end + 40]
+    rest = key[quantity.end : quantity.end + YEAR_AFTER_REACH]
     cut = CLAUSE_BREAK.search(rest)
-    after = [int(y) for y in YEAR.findall(rest[: cut.start()] if cut else rest)]
+    after = [int(y) for y in BARE_YEAR.findall(rest[: cut.start()] if cut else rest)]
     earlier = _own_years(key, quantity.start)
-    if after and not BASELINE.search(key[max(0, key.find(str(after[0]), quantity.end) - 12) : key.find(str(after[0]), quantity.end)]):  # noqa: E501
+    if after and not _is_baseline(key, key.find(str(after[0]), quantity.end)):
         return after[0]
     if earlier:
         return earlier[0]
@@ -374,4 +412,17 @@ def _locality(places: list, key: str, clause: str, context: Context) -> str | No
         return context.recent_place
     if PROVINCIAL_WORDS.search(key):
         return context.bridge
+    return None
+
+
+def counted_place(figure: Figure) -> str | None:
+    """The kind of place a figure counts ("xã" in "100% xã đạt chuẩn", "huyện" in "8/13 huyện"), else None."""
+    if figure.unit not in ("count", "%"):
+        return None
+    key = match_form(figure.sentence)
+    for quantity in find_quantities(figure.sentence):
+        if quantity.value == figure.value and quantity.value_max == figure.value_max:
+            m = COUNTED_PLACE.match(key, quantity.start)
+            if m:
+                return m.group(1)
     return None

@@ -1,70 +1,119 @@
-"""The indicators the tool reads: code, English label, the phrases that name them, their units.
+"""The indicators the tool reads: code, Vietnamese and English names, the phrases that name them, their units.
 
-Phrases are regular expressions over the matching form (lower case, one
-tone-mark style). Codes follow the issue tracker's list; the last few
-(gdp_size, fdi_attraction, public_debt …) are national headline figures that
-meeting articles report as often.
+This is the one table of indicators: extraction reads the phrases and units,
+the pack and the tables read the names. Phrases are regular expressions over
+the matching form (lower case, one tone-mark style). Codes follow the issue
+tracker's list; the last few (gdp_size, fdi_attraction, public_debt …) are
+national headline figures that meeting articles report as often.
 """
 
 from __future__ import annotations
 
-# indicator code: (English label, phrase pattern in matching form, units it may take)
-INDICATORS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "economic_growth": (
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Indicator:
+    vi: str  # name in the Vietnamese pack
+    en: str  # name in the English pack, and the ``label`` of an extracted figure
+    phrases: str  # pattern, in matching form, of the words that name it
+    units: tuple[str, ...]  # the units its figures may take
+
+
+# indicator code: its names, phrases and units
+INDICATORS: dict[str, Indicator] = {
+    "economic_growth": Indicator(
+        "Tăng trưởng kinh tế (GDP/GRDP)",
         "Economic growth (GDP/GRDP)",
         r"tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:công|nông))|tăng trưởng (?:gdp|grdp)|(?:gdp|grdp)(?: [^\d]{0,20})? tăng"
         r"|tổng sản phẩm (?:trên địa bàn|trong nước)|tăng trưởng (?:tổng sản phẩm|bình quân)|^tăng trưởng$|tăng trưởng(?= đạt)",
         ("%",),
     ),
-    "income_per_capita": (
+    "income_per_capita": Indicator(
+        "Thu nhập bình quân đầu người",
         "Income per capita",
         r"(?:thu nhập|gdp|grdp)(?: [^\d]{0,12})? (?:bình quân )?(?:đầu người|trên đầu người)|bình quân đầu người",
         ("VND", "USD"),
     ),
-    "budget_revenue": ("Budget revenue", r"thu ngân sách|thu nsnn|thu ngân sách nhà nước", ("VND", "% of plan")),
-    "budget_deficit": ("Budget deficit", r"bội chi", ("% of GDP", "%")),
-    "export_value": ("Exports", r"kim ngạch xuất khẩu|(?<!xuất nhập )(?<!thu )xuất khẩu(?! (?:gạo|thủy|nông))", ("USD",)),
-    "social_investment": (
+    "budget_revenue": Indicator(
+        "Thu ngân sách", "Budget revenue", r"thu ngân sách|thu nsnn|thu ngân sách nhà nước", ("VND", "% of plan")
+    ),
+    "budget_deficit": Indicator("Bội chi ngân sách", "Budget deficit", r"bội chi", ("% of GDP", "%")),
+    "export_value": Indicator(
+        "Kim ngạch xuất khẩu",
+        "Exports",
+        r"kim ngạch xuất khẩu|(?<!xuất nhập )(?<!thu )xuất khẩu(?! (?:gạo|thủy|nông))",
+        ("USD",),
+    ),
+    "social_investment": Indicator(
+        "Vốn đầu tư toàn xã hội",
         "Total social investment",
         r"vốn đầu tư (?:phát triển )?toàn xã hội|đầu tư toàn xã hội|tổng vốn đầu tư xã hội|vốn đầu tư xã hội",
         ("VND", "% of GDP"),
     ),
-    "public_investment_disbursement": (
-        "Public investment disbursed", r"giải ngân(?: vốn)?(?: đầu tư công)?", ("VND", "% of plan", "%")
+    "public_investment_disbursement": Indicator(
+        "Giải ngân đầu tư công",
+        "Public investment disbursed",
+        r"giải ngân(?: vốn)?(?: đầu tư công)?",
+        ("VND", "% of plan", "%"),
     ),
-    "jobs": ("Jobs created", r"việc làm", ("people",)),
-    "poverty_rate_reduction": (
-        "Poverty rate reduction", r"(?:tỷ lệ |tỉ lệ )?hộ nghèo(?: [^\d]{0,20})? giảm|giảm (?:tỷ lệ |tỉ lệ )?hộ nghèo",
+    "jobs": Indicator("Giải quyết việc làm", "Jobs created", r"việc làm", ("people",)),
+    "poverty_rate_reduction": Indicator(
+        "Giảm tỷ lệ hộ nghèo",
+        "Poverty rate reduction",
+        r"(?:tỷ lệ |tỉ lệ )?hộ nghèo(?: [^\d]{0,20})? giảm|giảm (?:tỷ lệ |tỉ lệ )?hộ nghèo",
         ("percentage points",),
     ),
-    "poverty_rate": ("Poverty rate", r"(?:tỷ lệ |tỉ lệ )?hộ nghèo", ("%",)),
-    "cpi": ("Consumer prices (CPI)", r"\bcpi\b|chỉ số giá tiêu dùng|lạm phát", ("%",)),
-    "new_businesses": (
-        "New businesses", r"doanh nghiệp (?:thành lập )?mới|thành lập mới|doanh nghiệp đăng ký mới", ("count",)
+    "poverty_rate": Indicator("Tỷ lệ hộ nghèo", "Poverty rate", r"(?:tỷ lệ |tỉ lệ )?hộ nghèo", ("%",)),
+    "cpi": Indicator(
+        "Chỉ số giá tiêu dùng (CPI)", "Consumer prices (CPI)", r"\bcpi\b|chỉ số giá tiêu dùng|lạm phát", ("%",)
     ),
-    "international_visitors": ("International visitors", r"khách quốc tế|du khách quốc tế", ("visits", "people")),
-    "tourists": ("Tourists", r"khách du lịch|du khách|lượt khách", ("visits", "people")),
-    "industrial_growth": (
+    "new_businesses": Indicator(
+        "Doanh nghiệp thành lập mới",
+        "New businesses",
+        r"doanh nghiệp (?:thành lập )?mới|thành lập mới|doanh nghiệp đăng ký mới",
+        ("count",),
+    ),
+    "international_visitors": Indicator(
+        "Khách quốc tế", "International visitors", r"khách quốc tế|du khách quốc tế", ("visits", "people")
+    ),
+    "tourists": Indicator("Khách du lịch", "Tourists", r"khách du lịch|du khách|lượt khách", ("visits", "people")),
+    "industrial_growth": Indicator(
+        "Tăng trưởng công nghiệp",
         "Industrial growth",
         r"chỉ số (?:sản xuất )?công nghiệp|(?:ngành )?công nghiệp(?: [^\d]{0,15})? tăng|tăng trưởng (?:toàn )?(?:ngành )?công nghiệp"
         r"|giá trị sản xuất công nghiệp",
         ("%",),
     ),
-    "agricultural_growth": (
+    "agricultural_growth": Indicator(
+        "Tăng trưởng nông nghiệp",
         "Agricultural growth",
         r"(?:ngành )?nông nghiệp(?: [^\d]{0,15})? tăng|tăng trưởng (?:ngành )?nông nghiệp|giá trị sản xuất nông",
         ("%",),
     ),
-    "new_rural_standard": ("New-rural standard", r"nông thôn mới|\bntm\b", ("count", "%")),
-    "food_output": ("Food output", r"sản lượng lương thực", ("tonnes",)),
-    "fdi_attraction": (
-        "FDI attracted", r"\bfdi\b|đầu tư trực tiếp nước ngoài|(?:vốn|thu hút) đầu tư nước ngoài", ("USD",)
+    "new_rural_standard": Indicator("Nông thôn mới", "New-rural standard", r"nông thôn mới|\bntm\b", ("count", "%")),
+    "food_output": Indicator("Sản lượng lương thực", "Food output", r"sản lượng lương thực", ("tonnes",)),
+    "fdi_attraction": Indicator(
+        "Thu hút FDI",
+        "FDI attracted",
+        r"\bfdi\b|đầu tư trực tiếp nước ngoài|(?:vốn|thu hút) đầu tư nước ngoài",
+        ("USD",),
     ),
-    "public_debt": ("Public debt", r"nợ công", ("% of GDP",)),
-    "gdp_size": ("Size of the economy", r"quy mô (?:nền kinh tế|gdp|grdp)", ("VND", "USD")),
-    "trade_surplus": ("Trade surplus", r"xuất siêu|thặng dư thương mại", ("USD",)),
-    "forex_reserves": ("Foreign-exchange reserves", r"dự trữ ngoại hối|ngoại hối", ("USD",)),
-    "forest_cover": ("Forest cover", r"che phủ rừng", ("%",)),
-    "active_businesses": ("Businesses in operation", r"(?!)", ("count",)),  # found by its noun, see _indicator
-    "indicators_met": ("Indicators met", r"(?!)", ("count",)),  # found by its noun, see _indicator
+    "public_debt": Indicator("Nợ công", "Public debt", r"nợ công", ("% of GDP",)),
+    "gdp_size": Indicator(
+        "Quy mô nền kinh tế", "Size of the economy", r"quy mô (?:nền kinh tế|gdp|grdp)", ("VND", "USD")
+    ),
+    "trade_surplus": Indicator("Xuất siêu", "Trade surplus", r"xuất siêu|thặng dư thương mại", ("USD",)),
+    "forex_reserves": Indicator(
+        "Dự trữ ngoại hối", "Foreign-exchange reserves", r"dự trữ ngoại hối|ngoại hối", ("USD",)
+    ),
+    "forest_cover": Indicator("Tỷ lệ che phủ rừng", "Forest cover", r"che phủ rừng", ("%",)),
+    # Found by the noun of their count, not by a phrase (see figures._indicator): "(?!)" never matches.
+    "active_businesses": Indicator("Doanh nghiệp hoạt động", "Businesses in operation", r"(?!)", ("count",)),
+    "indicators_met": Indicator("Số chỉ tiêu đạt", "Indicators met", r"(?!)", ("count",)),
 }
+
+
+def indicator_names(lang: str) -> dict[str, str]:
+    """Each indicator code's name in ``lang`` ("vi" or "en")."""
+    return {code: getattr(indicator, lang) for code, indicator in INDICATORS.items()}

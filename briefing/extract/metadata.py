@@ -8,18 +8,38 @@ from dataclasses import dataclass, field
 from briefing.extract.dates import meeting_date
 from briefing.ingest.article import Article
 from briefing.text.gazetteer import find_places
+from briefing.text.patterns import NAMED_YEAR, NAMED_YEAR_TEXT
 
-YEAR = r"((?:19|20)\d\d)"
+# How far a review or plan word may stand from its year, within one clause: "tổng kết công tác
+# … và triển khai nhiệm vụ năm 2024" names the year after a long list of what is reviewed.
+WORD_TO_YEAR = 100
+YEAR_TO_PLAN_WORD = 60  # "năm 2024, tỉnh sẽ …": the plan verb follows the year closely
+# "tổng kết … năm 2023": the year reviewed.
 REVIEW = re.compile(
-    rf"(?:tổng kết|kết quả|đánh giá|sơ kết|tình hình thực hiện)\b[^.;]{{0,100}}?\bnăm\s+{YEAR}", re.IGNORECASE
+    rf"(?:tổng kết|kết quả|đánh giá|sơ kết|tình hình thực hiện)\b[^.;]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
+    re.IGNORECASE,
 )
+# "triển khai nhiệm vụ … năm 2024": the year planned.
 PLAN = re.compile(
-    rf"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu)\b[^.;]{{0,100}}?\bnăm\s+{YEAR}", re.IGNORECASE
+    rf"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu)\b[^.;]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
+    re.IGNORECASE,
 )
-PLAN_AFTER = re.compile(rf"\bnăm\s+{YEAR}\b[^.;]{{0,60}}?\b(?:sẽ|triển khai|phấn đấu)\b", re.IGNORECASE)
-ANY_YEAR = re.compile(rf"\bnăm\s+{YEAR}\b", re.IGNORECASE)
+# "năm 2024 … sẽ / triển khai / phấn đấu": the year planned, named before its verb.
+PLAN_AFTER = re.compile(
+    rf"{NAMED_YEAR_TEXT}\b[^.;]{{0,{YEAR_TO_PLAN_WORD}}}?\b(?:sẽ|triển khai|phấn đấu)\b", re.IGNORECASE
+)
+OPENING_SENTENCES = 3  # who met is told in the title and the first sentences
+YEAR_SENTENCES = 2  # the years reviewed and planned are named in the title and the first two sentences
+MENTION_CHARS = 20000  # a year is "spoken of" when named in the article's first pages
+REVIEW_SENTENCES = 40  # a plan meeting's review of the year before comes early in its report
+PRESIDE_SENTENCES = 8  # who presided is told in the lead
+BRIDGE_SENTENCES = 12  # the bridge points are listed after the opening paragraph
+# "tại điểm cầu Hà Tĩnh": how close before a place "điểm cầu" must stand to make it the bridge;
+# the locality is checked with a shorter reach, as it must not be the bridge.
+BRIDGE_REACH, NOT_BRIDGE_REACH = 25, 12
 
 # Who holds the meeting, tried in this order on the title and the first sentences.
+# Each level's pattern names its bodies: "Chính phủ", "UBND huyện", "Tỉnh ủy", "Bộ Tài chính".
 ORGANISERS = [
     ("national", re.compile(
         r"\b(?:Chính phủ|Thủ tướng|Quốc hội|Ban Chấp hành Trung ương|Hội nghị Trung ương|Bộ Chính trị|"
@@ -31,13 +51,16 @@ ORGANISERS = [
     ("ministry", re.compile(r"\bBộ (?!Chính trị)(?:[A-ZĐ]|trưởng)|\bTập đoàn\b|\bngành\b")),
 ]
 PRESIDE = re.compile(r"\bchủ trì\b", re.IGNORECASE)
+# An official's title: "Phó Thủ tướng", "Chủ tịch UBND tỉnh", "Bí thư Tỉnh ủy", "Bộ trưởng Bộ Tài chính".
 TITLE_WORDS = (
     r"(?:Phó )?Thủ tướng(?: Chính phủ)?|(?:Phó )?Chủ tịch(?: nước| Quốc hội| UBND (?:tỉnh|thành phố|TP)| HĐND (?:tỉnh|thành phố))?|"
     r"(?:Phó )?Bí thư(?: Tỉnh [ủu]ỷ?| Thành [ủu]ỷ?| Trung ương Đảng)?|Tổng Bí thư|Thường trực Ban Bí thư|"
     r"(?:Thứ|Bộ) trưởng(?: Bộ [A-ZĐ][\w ,&-]*?)?|Giám đốc(?: Sở [A-ZĐ][\w ,&-]*?)?"
 )
+# A person's name: two to four capitalised syllables ("Phạm Minh Chính").
 NAME = r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*)(?: [A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){1,3}"
 TITLED_NAME = re.compile(rf"\b({TITLE_WORDS}) ({NAME})")
+# "đồng chí Võ Trọng Hải, Ủy viên …, Bí thư Tỉnh ủy chủ trì": a name, then its titles.
 COMRADE = re.compile(rf"\b[đĐ]ồng chí ({NAME}), ([^.;]{{3,160}}?) (?:chủ trì|và đồng chí)")
 BRIDGE = re.compile(r"điểm cầu", re.IGNORECASE)
 
@@ -56,7 +79,7 @@ class Metadata:
 def read_metadata(article: Article) -> Metadata:
     opening = _opening(article)
     level, organiser_sentence = _level(opening)
-    review, plan = _years(article.title + ". " + " ".join(opening[1:3]), article)
+    review, plan = _years(article.title + ". " + " ".join(opening[1 : 1 + YEAR_SENTENCES]), article)
     return Metadata(
         date=meeting_date(article, review, plan),
         level=level,
@@ -69,7 +92,7 @@ def read_metadata(article: Article) -> Metadata:
 
 
 def _opening(article: Article) -> list[str]:
-    return [article.title] + [s.text for s in article.sentences[:3]]
+    return [article.title] + [s.text for s in article.sentences[:OPENING_SENTENCES]]
 
 
 def _level(opening: list[str]) -> tuple[str | None, str]:
@@ -88,7 +111,7 @@ def _years(opening: str, article: Article) -> tuple[int | None, int | None]:
     review_year = min(review) if review else None
     later = [y for y in plan if review_year is None or y > review_year]
     plan_year = max(later) if later else None
-    mentioned = {int(y) for y in ANY_YEAR.findall(article.text[:20000])}
+    mentioned = {int(y) for y in NAMED_YEAR.findall(article.text[:MENTION_CHARS])}
     if review_year and plan_year is None and review_year + 1 in mentioned:
         plan_year = review_year + 1
     if plan_year and review_year is None and plan_year - 1 in mentioned and _reviews(article, plan_year - 1):
@@ -98,33 +121,36 @@ def _years(opening: str, article: Article) -> tuple[int | None, int | None]:
 
 def _reviews(article: Article, year: int) -> bool:
     return any(
-        int(m.group(1)) == year for s in article.sentences[:40] for m in REVIEW.finditer(s.text)
+        int(m.group(1)) == year for s in article.sentences[:REVIEW_SENTENCES] for m in REVIEW.finditer(s.text)
     )
 
 
 def _locality(organiser_sentence: str, opening: list[str]) -> str | None:
     for text in [organiser_sentence, *opening]:
-        mentions = [m for m in find_places(text) if not BRIDGE.search(text[max(0, m.start - 12) : m.start])]
+        mentions = [m for m in find_places(text) if not _after_bridge(text, m.start, NOT_BRIDGE_REACH)]
         if mentions:
             return mentions[0].place.name
     return None
 
 
 def _bridge(article: Article) -> str | None:
-    for sentence in article.sentences[:12]:
-        for m in find_places(sentence.text):
-            if BRIDGE.search(sentence.text[max(0, m.start - 25) : m.start]):
-                return m.place.name
-    for piece in article.set_aside:
-        for m in find_places(piece.text):
-            if BRIDGE.search(piece.text[max(0, m.start - 25) : m.start]):
+    """The place named after "điểm cầu" in the opening sentences, else in the captions set aside."""
+    texts = [s.text for s in article.sentences[:BRIDGE_SENTENCES]] + [p.text for p in article.set_aside]
+    for text in texts:
+        for m in find_places(text):
+            if _after_bridge(text, m.start, BRIDGE_REACH):
                 return m.place.name
     return None
 
 
+def _after_bridge(text: str, start: int, reach: int) -> bool:
+    """"điểm cầu" stands within ``reach`` characters before ``start``."""
+    return bool(BRIDGE.search(text[max(0, start - reach) : start]))
+
+
 def _officials(article: Article) -> list[dict]:
     people: list[dict] = []
-    for sentence in article.sentences[:8]:
+    for sentence in article.sentences[:PRESIDE_SENTENCES]:
         if not PRESIDE.search(sentence.text):
             continue
         text = sentence.text[: PRESIDE.search(sentence.text).start()]

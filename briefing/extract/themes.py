@@ -12,18 +12,19 @@ import re
 from dataclasses import dataclass
 
 from briefing.ingest.article import Article, Sentence
+from briefing.text.patterns import NAMED_YEAR, SLOGAN_PART_SEPARATOR
 
 TRIGGER = re.compile(r"\b(chủ đề|phương châm|tinh thần|khẩu hiệu)\b", re.IGNORECASE)
+# A quotation in curly, straight or single curly quotes, 3 to 300 characters, as one of three groups.
 QUOTED = re.compile(r"“([^“”]{3,300})”|\"([^\"]{3,300})\"|‘([^‘’]{3,300})’")
-PART_SEPARATOR = re.compile(r"\s*(?:[,;]|\s[-–—]\s)\s*")
-YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 THIS_YEAR = re.compile(r"\bnăm\s+(?:nay|mới)\b", re.IGNORECASE)
 WHOLE_TERM = re.compile(r"\b(?:cả|toàn|suốt) nhiệm kỳ\b", re.IGNORECASE)
+# Who a slogan belongs to: the Government's bodies and resolutions ("01/NQ-CP"), or a province's.
 NATIONAL_ACTOR = re.compile(
     r"Chính phủ|Thủ tướng|Quốc hội|Trung ương|Bộ Chính trị|Ban Bí thư|\d+/NQ-CP|NQ-CP", re.IGNORECASE
 )
 LOCAL_ACTOR = re.compile(r"\b(?:tỉnh|thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|huyện)\b", re.IGNORECASE)
-MAX_GAP_WORDS = 16
+MAX_GAP_WORDS = 16  # a quotation further than this from its trigger word is about something else
 KINDS = {"chủ đề": "theme"}
 
 
@@ -71,7 +72,7 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
 
 
 def is_slogan(text: str) -> bool:
-    parts = [p for p in PART_SEPARATOR.split(text) if p]
+    parts = [p for p in SLOGAN_PART_SEPARATOR.split(text) if p]
     return len(parts) >= 3 and all(len(p.split()) <= 8 for p in parts)
 
 
@@ -83,7 +84,7 @@ def _close_enough(gap: str) -> bool:
 def _year(before: str, gap: str, plan_year: int | None) -> int | None:
     """The year named between trigger and quote, else the nearest before it, else the plan year."""
     for span in (gap, before):
-        years = YEAR.findall(span)
+        years = NAMED_YEAR.findall(span)
         if years:
             return int(years[-1] if span is before else years[0])
         if THIS_YEAR.search(span):
