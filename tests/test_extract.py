@@ -103,5 +103,6 @@ def test_every_figure_cites_a_sentence_of_its_article():
 def test_extract_table_format():
     result = runner.invoke(app, ["extract", str(seed("004")), "--format", "table"])
     assert result.exit_code == 0
-    assert "economic_growth: 8 - 8,5%" in result.stdout
-    assert "budget_revenue: 17.500 tỷ đồng" in result.stdout
+    assert "Tăng trưởng kinh tế (GDP/GRDP): 8 - 8,5%" in result.stdout  # labels, not codes
+    assert "Thu ngân sách: 17.500 tỷ đồng" in result.stdout
+    assert "economic_growth" not in result.stdout

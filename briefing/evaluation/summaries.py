@@ -53,6 +53,17 @@ def score_method(pairs: list[tuple[Article, str]], method: str, sentences: int) 
     return Row(method, sentences, totals[0] / n, totals[1] / n, totals[2] / n, len(pairs))
 
 
+def parse_lengths(text: str) -> list[int]:
+    """ "1,2,3" → [1, 2, 3]; ValueError with a plain message otherwise."""
+    try:
+        counts = [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise ValueError(f"--sentences takes numbers such as 2,3, not {text!r}") from None
+    if not counts or min(counts) < 1:
+        raise ValueError("--sentences takes positive numbers such as 2,3")
+    return counts
+
+
 def evaluate(
     folder: str | Path,
     methods: Iterable[str],
@@ -67,7 +78,7 @@ def evaluate(
     for method in methods:
         for n in lengths:
             if progress:
-                progress(f"{method} ({n} sentences)")
+                progress(f"{method} ({plural(n, 'sentence')})")
             rows.append(score_method(pairs, method, n))
     return rows
 
@@ -84,4 +95,9 @@ def table(rows: list[Row]) -> str:
             f"| {name} | {row.sentences} | {row.rouge1:.4f} | {row.rouge2:.4f} | {row.rougeL:.4f} |"
         )
     articles = rows[0].articles if rows else 0
-    return "\n".join(lines) + f"\n\n{articles} articles scored.\n"
+    return "\n".join(lines) + f"\n\n{plural(articles, 'article')} scored.\n"
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 sentence", "3 sentences"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

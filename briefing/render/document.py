@@ -15,8 +15,10 @@ from markupsafe import Markup, escape
 from briefing.render.chart import growth_chart
 from briefing.render.labels import labels
 from briefing.pack import Pack, source_name
-from briefing.render.templating import environment, template_dir
-from briefing.text.writing import figure_value
+from briefing.render.templating import environment, template_dir, template_file, user_folder
+from briefing.text.writing import date_text, figure_text, period_text
+
+EXECUTIVE_ITEMS = 7  # themes, targets and flags in the executive summary; the rest are in their chapters
 
 
 class RenderError(RuntimeError):
@@ -35,23 +37,18 @@ def render_html(pack: Pack, lang: str = "vi", template_folder: str | None = None
     folder = Path(template_folder) if template_folder else template_dir()
     text = labels(lang)
     env = environment(str(folder))
-    css = (folder / "pack.css").read_text("utf-8")
+    css = template_file("pack.css", folder).read_text("utf-8")
     if inline_fonts:
         css = _inline_fonts(css, folder)
     chart = growth_chart(
-        pack.comparison.figures, text["chart_title"], text["target"], text["result"], text["whole_country"]
+        pack.comparison.figures, text["chart_title"], text["target"], text["result"], text["whole_country"],
+        no_target=text["no_target"], no_result=text["no_result"], lang=lang,
     )
     return env.get_template("pack.html.j2").render(
-        pack=pack,
-        t=text,
-        lang=lang,
         css=Markup(css),
         chart=Markup(chart),
-        value=_cell_value,
-        fact_value=_fact_value,
         highlight=_highlighter([w for w, _ in pack.comparison.persistent_words]),
-        source_name=source_name,
-        title=pack.title or text["pack_title"],
+        **_shared(pack, lang, text),
     )
 
 
@@ -59,16 +56,29 @@ def render_markdown(pack: Pack, lang: str = "vi", template_folder: str | None = 
     folder = Path(template_folder) if template_folder else template_dir()
     env = environment(str(folder))
     text = labels(lang)
-    return env.get_template("pack.md.j2").render(
-        pack=pack, t=text, value=_cell_value, fact_value=_fact_value, source_name=source_name,
-        title=pack.title or text["pack_title"], md=_md_escape,
-    )
+    return env.get_template("pack.md.j2").render(md=_md_escape, **_shared(pack, lang, text))
+
+
+def _shared(pack: Pack, lang: str, text: dict) -> dict:
+    """What both pack templates are given: the pack, its labels, and writers of figures and dates."""
+    return {
+        "pack": pack,
+        "t": text,
+        "lang": lang,
+        "title": pack.title or text["pack_title"],
+        "period": period_text(*pack.period, lang, text["unknown"]),
+        "day": lambda iso: date_text(iso, lang),
+        "value": lambda cell, unit: figure_text(cell, unit, lang),
+        "fact_value": lambda figure: figure_text(figure, lang=lang),
+        "source_name": source_name,
+        "executive_items": EXECUTIVE_ITEMS,
+    }
 
 
 def render_pdf(html: str, template_folder: str | None = None) -> bytes:
     from weasyprint import HTML
 
-    folder = Path(template_folder) if template_folder else template_dir()
+    folder = user_folder(template_folder) or template_dir()
     try:
         return HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=asset_fetcher(folder)).write_pdf()
     except Exception as err:  # WeasyPrint raises many kinds; the caller needs one
@@ -76,7 +86,8 @@ def render_pdf(html: str, template_folder: str | None = None) -> bytes:
 
 
 def asset_fetcher(folder: Path):
-    """A URL fetcher that serves files inside ``folder`` and refuses everything else."""
+    """A URL fetcher that serves the pack's assets (inside ``folder``, each falling back to the
+    bundled file of the same name) and refuses everything else."""
     from weasyprint.urls import URLFetcher
 
     root = folder.resolve()
@@ -85,7 +96,8 @@ def asset_fetcher(folder: Path):
         def fetch(self, url, headers=None):
             if not _inside(url, root):
                 raise ValueError(f"refused to fetch {url}: only the pack's own assets are allowed")
-            return super().fetch(url, headers)
+            wanted = _path_of(url).relative_to(root)
+            return super().fetch(template_file(str(wanted), root).as_uri(), headers)
 
     return AssetFetcher(allowed_protocols={"file"})
 
@@ -93,26 +105,22 @@ def asset_fetcher(folder: Path):
 def _inside(url: str, root: Path) -> bool:
     if not url.startswith("file://"):
         return False
+    path = _path_of(url)
+    return path == root or root in path.parents
+
+
+def _path_of(url: str) -> Path:
     from urllib.parse import unquote, urlparse
 
-    path = Path(unquote(urlparse(url).path)).resolve()
-    return path == root or root in path.parents
+    return Path(unquote(urlparse(url).path)).resolve()
 
 
 def _inline_fonts(css: str, folder: Path) -> str:
     def data_uri(match: re.Match) -> str:
-        data = (folder / match.group(1)).read_bytes()
+        data = template_file(match.group(1), folder).read_bytes()
         return f'url("data:font/ttf;base64,{base64.b64encode(data).decode()}")'
 
     return re.sub(r'url\("(fonts/[^"]+\.ttf)"\)', data_uri, css)
-
-
-def _cell_value(cell, unit: str) -> str:
-    return figure_value(cell.value, cell.value_max, unit, cell.comparator, cell.of) if cell else ""
-
-
-def _fact_value(figure) -> str:
-    return figure_value(figure.value, figure.value_max, figure.unit, figure.comparator, figure.of)
 
 
 def _highlighter(words: list[str]):

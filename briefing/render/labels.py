@@ -5,10 +5,11 @@ Article content (titles, slogans, sentences) is never translated.
 
 from __future__ import annotations
 
-from briefing.extract.indicators import INDICATORS
+from briefing.extract.indicators import indicator_names
 
 VI = {
     "pack_title": "Bản tin hội nghị tổng kết và triển khai nhiệm vụ",
+    "kicker": "Tài liệu tổng hợp",
     "period": "Thời gian",
     "meetings_count": "Số hội nghị",
     "sources_count": "Số bài báo",
@@ -43,6 +44,7 @@ VI = {
     "summary": "Tóm tắt",
     "source_sentence": "Câu nguồn",
     "value": "Giá trị",
+    "content": "Nội dung",
     "file": "Tệp",
     "title": "Tiêu đề",
     "hash": "Mã băm SHA-256",
@@ -62,6 +64,8 @@ VI = {
     "variant": "biến thể",
     "page": "Trang",
     "chart_title": "Tăng trưởng kinh tế: mục tiêu và kết quả (%)",
+    "no_target": "không nêu mục tiêu",
+    "no_result": "chưa có kết quả",
     "whole_country": "Cả nước",
     "unknown": "không rõ",
     "skipped": "Tệp bị bỏ qua",
@@ -79,38 +83,12 @@ VI = {
         "Ngày họp khi bài không nêu năm hoặc không có dòng ngày.",
         "Số liệu của một vùng, một ngành hoặc một giai đoạn ngắn hơn một năm được bỏ qua có chủ ý.",
     ],
-    "indicator_names": {
-        "economic_growth": "Tăng trưởng kinh tế (GDP/GRDP)",
-        "income_per_capita": "Thu nhập bình quân đầu người",
-        "budget_revenue": "Thu ngân sách",
-        "budget_deficit": "Bội chi ngân sách",
-        "export_value": "Kim ngạch xuất khẩu",
-        "social_investment": "Vốn đầu tư toàn xã hội",
-        "public_investment_disbursement": "Giải ngân đầu tư công",
-        "jobs": "Giải quyết việc làm",
-        "poverty_rate_reduction": "Giảm tỷ lệ hộ nghèo",
-        "poverty_rate": "Tỷ lệ hộ nghèo",
-        "cpi": "Chỉ số giá tiêu dùng (CPI)",
-        "new_businesses": "Doanh nghiệp thành lập mới",
-        "international_visitors": "Khách quốc tế",
-        "tourists": "Khách du lịch",
-        "industrial_growth": "Tăng trưởng công nghiệp",
-        "agricultural_growth": "Tăng trưởng nông nghiệp",
-        "new_rural_standard": "Nông thôn mới",
-        "food_output": "Sản lượng lương thực",
-        "fdi_attraction": "Thu hút FDI",
-        "public_debt": "Nợ công",
-        "gdp_size": "Quy mô nền kinh tế",
-        "trade_surplus": "Xuất siêu",
-        "forex_reserves": "Dự trữ ngoại hối",
-        "forest_cover": "Tỷ lệ che phủ rừng",
-        "active_businesses": "Doanh nghiệp hoạt động",
-        "indicators_met": "Số chỉ tiêu đạt",
-    },
+    "indicator_names": indicator_names("vi"),
 }
 
 EN = {
     "pack_title": "Briefing: year-end review and planning conferences",
+    "kicker": "Briefing",
     "period": "Period",
     "meetings_count": "Meetings",
     "sources_count": "Articles",
@@ -145,6 +123,7 @@ EN = {
     "summary": "Summary",
     "source_sentence": "Source sentence",
     "value": "Value",
+    "content": "Content",
     "file": "File",
     "title": "Title",
     "hash": "SHA-256",
@@ -164,6 +143,8 @@ EN = {
     "variant": "variant",
     "page": "Page",
     "chart_title": "Economic growth: targets and results (%)",
+    "no_target": "no target stated",
+    "no_result": "no result yet",
     "whole_country": "Whole country",
     "unknown": "unknown",
     "skipped": "Skipped files",
@@ -181,7 +162,7 @@ EN = {
         "Meeting dates when the article gives neither a year nor a date line.",
         "Figures for a region, a single sector or part of a year are left out on purpose.",
     ],
-    "indicator_names": {code: spec[0] for code, spec in INDICATORS.items()},
+    "indicator_names": indicator_names("en"),
 }
 
 LANGUAGES = {"vi": VI, "en": EN}

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from briefing.summarize.summary import Summary
 from briefing.render.templating import environment
+from briefing.text.writing import date_text
 
 _ANSI = {"title": "\x1b[1;36m", "meta": "\x1b[2m", "reset": "\x1b[0m"}
 
@@ -26,7 +27,7 @@ def as_text(meetings: Iterable[Summary], color: bool = False) -> str:
 
 
 def as_markdown(meetings: Iterable[Summary]) -> str:
-    return environment().get_template("summaries.md.j2").render(meetings=list(meetings))
+    return environment().get_template("summaries.md.j2").render(meetings=list(meetings), date=date_text)
 
 
 def as_json(meetings: Iterable[Summary]) -> str:

@@ -3,32 +3,56 @@
 from __future__ import annotations
 
 import json
+import shutil
+import textwrap
+import unicodedata
 from dataclasses import asdict
 
 from briefing.compare import Comparison, FigureRow
 from briefing.extract.facts import ArticleFacts
-from briefing.text.writing import figure_value
+from briefing.render.labels import labels
+from briefing.text.writing import date_text, figure_text
+
+GAP = "  "
+NARROWEST = 8  # a column is never wrapped narrower than this
 
 
 def facts_json(meetings: list[ArticleFacts]) -> str:
     return json.dumps({"meetings": [m.as_json() for m in meetings]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def facts_table(meetings: list[ArticleFacts]) -> str:
-    blocks = []
-    for m in meetings:
-        info = m.info
-        head = [m.title, f"  {info.date or '?'} · {info.level or '?'} · {info.locality or 'cả nước'} · {m.source}"]
-        if info.bridge:
-            head.append(f"  điểm cầu: {info.bridge}")
-        if info.officials:
-            head.append("  chủ trì: " + "; ".join(f"{o['title']} {o['name']}" for o in info.officials))
-        rows = [[t.kind, str(t.year or ""), t.scope, t.text] for t in m.themes]
-        rows += [
-            [f.kind, str(f.year or ""), f.locality or "cả nước", f"{f.indicator}: {_value(f)}"] for f in m.figures
-        ]
-        blocks.append("\n".join(head) + ("\n" + _grid(["kind", "year", "scope/place", "fact"], rows) if rows else "\n  (no themes or figures)"))
+def facts_table(meetings: list[ArticleFacts], lang: str = "vi", width: int | None = None) -> str:
+    """Each meeting's metadata, then its themes and figures in one table, labelled in ``lang``."""
+    t = labels(lang)
+    header = [t["kind"], t["year"], t["place"], t["content"]]
+    blocks = [
+        _meeting_head(m, t, lang) + "\n" + _grid(header, _fact_rows(m, t, lang), width, empty=f"  {t['none']}")
+        for m in meetings
+    ]
     return "\n\n".join(blocks) + "\n"
+
+
+def _meeting_head(m: ArticleFacts, t: dict, lang: str) -> str:
+    info = m.info
+    level = t["levels"].get(info.level, info.level) if info.level else t["unknown"]
+    when = date_text(info.date, lang) or t["unknown"]
+    head = [m.title, f"  {when} · {level} · {info.locality or t['whole_country']} · {m.source}"]
+    if info.bridge:
+        head.append(f"  {t['bridge']}: {info.bridge}")
+    if info.officials:
+        head.append(f"  {t['presided']}: " + "; ".join(f"{o['title']} {o['name']}" for o in info.officials))
+    return "\n".join(head)
+
+
+def _fact_rows(m: ArticleFacts, t: dict, lang: str) -> list[list[str]]:
+    place = m.info.locality or m.info.bridge
+    rows = [[t[th.kind], str(th.year or ""), _whose(th.scope, place, t), th.text] for th in m.themes]
+    rows += [
+        [t[f.kind], str(f.year or ""), f.locality or t["whole_country"],
+         f"{t['indicator_names'][f.indicator]}: {figure_text(f, lang=lang)}"]
+        for f in m.figures
+    ]
+    return rows
 
 
 def comparison_json(comparison: Comparison) -> str:
@@ -41,26 +65,32 @@ def comparison_json(comparison: Comparison) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def comparison_table(comparison: Comparison, markdown: bool = False) -> str:
-    grid = _markdown if markdown else _grid
+def comparison_table(comparison: Comparison, markdown: bool = False, lang: str = "vi", width: int | None = None) -> str:
+    """Themes by year, persistent watchwords, and figures with their flags, labelled in ``lang``."""
+    t = labels(lang)
+
+    def grid(header, rows):
+        return _markdown(header, rows, t["none"]) if markdown else _grid(header, rows, width, empty=f"  {t['none']}")
+
     theme_rows = [
-        [str(t.year or ""), t.scope if t.scope == "national" else (t.locality or "local"), t.kind,
-         t.text + (" (+ variant)" if t.variants else ""), str(len(t.sources))]
-        for t in comparison.themes
+        [str(th.year or ""), _whose(th.scope, th.locality, t), t[th.kind],
+         th.text + (f" (+ {t['variant']})" if th.variants else ""), str(len(th.sources))]
+        for th in comparison.themes
     ]
     figure_rows = [
-        [r.indicator, r.locality or "cả nước", str(r.year or ""), _cell_text(r.target, r.unit),
-         _cell_text(r.result, r.unit), ", ".join(r.flags)]
+        [t["indicator_names"][r.indicator] + (f" ({r.counts})" if r.counts else ""), r.locality or t["whole_country"],
+         str(r.year or ""),
+         figure_text(r.target, r.unit, lang), figure_text(r.result, r.unit, lang), "; ".join(t[f] for f in r.flags)]
         for r in comparison.figures
     ]
-    words = ", ".join(f"{w} ({', '.join(map(str, y))})" for w, y in comparison.persistent_words) or "none"
+    words = "; ".join(f"{w} ({', '.join(map(str, y))})" for w, y in comparison.persistent_words) or t["none"]
     title = "## " if markdown else ""
     parts = [
-        f"{title}Themes and mottos by year",
-        grid(["year", "whose", "kind", "slogan", "articles"], theme_rows),
-        f"{title}Watchwords that persist across years\n{words}",
-        f"{title}Targets and results",
-        grid(["indicator", "place", "year", "target", "result", "flags"], figure_rows),
+        f"{title}{t['themes']}",
+        grid([t["year"], t["whose"], t["kind"], t["slogan"], t["articles"]], theme_rows),
+        f"{title}{t['persistent']}\n{words}",
+        f"{title}{t['figures']}",
+        grid([t["indicator"], t["place"], t["year"], t["target"], t["result"], t["flags"]], figure_rows),
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -93,28 +123,58 @@ def _row_json(row: FigureRow) -> dict:
     return data
 
 
-def _value(f) -> str:
-    return figure_value(f.value, f.value_max, f.unit, f.comparator, f.of)
+def _whose(scope: str, locality: str | None, t: dict) -> str:
+    return t["national"] if scope == "national" else (locality or t["local"])
 
 
-def _cell_text(cell, unit: str) -> str:
-    return figure_value(cell.value, cell.value_max, unit, cell.comparator, cell.of) if cell else ""
-
-
-def _grid(header: list[str], rows: list[list[str]]) -> str:
+def _grid(header: list[str], rows: list[list[str]], width: int | None = None, empty: str = "  (none)") -> str:
+    """Aligned columns that fit ``width`` (the terminal's by default): long cells wrap within their column."""
     if not rows:
-        return "  (none)"
-    widths = [min(60, max(len(str(x)) for x in col)) for col in zip(header, *rows)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths))]
-    lines.append("  ".join("-" * w for w in widths))
+        return empty
+    header = [_text(h) for h in header]
+    rows = [[_text(c) for c in row] for row in rows]
+    widths = _fit([max(len(x) for x in col) for col in zip(header, *rows)], width or _terminal_width())
+    lines = _grid_lines(header, widths)
+    lines.append(GAP.join("-" * w for w in widths).rstrip())
     for row in rows:
-        lines.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
+        lines += _grid_lines(row, widths)
     return "\n".join(lines)
 
 
-def _markdown(header: list[str], rows: list[list[str]]) -> str:
+def _text(cell) -> str:
+    """NFC, so that one character is one column (tone marks are not separate characters)."""
+    return unicodedata.normalize("NFC", str(cell))
+
+
+def _terminal_width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def _fit(widths: list[int], room: int) -> list[int]:
+    """Narrow the widest column, one character at a time, until the row fits ``room``."""
+    widths = list(widths)
+    room -= len(GAP) * (len(widths) - 1)
+    while sum(widths) > room:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        if widths[widest] <= NARROWEST:
+            break
+        widths[widest] -= 1
+    return widths
+
+
+def _grid_lines(row: list[str], widths: list[int]) -> list[str]:
+    """One table row as one or more lines, each cell wrapped to its column."""
+    cells = [textwrap.wrap(c, w, break_on_hyphens=False) or [""] for c, w in zip(row, widths)]
+    height = max(len(c) for c in cells)
+    return [
+        GAP.join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths)).rstrip()
+        for i in range(height)
+    ]
+
+
+def _markdown(header: list[str], rows: list[list[str]], empty: str = "(none)") -> str:
     if not rows:
-        return "(none)"
+        return empty
     escape = lambda s: str(s).replace("|", "\\|")  # noqa: E731
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]

@@ -17,11 +17,26 @@ def template_dir() -> Path:
     return SOURCE_ROOT / "templates"
 
 
+def user_folder(folder: str | Path | None) -> Path | None:
+    """A user's template folder as an absolute path (WeasyPrint needs file URIs)."""
+    return Path(folder).resolve() if folder else None
+
+
+def template_file(name: str, folder: str | Path | None = None) -> Path:
+    """``name`` (say ``pack.css`` or ``fonts/NotoSans-Bold.ttf``) from the user's folder if it has it,
+    else the bundled one: a folder with only its own pack.css still gets the bundled templates and fonts."""
+    mine = user_folder(folder)
+    if mine is not None and (mine / name).is_file():
+        return mine / name
+    return template_dir() / name
+
+
 @lru_cache(maxsize=4)
 def environment(folder: str | None = None):
     import jinja2
 
-    loader = jinja2.FileSystemLoader(folder or str(template_dir()))
+    searched = [str(user_folder(folder))] if folder else []
+    loader = jinja2.FileSystemLoader([*searched, str(template_dir())])  # the user's first, then the bundled
     return jinja2.Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2"]),

@@ -1,0 +1,194 @@
+"""What the reader sees: the Markdown and English packs, figures in the article's own words,
+dates, the cover, the annex, the terminal tables and the evaluate messages."""
+
+import io
+import re
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from briefing.compare import compare
+from briefing.evaluation.summaries import Row, evaluate, table
+from briefing.pack import build_pack, read_facts
+from briefing.render.document import render_pack
+from briefing.render.tables import comparison_table, facts_json, facts_table
+from conftest import SEEDS, seed
+
+ARTICLE = (
+    "Hội nghị triển khai nhiệm vụ năm 2024 của tỉnh Hà Tĩnh\n\n"
+    "Sáng 20/1/2024, UBND tỉnh Hà Tĩnh tổ chức hội nghị tổng kết năm 2023, triển khai nhiệm vụ năm 2024. "
+    "Năm 2023, sản lượng lương thực cả năm đạt gần 65 vạn tấn. "
+    "Tổng thu ngân sách năm 2023 đạt 100,9% dự toán. "
+    "Giải ngân đầu tư công năm 2023 đạt 116,4% kế hoạch. "
+    "Năm 2023, toàn tỉnh có 8/13 huyện đạt chuẩn nông thôn mới. "
+    "Kim ngạch xuất khẩu năm 2023 đạt khoảng 2,4 tỷ USD. "
+    "Trong năm 2023, tỉnh có thêm 12 xã đạt chuẩn nông thôn mới.\n"
+)
+ISO_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b")
+
+
+@pytest.fixture(scope="module")
+def seeds_pack():
+    return build_pack([str(SEEDS)])
+
+
+@pytest.fixture(scope="module")
+def seeds_md(seeds_pack):
+    return render_pack(seeds_pack, "md", "vi")
+
+
+@pytest.fixture(scope="module")
+def seeds_md_en(seeds_pack):
+    return render_pack(seeds_pack, "md", "en")
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "ha-tinh.txt"
+    path.write_text(ARTICLE, "utf-8")
+    return path
+
+
+def section(text, start, end):
+    return text[text.index(start) : text.index(end, text.index(start))]
+
+
+def test_markdown_flag_shows_last_years_result(seeds_md):
+    flags = section(seeds_md, "### Lưu ý", "## Chủ đề và phương châm theo năm")
+    lines = [line for line in flags.splitlines() if "mục tiêu thấp hơn kết quả năm trước" in line]
+    assert lines and all("Kết quả –" not in line for line in lines)
+    assert any("Thu ngân sách · Hà Tĩnh · 2024" in line and "Kết quả 2023: 17.946 tỷ đồng" in line for line in lines)
+
+
+def test_markdown_has_the_pdfs_headings(seeds_md):
+    meetings = section(seeds_md, "## Các hội nghị", "## Phụ lục")
+    assert meetings.count("#### Chủ đề và phương châm theo năm") == 4  # the seeds with themes
+    assert "- Điểm cầu: Lạng Sơn" in meetings
+    assert "- Chủ đề 2021 (Trung ương): “Đoàn kết, kỷ cương, đổi mới, sáng tạo, khát vọng phát triển”" in meetings
+    annex = seeds_md[seeds_md.index("## Phụ lục"):]
+    assert "### Thiết lập" in annex and "### Những gì việc trích xuất có thể bỏ sót" in annex
+
+
+def test_markdown_executive_summary_in_the_pdfs_order(seeds_pack, seeds_md):
+    executive = section(seeds_md, "## Tóm tắt điều hành", "### Mục tiêu chính")
+    md_years = [int(y) for y in re.findall(r"^- \*\*(\d{4}) ·", executive, re.MULTILINE)]
+    html = render_pack(seeds_pack, "html", "vi")
+    html_executive = section(html, 'id="executive"', "</ul>")
+    html_years = [int(y) for y in re.findall(r"<li><strong>(\d{4}) ·", html_executive)]
+    assert md_years == html_years and md_years == sorted(md_years, reverse=True) and md_years[0] == 2024
+
+
+def test_markdown_quotes_each_source_sentence_once(seeds_md):
+    long_sentence = "Trong đó, phấn đấu đạt một số chỉ tiêu chủ yếu: Tăng trưởng kinh tế đạt 8-8,5%"
+    meetings = section(seeds_md, "## Các hội nghị", "## Phụ lục")
+    assert meetings.count(long_sentence) == 1
+    group = section(meetings, "- Vốn đầu tư toàn xã hội · Hà Tĩnh · Mục tiêu 2024", long_sentence)
+    assert "**23.000 người**" in group and "**0,6 - 1 điểm %**" in group
+
+
+def test_english_pack_writes_english_numbers(seeds_md_en):
+    for text in ("**VND 17,500 billion**", "**at least 11%**", "**USD 2.4 billion**", "**8 - 8.5%**",
+                 "**at least USD 3,200**", "**VND 51 million**", "**26 of 28 indicators**",
+                 "**102.6% of the budget estimate**", "**116.4% of plan**", "**nearly 650,000 tonnes**"):
+        assert text in seeds_md_en, text
+    values = re.findall(r"\*\*([^*]+)\*\*", section(seeds_md_en, "### Headline targets", "## Meetings"))
+    vietnamese = re.compile(r"tỷ|triệu|đồng|trở lên|kế hoạch|dự toán|khoảng|gần|\d,\d{1,2}\b|\d\.\d{3}\b")
+    assert values and not [v for v in values if vietnamese.search(v)]
+
+
+def test_dates_are_written_for_the_reader(seeds_md, seeds_md_en):
+    assert "- Ngày: 28/12/2022" in seeds_md and "29/12/2020 – 20/01/2024" in seeds_md
+    assert not ISO_DATE.search(seeds_md)
+    assert "- Date: 28 Dec 2022" in seeds_md_en and "29 Dec 2020 – 20 Jan 2024" in seeds_md_en
+    assert not ISO_DATE.search(seeds_md_en)
+
+
+def test_one_day_period_is_one_date():
+    pack = build_pack([str(seed("004"))])
+    md = render_pack(pack, "md", "vi")
+    assert "- Thời gian: 20/01/2024\n" in md
+    assert "20 Jan 2024 – 20 Jan 2024" not in render_pack(pack, "md", "en")
+
+
+def test_cover_kicker_and_full_hash_in_the_pdf(seeds_pack):
+    reader = PdfReader(io.BytesIO(render_pack(seeds_pack, "pdf", "vi")))
+    text = unicodedata.normalize("NFC", "\n".join(page.extract_text() for page in reader.pages))
+    assert "TÀI LIỆU TỔNG HỢP" in text and "BRIEFING" not in text
+    joined = re.sub(r"\s+", "", text)
+    for meeting in seeds_pack.meetings:
+        assert len(meeting.facts.sha256) == 64 and meeting.facts.sha256 in joined
+    english = render_pack(seeds_pack, "html", "en")
+    assert '<div class="kicker">Briefing</div>' in english
+
+
+def test_markdown_annex_has_the_full_hash(seeds_pack, seeds_md):
+    annex = seeds_md[seeds_md.index("## Phụ lục"):]
+    for meeting in seeds_pack.meetings:
+        assert f"`{meeting.facts.sha256}`" in annex
+
+
+def test_figures_keep_the_articles_words(article):
+    pack = build_pack([str(article)])
+    md, en = render_pack(pack, "md", "vi"), render_pack(pack, "md", "en")
+    for vi_text, en_text in (
+        ("**gần 650.000 tấn**", "**nearly 650,000 tonnes**"),
+        ("**100,9% dự toán**", "**100.9% of the budget estimate**"),
+        ("**116,4% kế hoạch**", "**116.4% of plan**"),
+        ("**8/13 huyện**", "**8 of 13 districts**"),
+        ("**khoảng 2,4 tỷ USD**", "**about USD 2.4 billion**"),
+        ("**thêm 12 xã**", "**an additional 12 communes**"),
+    ):
+        assert vi_text in md and en_text in en, vi_text
+    # The extract contract is unchanged: "gần" is read as "~", the share of the budget estimate as "% of plan".
+    facts = list(read_facts([str(article)]))
+    data = facts_json(facts)
+    assert '"comparator": "~"' in data and '"unit": "% of plan"' in data and '"of": 13' in data
+
+
+def test_terminal_tables_show_labels_not_codes():
+    facts = list(read_facts([str(SEEDS)]))
+    text = facts_table(facts, width=200) + comparison_table(compare(facts), width=200)
+    codes = re.compile(r"\b(?:economic_growth|budget_revenue|indicators_met|national|local|provincial|theme|motto"
+                       r"|target|result|none)\b")
+    assert not codes.search(re.sub(r"seeds/\S+", "", text))
+    for label in ("Tăng trưởng kinh tế (GDP/GRDP)", "Trung ương", "Tỉnh, thành phố", "Phương châm", "Mục tiêu",
+                  "mục tiêu thấp hơn kết quả năm trước", "Chủ đề và phương châm theo năm", "28/12/2022"):
+        assert label in text, label
+    english = comparison_table(compare(facts), lang="en", width=200)
+    assert "Economic growth (GDP/GRDP)" in english and "National" in english
+
+
+@pytest.mark.parametrize("width", [72, 100])
+def test_terminal_tables_stay_aligned_on_long_slogans(width):
+    facts = list(read_facts([str(SEEDS)]))
+    for text in (facts_table(facts, width=width), comparison_table(compare(facts), width=width)):
+        for grid in grids(text):
+            starts = [m.start() for m in re.finditer(r"(?<=  )-", grid[1])]
+            assert max(len(line) for line in grid) <= width
+            for line in grid:
+                assert all(line[s - 2 : s] in ("  ", "") or len(line) < s for s in starts), line
+    slogan = "Nâng cao tinh thần, trách nhiệm, kịp thời giải quyết các khó khăn, vướng mắc"
+    assert slogan not in comparison_table(compare(facts), width=72)  # wrapped onto a second line
+
+
+def grids(text):
+    """Each aligned table of ``text``: its header, its rule of dashes, and the lines down to a blank one."""
+    lines = text.splitlines()
+    found = []
+    for i, line in enumerate(lines):
+        if line.startswith("---") and i:
+            end = next((j for j in range(i, len(lines)) if not lines[j].strip()), len(lines))
+            found.append(lines[i - 1 : end])
+    assert found
+    return found
+
+
+def test_evaluate_counts_in_the_singular(tmp_path):
+    (tmp_path / "a.article.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "a.summary.txt").write_text("Hà Tĩnh tổ chức hội nghị triển khai nhiệm vụ năm 2024.", "utf-8")
+    messages = []
+    rows = evaluate(tmp_path, ["lead"], [1, 2], progress=messages.append)
+    assert messages == ["lead (1 sentence)", "lead (2 sentences)"]
+    assert table(rows).endswith("\n\n1 article scored.\n")
+    assert table([Row("lead", 2, 0.5, 0.2, 0.4, 3)]).endswith("\n\n3 articles scored.\n")
