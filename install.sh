@@ -21,8 +21,13 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need_apt+=(python3-venv)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null; then
     echo "install.sh: installing system packages: ${need_apt[*]}"
-    as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_apt[@]}" >/dev/null
+    # Wait (up to 10 minutes) rather than fail when another program holds apt's lock.
+    wait_lock=(-o DPkg::Lock::Timeout=600)
+    if as_root fuser /var/lib/dpkg/lock-frontend /var/lib/apt/lists/lock >/dev/null 2>&1; then
+      echo "install.sh: another program is using the package manager; waiting for it to finish"
+    fi
+    as_root apt-get "${wait_lock[@]}" update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get "${wait_lock[@]}" install -y -qq "${need_apt[@]}" >/dev/null
   else
     echo "install.sh: please install with your package manager: ${need_apt[*]}" >&2
     exit 1
@@ -31,5 +36,7 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet --editable ".${extras}"
+# setuptools warns at length that an editable install can be shadowed by a folder
+# named like the package; this checkout is that folder, so the warning says nothing.
+PYTHONWARNINGS="ignore:Editable installation" .venv/bin/python -m pip install --quiet --editable ".${extras}"
 echo "install.sh: ready: .venv/bin/briefing"

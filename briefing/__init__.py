@@ -10,7 +10,7 @@ comparison from ``compare``) → ``render`` (PDF, HTML, Markdown, JSON, tables).
 
 from pathlib import Path
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # part of the run cache's key: facts cached by 0.1 are recomputed
 
 # The repository's root when run from a checkout (an editable install); the
 # bundled seeds/ and templates/ live there.

@@ -117,3 +117,20 @@ def test_help_does_not_import_heavy_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def all_help_pages():
+    pages = [runner.invoke(app, ["--help"], prog_name="briefing").stdout, runner.invoke(app, ["schedule", "--help"]).stdout]
+    pages += [runner.invoke(app, [name, "--help"]).stdout for name in
+              ("summarize", "evaluate", "extract", "compare", "build", "run", "history")]
+    pages += [runner.invoke(app, ["schedule", name, "--help"]).stdout for name in ("add", "list", "remove")]
+    return pages
+
+
+def test_help_shows_words_a_user_reads_not_python_types():
+    for page in all_help_pages():
+        assert "Usage: " in page and "Example:" in page
+        for raw in ("<list", "<int", "<float", "<path", "[[", "{", "Edit this"):
+            assert raw not in page, (raw, page)
+        commands = page.split("Commands:")[1] if "Commands:" in page else ""
+        assert "..." not in commands, commands  # no description cut short

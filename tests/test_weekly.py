@@ -132,6 +132,10 @@ def test_keep_removes_only_the_tools_own_older_reports_by_iso_week_and_format(pl
 def test_schedule_on_a_temporary_crontab(tmp_path):
     crontab = tmp_path / "crontab"
     crontab.write_text("MAILTO=me@example.invalid\n0 1 * * * /usr/bin/backup\n", "utf-8")
+    missing = runner.invoke(app, ["schedule", "add", "--weekly", "mon", "07:30", "--input", str(tmp_path / "news"),
+                                  "--crontab-file", str(crontab)])
+    assert missing.exit_code == 1 and "news: no such folder" in missing.stderr
+    (tmp_path / "news").mkdir()
     dry = runner.invoke(app, ["schedule", "add", "--weekly", "mon", "07:30", "--input", str(tmp_path / "news"),
                               "--crontab-file", str(crontab), "--dry-run"])
     assert dry.exit_code == 0 and "briefing-schedule" in dry.stdout

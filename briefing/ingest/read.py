@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -35,12 +36,10 @@ class IngestError:
 
 
 def default_inputs() -> list[str]:
-    """The bundled sample corpus: ``seeds/`` here, else the one beside the package."""
-    here = Path("seeds")
-    if here.is_dir():
-        return [str(here)]
-    beside = SOURCE_ROOT / "seeds"
-    return [str(beside)]
+    """The bundled sample articles, wherever the command is run from: shipped inside the
+    package (``briefing/seeds``) when installed, the checkout's ``seeds/`` otherwise."""
+    shipped = Path(str(resources.files("briefing"))) / "seeds"
+    return [str(shipped if shipped.is_dir() else SOURCE_ROOT / "seeds")]
 
 
 def find_sources(paths: Iterable[str]) -> Iterator[str | IngestError]:
@@ -94,26 +93,24 @@ class Input:
 
 def read_inputs(paths: Iterable[str]) -> Iterator[Input | IngestError]:
     """The one loop over inputs: each file under ``paths`` read, in order, or the reason it was not."""
-    for source in find_sources(paths):
-        if isinstance(source, IngestError):
-            yield source
-            continue
-        try:
-            yield Input(shown(source), read_bytes(source))
-        except ArticleError as err:
-            yield IngestError(source, str(err))
+    return _each(find_sources(paths), lambda source: Input(shown(source), read_bytes(source)))
 
 
 def load(paths: Iterable[str]) -> Iterator[Article | IngestError]:
     """Articles from ``paths`` in order; unreadable ones come back as IngestError."""
-    for item in read_inputs(paths):
+    return _each(read_inputs(paths), Input.article)
+
+
+def _each(items: Iterable, step) -> Iterator:
+    """``step`` applied to each item; errors passed through, an ArticleError turned into one."""
+    for item in items:
         if isinstance(item, IngestError):
             yield item
             continue
         try:
-            yield item.article()
+            yield step(item)
         except ArticleError as err:
-            yield IngestError(item.source, str(err))
+            yield IngestError(item.source if isinstance(item, Input) else item, str(err))
 
 
 class ArticleError(ValueError):

@@ -98,7 +98,7 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date)
         known = state.known_hashes()
         previous = state.last_successful_run()
         pack = build_pack(
-            [str(settings.input)], title=settings.title, method=settings.method, sentences=settings.sentences,
+            [str(settings.input_folder)], title=settings.title, method=settings.method, sentences=settings.sentences,
             progress=step, default_title="", cache=StateCache(state, settings),
         )
         pack.news = news_since(pack, known, previous.facts if previous else None)
@@ -200,7 +200,7 @@ def _theme_key(row) -> str:
 
 
 def _target_key(row) -> str:
-    return f"{row.indicator}|{row.locality}|{row.year}|{row.unit}"
+    return f"{row.indicator}|{row.locality}|{row.year}|{row.unit}|{row.counts or ''}"
 
 
 def _target_text(row) -> str:

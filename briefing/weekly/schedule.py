@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.output import write_output
+from briefing.weekly.settings import RunSettings
 
 TAG = "# briefing-schedule"
 DAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 0}
@@ -62,12 +63,18 @@ def parse_weekly(day: str, at: str) -> Weekly:
     return Weekly(number, hour, minute)
 
 
-def job_command(input_dir: Path, output_dir: Path, state_dir: Path | None) -> list[str]:
-    """The run's command line, with absolute paths; refuses a path no schedule can carry."""
-    command = [sys.executable, "-m", "briefing", "run", "--input", str(input_dir.resolve()),
-               "--output", str(output_dir.resolve())]
-    if state_dir:
-        command += ["--state", str(state_dir.resolve())]
+def job_command(settings: RunSettings, config: Path | None = None) -> list[str]:
+    """The run's command line, with absolute paths; refuses what no schedule can carry."""
+    if not settings.input_folder.is_dir():
+        raise ScheduleError(f"input folder {settings.input_folder}: no such folder")
+    command = [sys.executable, "-m", "briefing", "run", "--input", str(settings.input_folder.resolve()),
+               "--output", str(settings.output.resolve())]
+    for option, given in (("--state", settings.state), ("--config", config)):
+        if given is not None:
+            command += [option, str(Path(given).resolve())]
+    for option, given in (("--keep", settings.keep), ("--lang", settings.lang), ("--format", settings.format)):
+        if given is not None:
+            command += [option, str(given)]
     for word in command:
         if _CONTROL.search(word):
             raise ScheduleError(f"a path with a control character (such as a line break) cannot be scheduled: {word!r}")
@@ -174,8 +181,33 @@ def systemd_installed(folder: Path) -> list[Path]:
     return [p for p in (folder / f"{UNIT}.service", folder / f"{UNIT}.timer") if p.exists()]
 
 
-def systemd_remove(folder: Path) -> list[Path]:
-    removed = systemd_installed(folder)
+def systemd_remove(folder: Path | None = None) -> list[Path]:
+    removed = systemd_installed(folder or default_unit_dir())
     for path in removed:
         path.unlink()
     return removed
+
+
+# what the commands show ---------------------------------------------------------
+
+def install(when: Weekly, command: list[str], systemd: bool = False, dry_run: bool = False,
+            crontab_file: Path | None = None, unit_dir: Path | None = None) -> str:
+    """Install (unless ``dry_run``) and return exactly what was, or would be, installed."""
+    if systemd:
+        folder = unit_dir or default_unit_dir()
+        units = systemd_units(when, command)
+        shown = [f"# {folder / name}\n{text}" for name, text in units.items()]
+        if not dry_run:
+            systemd_install(units, folder)
+            shown.append(f"# then: systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer")
+        return "\n".join(shown)
+    line = cron_line(when, command)
+    replaced = [] if dry_run else cron_add(line, crontab_file)
+    return "\n".join([line] + [f"replaced: {old}" for old in replaced])
+
+
+def listing(crontab_file: Path | None = None, unit_dir: Path | None = None) -> str:
+    """briefing's crontab entries and systemd unit files, one a line."""
+    lines = cron_entries(read_crontab(crontab_file)) if crontab_file or shutil.which("crontab") else []
+    lines += [str(path) for path in systemd_installed(unit_dir or default_unit_dir())]
+    return "".join(f"{line}\n" for line in lines)

@@ -14,10 +14,12 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from briefing.ingest.files import InputError, read_input, shown
+from briefing.ingest.read import default_inputs
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES, METHODS
 
 CONFIG_NAME = "briefing.toml"
@@ -76,9 +78,10 @@ RULES: dict[str, Rule] = {
 
 @dataclass(frozen=True)
 class RunSettings:
-    """Everything a weekly run needs, checked. ``state`` None means ``.briefing`` beside the output."""
+    """Everything a run needs, checked. ``input`` None means the bundled seeds; ``state`` None
+    means ``.briefing`` beside the output folder."""
 
-    input: Path = Path("seeds")
+    input: Path | None = None
     output: Path = Path("reports")
     state: Path | None = None
     method: str = DEFAULT_METHOD
@@ -87,6 +90,10 @@ class RunSettings:
     title: str | None = None
     keep: int | None = None
     format: str = "pdf"
+
+    @property
+    def input_folder(self) -> Path:
+        return self.input if self.input is not None else Path(default_inputs()[0])
 
     @property
     def state_folder(self) -> Path:
@@ -112,14 +119,23 @@ def _checked(name: str, value: Any, where: str) -> Any:
         raise SettingsError(f"{where}: {err}") from None
 
 
+def is_iso_date(text: str) -> bool:
+    """``2024-01-05`` yes; ``2024-1-5``, ``05/01/2024`` or ``2024-02-30`` no."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
 def check_input_and_output(run: RunSettings) -> None:
     """The run's folders: the input must exist, and reports must not land among the articles."""
-    if not run.input.is_dir():
-        raise SettingsError(f"input folder {shown(run.input)}: no such folder")
-    source, reports = run.input.resolve(), run.output.resolve()
+    if not run.input_folder.is_dir():
+        raise SettingsError(f"input folder {shown(run.input_folder)}: no such folder")
+    source, reports = run.input_folder.resolve(), run.output.resolve()
     if reports == source or source in reports.parents:
         raise SettingsError(
-            f"output folder {shown(run.output)} is inside the input folder {shown(run.input)}; "
+            f"output folder {shown(run.output)} is inside the input folder {shown(run.input_folder)}; "
             "its reports would be read as articles next time"
         )
 

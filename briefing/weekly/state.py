@@ -276,6 +276,15 @@ def exclusive_lock(folder: str | Path):
         handle.close()
 
 
+def recent_runs(folder: str | Path, limit: int) -> tuple[list[Run], bool]:
+    """The newest ``limit`` runs of a state folder, read only, and whether a run holds the lock now."""
+    state = State(folder, read_only=True)
+    try:
+        return state.runs(limit), run_in_progress(folder)
+    finally:
+        state.close()
+
+
 def run_in_progress(folder: str | Path) -> bool:
     """Whether a run holds the lock of ``folder`` now (without taking it or creating anything)."""
     try:

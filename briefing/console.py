@@ -1,0 +1,196 @@
+"""What the command line shares: option types, messages, the progress bar.
+
+Only ``cli.py`` imports this module. Each option is declared once here, with
+its help and an example, and reused by every command that takes it (as
+sqlite-utils shares its option decorators). Heavy libraries are not imported
+here, so ``briefing --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperArgument
+
+from briefing import __version__
+from briefing.summarize import DEFAULT_SENTENCES, METHODS
+from briefing.weekly.settings import LANGUAGES, PACK_FORMATS
+
+EXIT_USAGE = 2
+EXIT_RUN_IN_PROGRESS = 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
+
+# typer prints an argument's Python type after its name ("PATH <list[str]>"), which tells a
+# user nothing that the name and help do not; show the name alone.
+# Its usage line also writes a required argument as {FOLDER}; the convention is FOLDER.
+TyperArgument.display_type_rich = lambda self, ctx: None
+TyperArgument._usage_display_name = lambda self: (
+    (self.display_name_raw if self.required else f"[{self.display_name_raw}]") + ("..." if self.nargs != 1 else ""))
+
+Method = Enum("Method", {name: name for name in METHODS}, type=str)
+PackFormat = Enum("PackFormat", {name: name for name in PACK_FORMATS}, type=str)
+Language = Enum("Language", {name: name for name in LANGUAGES}, type=str)
+
+
+class SummaryFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class FactsFormat(str, Enum):
+    json = "json"
+    table = "table"
+
+
+class CompareFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+def _paths_help(command: str) -> str:
+    return ("Article files (.txt, .md, .html) or folders, read recursively; '-' reads standard input. "
+            f"Default: the bundled seeds. Example: briefing {command} news/ extra/article.txt")
+
+
+def Paths(command: str):  # noqa: N802 - an option type, named like one
+    return argument(Optional[list[str]], "PATH", _paths_help(command))
+
+
+def option(kind, flags: str, metavar: str, help: str, **checks):
+    """An option type: its flags, the word shown for its value, its help (with an example)."""
+    return Annotated[kind, typer.Option(*flags.split(), metavar=metavar, show_default=False, help=help, **checks)]
+
+
+def flag(flags: str, help: str):
+    return Annotated[bool, typer.Option(*flags.split(), help=help)]
+
+
+def argument(kind, metavar: str, help: str, **checks):
+    return Annotated[kind, typer.Argument(metavar=metavar, show_default=False, help=help, **checks)]
+
+
+OutputFile = option(Optional[Path], "--output -o", "FILE",
+    "Write to this file (atomically) instead of standard output. Example: --output reports/out.json", dir_okay=False)
+MethodOption = option(Method, "--method -m", "NAME", f"Summariser: {', '.join(METHODS)}. Example: --method lexrank")
+SentencesOption = option(Optional[int], "--sentences -n", "N",
+    f"Sentences per summary, 1-50 (default {DEFAULT_SENTENCES}). Example: --sentences 2", min=1, max=50)
+LangOption = option(Optional[Language], "--lang", "vi|en",
+    "Language of labels and headings; article text stays Vietnamese (default vi). Example: --lang en")
+PackFormatOption = option(Optional[PackFormat], "--format -f", "pdf|html|md",
+    "pdf, one self-contained html file, or md (default: from --output's extension, else pdf). Example: --format html")
+ConfigOption = option(Optional[Path], "--config", "FILE",
+    "Settings file instead of ./briefing.toml or ~/.config/briefing/briefing.toml."
+    " Example: --config ~/briefing.toml", dir_okay=False)
+InputFolder = option(Optional[Path], "--input -i", "FOLDER",
+    "Folder of articles (default: briefing.toml's input, else the bundled seeds). Example: --input news/")
+OutputFolder = option(Optional[Path], "--output -o", "FOLDER",
+    "Folder for the weekly reports (default reports/); not inside the input folder. Example: --output reports/")
+StateFolder = option(Optional[Path], "--state", "FOLDER",
+    "Folder of the state database and run lock (default .briefing/ beside the output). Example: --state ~/.briefing")
+KeepOption = option(Optional[int], "--keep", "N",
+    "After a successful run keep only the newest N weeks of reports of this format (1-1000). Example: --keep 8")
+CrontabFile = option(Optional[Path], "--crontab-file", "FILE",
+    "Use this file instead of the user's crontab (for tests and dry setups)."
+    " Example: --crontab-file /tmp/crontab", dir_okay=False)
+UnitFolder = option(Optional[Path], "--unit-dir", "FOLDER",
+    "Folder of systemd user units (default ~/.config/systemd/user). Example: --unit-dir /tmp/units", file_okay=False)
+RatioOption = option(Optional[float], "--ratio -r", "SHARE",
+    "Summary length as a share of the article's sentences, instead of --sentences."
+    " Example: --ratio 0.1", min=0.01, max=1.0)
+SummaryFormatOption = option(SummaryFormat, "--format -f", "text|markdown|json",
+    "Output format. Example: --format json")
+RougeFolder = argument(Path, "FOLDER",
+    "Folder of ID.article.txt / ID.summary.txt pairs. Example: briefing evaluate ../shared/eval/rouge",
+    exists=True, file_okay=False)
+MethodsOption = option(Optional[list[Method]], "--method -m", "NAME",
+    "Method to score; repeat for several (default: all). Example: -m briefing -m lexrank")
+LengthsOption = option(str, "--sentences -n", "N,N",
+    "Comma-separated summary lengths in sentences. Example: --sentences 1,2,3")
+FactsFormatOption = option(FactsFormat, "--format -f", "json|table", "Output format. Example: --format table")
+CompareFormatOption = option(CompareFormat, "--format -f", "table|markdown|json",
+    "Output format. Example: --format markdown")
+PackFile = option(Optional[Path], "--output -o", "FILE",
+    "Where to write the pack (default reports/briefing-YYYY-MM-DD.pdf); its extension sets the format."
+    " Example: --output reports/week.pdf", dir_okay=False)
+TitleOption = option(Optional[str], "--title", "TEXT",
+    "Title on the cover and in every page header. Example: --title \"Bản tin tuần 47\"")
+SinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
+    "Only meetings held on or after this date. Example: --since 2024-01-01")
+TemplateFolder = option(Optional[Path], "--template-dir", "FOLDER",
+    "Your own pack.html.j2, pack.md.j2, pack.css or fonts/; missing ones come from the bundled templates."
+    " Example: --template-dir mine/", exists=True, file_okay=False)
+OptionalMethodOption = option(Optional[Method], "--method -m", "NAME",
+    "Summariser for each meeting (default briefing). Example: --method lexrank")
+LimitOption = option(int, "--limit -n", "N", "How many recent runs to show. Example: --limit 20", min=1, max=1000)
+WeeklyOption = option(tuple[str, str], "--weekly", "DAY HH:MM",
+    "Day (mon … sun) and time. Example: --weekly mon 07:00")
+SystemdFlag = flag("--systemd",
+    "A systemd user .service + .timer (Persistent=true) instead of a crontab line. Example: --systemd")
+DryRunFlag = flag("--dry-run", "Print what would be installed, change nothing. Example: --dry-run")
+SystemdRemoveFlag = flag("--systemd", "Remove the systemd units instead of crontab entries. Example: --systemd")
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"briefing {__version__}")
+        raise typer.Exit()
+
+
+VersionFlag = Annotated[bool, typer.Option(
+    "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    " Example: briefing --version")]
+
+
+def value(option: Enum | None) -> str | None:
+    return option.value if option is not None else None
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> None:
+    typer.echo(f"briefing: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def say(message: str) -> None:
+    """A note for the user, on standard error so that standard output stays the result."""
+    typer.echo(f"briefing: {message}", err=True)
+
+
+def report_skipped(problems) -> None:
+    for problem in problems:
+        say(f"skipped {problem}")
+
+
+def emit(text: str, output: Optional[Path]) -> None:
+    """Print ``text``, or write it to ``output`` through the output gate."""
+    from briefing.output import write_output
+
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_output(output, text)
+    except OSError as err:
+        fail(f"{output}: cannot write ({err.strerror or err})", 1)
+    say(f"wrote {output}")
+
+
+@contextmanager
+def progress(label: str):
+    """A progress display on a terminal (stderr); nothing when output is piped."""
+    if not sys.stderr.isatty():
+        yield lambda done, total, item: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda done, total, item: bar.update(task, completed=done, total=total, description=str(item))
