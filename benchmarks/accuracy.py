@@ -1,8 +1,12 @@
-"""Precision and recall of extraction against the hand-written facts.
+"""Precision and recall of extraction against the hand-written facts, on both halves.
 
 Run from the repository root:  .venv/bin/python benchmarks/accuracy.py [-v]
-Scores the seeds and, when ../shared/eval/meetings is present, the 25 meeting
-articles; -v lists every extra and missing fact.
+Scores every article with an expected-facts file (tests/data/expected/): the
+seeds, and, when ../shared/eval is present, the meeting and pool articles. The
+articles are split once by a hash of their name (briefing/evaluation/facts.py)
+into a tuning half and a check half; both are always reported. -v lists the
+errors of the tuning half only: rules are changed while looking at those, never
+at the check half's.
 """
 
 from __future__ import annotations
@@ -10,28 +14,47 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from briefing.evaluation.facts import expected_name, load_expected, score
+from briefing.evaluation.facts import HALVES, half_of, load_expected, score
 from briefing.pack import read_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "expected"
-MEETINGS = ROOT.parent / "shared" / "eval" / "meetings"
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def annotated_articles() -> list[Path]:
+    """The article of every expected-facts file that is here (seeds in the repo, the rest in ../shared/eval)."""
+    places = [ROOT / "seeds", EVAL / "meetings", EVAL / "pool"]
+    found = []
+    for expected in sorted(EXPECTED.glob("*.json")):
+        name = expected.stem + ".txt"
+        found += [folder / name for folder in places if (folder / name).is_file()]
+    return found
+
+
+def scores() -> dict:
+    articles = annotated_articles()
+    by_half = {half: [a for a in articles if half_of(a.name) == half] for half in HALVES}
+    return {half: score([(facts, load_expected(EXPECTED / (Path(facts.source).stem + ".json")))
+                         for facts in read_facts([str(a) for a in chosen])])
+            for half, chosen in by_half.items()}
 
 
 def main() -> None:
-    paths = [str(ROOT / "seeds")] + ([str(MEETINGS)] if MEETINGS.is_dir() else [])
-    pairs = [(f, load_expected(EXPECTED / expected_name(f.source))) for f in read_facts(paths)]
-    result = score(pairs)
-    print(f"{result.articles} articles")
-    for name, tally in (("themes", result.themes), ("figures", result.figures)):
-        print(
-            f"{name:>8}: precision {tally.precision:.3f}  recall {tally.recall:.3f}  "
-            f"(found {tally.true_positive}, extra {tally.false_positive}, missing {tally.false_negative})"
-        )
+    results = scores()
+    print("half    articles  themes P / R   figures P / R  (found, extra, missing)   metadata")
+    for half, result in results.items():
+        themes, figures = result.themes, result.figures
+        print(f"{half:<7} {result.articles:>8}  {themes.precision:.3f} / {themes.recall:.3f}  "
+              f"{figures.precision:.3f} / {figures.recall:.3f}  "
+              f"({figures.true_positive}, {figures.false_positive}, {figures.false_negative})"
+              f"{'':>9}{result.metadata:.3f}")
     if "-v" in sys.argv:
-        for name, tally in (("themes", result.themes), ("figures", result.figures)):
-            print(f"\n{name}:")
-            print("\n".join(tally.misses) or "  none")
+        tuning = results["tuning"]
+        for name, misses in (("themes", tuning.themes.misses), ("figures", tuning.figures.misses),
+                             ("metadata", tuning.metadata_misses)):
+            print(f"\n{name} (tuning half):")
+            print("\n".join(misses) or "  none")
 
 
 if __name__ == "__main__":

@@ -3,11 +3,18 @@
 Expected facts live in JSON files (see tests/data/expected/README.md). A theme
 matches when its watchwords, kind, year and scope agree; a figure matches when
 indicator, kind, year, place and unit agree and its value (and range end) is
-within half a percent.
+within half a percent. Meeting metadata is scored field by field (level,
+place, year reviewed, year planned): the share of fields right.
+
+The annotated articles are split once, by a hash of the file name, into a
+tuning half (whose errors may be looked at while changing rules) and a check
+half (which is only ever scored): the check half's figures are what a new
+article can expect.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -18,6 +25,8 @@ from briefing.extract.facts import ArticleFacts
 from briefing.text.gazetteer import lookup
 
 TOLERANCE = 0.005
+HALVES = ("tuning", "check")
+METADATA_FIELDS = ("level", "locality", "review_year", "plan_year")
 
 
 @dataclass
@@ -43,6 +52,19 @@ class Score:
     themes: Tally = field(default_factory=Tally)
     figures: Tally = field(default_factory=Tally)
     articles: int = 0
+    metadata_right: int = 0
+    metadata_fields: int = 0
+    metadata_misses: list[str] = field(default_factory=list)
+
+    @property
+    def metadata(self) -> float:
+        return self.metadata_right / self.metadata_fields if self.metadata_fields else 1.0
+
+
+def half_of(name: str) -> str:
+    """ "tuning" or "check", fixed for a file name whatever its folder or extension."""
+    stem = re.sub(r"\.(txt|md|html?|json)$", "", Path(name).name)
+    return HALVES[hashlib.sha256(stem.encode("utf-8")).digest()[0] % 2]
 
 
 def load_expected(path: str | Path) -> dict:
@@ -68,7 +90,25 @@ def score(pairs: list[tuple[ArticleFacts, dict]]) -> Score:
             result.figures,
             name,
         )
+        _score_metadata(facts, expected, result, name)
     return result
+
+
+def _score_metadata(facts: ArticleFacts, expected: dict, result: Score, name: str) -> None:
+    for key in METADATA_FIELDS:
+        found, wanted = getattr(facts.info, key), expected[key]
+        if key == "locality":
+            found, wanted = _place(found), _place(wanted)
+        result.metadata_fields += 1
+        if found == wanted:
+            result.metadata_right += 1
+        else:
+            result.metadata_misses.append(f"{key:<11} {name}: found {found!r}, wanted {wanted!r}")
+
+
+def _place(name: str | None) -> str | None:
+    place = lookup(name) if name else None
+    return place.name if place else name
 
 
 def _match(found: list, wanted: list, same, tally: Tally, name: str) -> None:
