@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from briefing.extract.dates import discussed_year
-from briefing.extract.figures import Context, Figure, find_figures
+from briefing.extract.figures import Context, Figure, Unattributed, find_figures
 from briefing.extract.metadata import Metadata, read_metadata
 from briefing.extract.themes import Theme, find_themes
 from briefing.ingest.article import Article
@@ -19,6 +19,7 @@ class ArticleFacts:
     themes: list[Theme]
     figures: list[Figure]
     sha256: str = ""
+    unattributed: list[Unattributed] = field(default_factory=list)  # numbers not reported, and why
 
     def as_json(self) -> dict:
         return {
@@ -34,6 +35,7 @@ class ArticleFacts:
             "themes": [asdict(t) for t in self.themes],
             "figures": [_figure_json(f) for f in self.figures],
             "sha256": self.sha256,
+            "unattributed": [asdict(u) for u in self.unattributed],
         }
 
 
@@ -50,6 +52,7 @@ def facts_from_json(data: dict) -> ArticleFacts:
         themes=[Theme(**t) for t in data["themes"]],
         figures=[Figure(**f) for f in data["figures"]],
         sha256=data.get("sha256", ""),
+        unattributed=[Unattributed(**u) for u in data.get("unattributed", [])],
     )
 
 
@@ -73,6 +76,7 @@ def extract_article(article: Article) -> ArticleFacts:
         themes=find_themes(article, info.level, info.plan_year or _current_year(info, article)),
         figures=find_figures(article, context),
         sha256=article.sha256,
+        unattributed=context.set_aside,
     )
 
 

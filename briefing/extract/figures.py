@@ -9,9 +9,12 @@ its unit must suit the indicator. Target or result comes from the wording
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from briefing.extract.indicators import INDICATORS
+from briefing.extract.owner import OWN, is_foreign_article, owner
+from briefing.extract.stance import RESULT, TARGET, not_a_year_figure, stance
+from briefing.extract.years import relative_year
 from briefing.ingest.article import Article, Sentence
 from briefing.text.gazetteer import find_places
 from briefing.text.normalize import match_form
@@ -53,17 +56,6 @@ BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
 BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
 _PATTERNS = {code: re.compile(indicator.phrases) for code, indicator in INDICATORS.items()}
 
-# Words that make what follows a target: "phấn đấu", "mục tiêu", "chỉ tiêu Quốc hội giao", "không quá" …
-# ("được kiểm soát" is a result, so "kiểm soát" counts only without "được").
-TARGET_CUES = re.compile(
-    r"phấn đấu|mục tiêu|kế hoạch (?:năm|đề ra cho)|dự kiến|đặt ra|đề ra|chỉ tiêu (?:quốc hội )?(?:giao|đề ra)|"
-    r"phải đạt|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|giữ (?:ở )?mức|không quá|định hướng|dự toán năm|được giao|"
-    r"thông qua|quốc hội giao",
-)
-# Words that make what follows a result: "ước", "đã đạt", "so với cùng kỳ", "còn" …
-RESULT_CUES = re.compile(
-    r"\bước\b|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)|\bbằng\b|\bcòn\b|được kiểm soát"
-)
 PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:" + "|".join(PLAN_UNITS) + ")")
 PLAN_SHARE_REACH = 30  # "102,6% so với dự toán": the plan words follow the percentage at once
 GDP_SHARE = re.compile(r"^\s*(?:gdp|grdp|gd p)\b")  # "3,6% GDP": a share of the economy
@@ -72,14 +64,6 @@ GDP_SHARE_REACH = 8  # room for " grdp" after the percent sign
 BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|[-–])\s*(?:năm\s*)?$")
 BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right before the year
 YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely
-THIS_YEAR = re.compile(r"\bnăm (?:nay|này)\b")
-LAST_YEAR = re.compile(r"\bnăm (?:qua|trước|vừa qua|ngoái)\b")
-# Figures for part of a year (6 tháng, quý III, tháng 6) are not annual targets or results.
-PART_YEAR = re.compile(
-    r"\b(?:\d+|mấy|những) tháng(?: đầu| cuối)?\b|\bquý\s+(?:[ivx]+|\d)\b|\btháng\s+\d+\b|\btháng đầu(?: tiên)?\b"
-)
-PART_YEAR_REACH = 45  # "9 tháng đầu năm, GRDP tăng 7%": a period this close before a figure is its period
-CLAUSE_OPENING = 60  # "Trong 6 tháng đầu năm, …": a period opening the clause covers all its figures
 # "tăng 16%", "giảm thêm 2 điểm": the change words just before a figure.
 GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
 LEVEL_INDICATORS = {"social_investment", "export_value", "budget_revenue", "fdi_attraction", "gdp_size",
@@ -99,7 +83,8 @@ RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subjec
 # Words that make a sentence a province's or the country's.
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
-CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
+# Semicolons and colons end a clause; a full stop inside a sentence is an abbreviation ("TP. HCM").
+CLAUSE_BREAK = re.compile(r"[;:]|(?<!\btp)\.\s")
 
 
 @dataclass(frozen=True)
@@ -118,6 +103,16 @@ class Figure:
     increment: bool = False  # "thêm 16 xã": 16 more than before, not 16 in all
 
 
+@dataclass(frozen=True)
+class Unattributed:
+    """A number that looked like a figure but is not reported as a fact, and why."""
+
+    text: str  # the number as the article writes it
+    indicator: str
+    reason: str
+    sentence: str
+
+
 @dataclass
 class Context:
     level: str | None
@@ -131,6 +126,8 @@ class Context:
     recent_year: int | None = None
     topic: str | None = None  # the indicator the previous sentence was about
     sector: str | None = None  # "nông nghiệp" or "công nghiệp" when the article is a sector's
+    foreign_article: bool = False  # the article is about another country's economy
+    set_aside: list = field(default_factory=list)  # Unattributed numbers, for the annex
 
 
 def find_figures(article: Article, context: Context) -> list[Figure]:
@@ -138,6 +135,7 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
     paragraph = -1
     opening = match_form(article.title + " " + " ".join(s.text for s in article.sentences[:2]))
     context.sector = next((name for name in SECTOR_GROWTH if name in opening), None)
+    context.foreign_article = is_foreign_article(opening, bool(find_places(article.title)))
     for sentence in (s for p in article.paragraphs for s in p.sentences):
         if sentence.paragraph != paragraph:
             paragraph, context.recent_year = sentence.paragraph, None
@@ -209,15 +207,18 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         sector = SECTOR.search(clause)
         if sector:
             code = _sector_indicator(code, sector.group(1) or context.sector, window)
-        if code is None or _part_of_year(clause) or _is_growth_of_level(code, window, quantity) or NOT_INDICATOR.search(window):
+        if code is None or _is_growth_of_level(code, window, quantity) or NOT_INDICATOR.search(window):
             continue
         if code == "indicators_met":
             quantity = _indicators_met(quantity, quantities[:i], key, following)
             if quantity is None:
                 continue
-        kind, year = _kind_and_year(key, quantity, context)
-        if code == "indicators_met":
-            kind = "result"
+        after = following[len(match_form(quantity.text)):]
+        kind, year = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None)
+        reason = _why_not(code, clause, window, after, key, year, context)
+        if reason:
+            context.set_aside.append(Unattributed(quantity.text, code, reason, text))
+            continue
         found.append(
             Figure(
                 indicator=code,
@@ -250,12 +251,19 @@ def _sector_indicator(code: str | None, sector: str | None, window: str) -> str 
     return code if code not in LEVEL_INDICATORS else None
 
 
-def _part_of_year(clause: str) -> bool:
-    """A period of months or a quarter named just before the figure or opening its clause."""
-    if "cả năm" in clause:
-        return False
-    near, opening = clause[-PART_YEAR_REACH:], clause.lstrip(" -–•")[:CLAUSE_OPENING]
-    return any(PART_YEAR.search(t) for t in (near, opening))
+def _why_not(code: str, clause: str, window: str, after: str, key: str, year: int | None,
+             context: Context) -> str | None:
+    """Why a figure is not reported as the place's target or result for a year, or None if it is.
+    ``window`` holds the figure's own words (since the previous figure): they say whose it is."""
+    reason = not_a_year_figure(clause, after, per_head=code == "income_per_capita")
+    if reason:
+        return reason
+    whose = owner(window, key, context.foreign_article)
+    if whose != OWN:
+        return f"{whose}'s figure"
+    if year is None:
+        return "year unknown"
+    return None
 
 
 def _indicators_met(quantity: Quantity, earlier: list[Quantity], key: str, following: str) -> Quantity | None:
@@ -353,37 +361,20 @@ def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
         return after[0]
     if earlier:
         return earlier[0]
-    if THIS_YEAR.search(key):
-        return int(context.date[:4]) if context.date else context.plan_year
-    if LAST_YEAR.search(key):
-        if context.review_year or context.plan_year:
-            return context.review_year or context.plan_year - 1
-        return int(context.date[:4]) - 1 if context.date else None
-    return context.recent_year
+    around = _label_window(key, 0, quantity.start) + " " + (rest[: cut.start()] if cut else rest)
+    relative = relative_year(around, context.date, context.review_year, context.plan_year)
+    return relative if relative is not None else context.recent_year
 
 
-def _kind_and_year(key: str, quantity: Quantity, context: Context) -> tuple[str, int | None]:
-    before = key[: quantity.start]
+def _kind_and_year(key: str, quantity: Quantity, context: Context, kind: str | None = None) -> tuple[str, int | None]:
+    """Target or result (``kind`` when it is known already), and the year the figure is for."""
     year = _figure_year(key, quantity, context)
-    cue = _nearest_cue(before)
-    if cue:
-        kind = cue
-    elif year is not None and year == context.plan_year:
-        kind = "target"
-    else:
-        kind = "result"
+    kind = kind or stance(key[: quantity.start], "")
+    if kind is None:
+        kind = TARGET if year is not None and year == context.plan_year else RESULT
     if year is None:
         year = _default_year(kind, context)
     return kind, year
-
-
-def _nearest_cue(before: str) -> str | None:
-    """The wording closest before the figure decides: "phấn đấu … đạt" is a target, "… ước đạt" a result."""
-    target = max((m.end() for m in TARGET_CUES.finditer(before)), default=-1)
-    result = max((m.end() for m in RESULT_CUES.finditer(before)), default=-1)
-    if target < 0 and result < 0:
-        return None
-    return "target" if target > result else "result"
 
 
 def _default_year(kind: str, context: Context) -> int | None:

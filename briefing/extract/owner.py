@@ -1,0 +1,79 @@
+"""Whose number is it? The country's or a province's own, or someone else's.
+
+A figure is a fact for the pack only when it belongs to Vietnam as a whole or
+to one province or city, as its authorities or statistics state it. Numbers
+in the same sentences often belong to someone else: another country, an
+outside forecaster, a bank or company, a tax or customs office collecting its
+share, a sector, or a hypothetical. Each of those is recognised by the words
+of the figure's clause (its own part of the sentence), all in matching form
+(lower case, one tone style). The vocabularies are defined once here.
+"""
+
+from __future__ import annotations
+
+import re
+
+OWN = "own"  # the country or a province, as its authorities state it
+
+# Other countries, regions and the world, as Vietnamese news names them.
+FOREIGN = re.compile(
+    r"\b(?:mỹ(?! (?:phẩm|thuật|tho|đình|nghệ|lệ|hào|xuyên|an|tú|đức|lộc))|hoa kỳ|trung quốc|bắc kinh|nhật bản|"
+    r"hàn quốc|triều tiên|nước nga|kinh tế nga|của nga|liên bang nga|anh quốc|nước anh|kinh tế anh|chính phủ anh|"
+    r"nước pháp|kinh tế pháp|chính phủ pháp|nước đức|kinh tế đức|chính phủ đức|tây ban nha|hy lạp|ấn độ|thái lan|"
+    r"singapore|indonesia|malaysia|philippines|campuchia|lào(?! cai)|myanmar|australia|canada|brazil|mexico|"
+    r"argentina|venezuela|thổ nhĩ kỳ|ả rập|saudi|iran|iraq|israel|qatar|ukraine|nam phi|đài loan|hồng kông|"
+    r"eurozone|khu vực đồng euro|châu âu|liên minh châu âu|eu|asean|opec|toàn cầu|kinh tế thế giới|"
+    r"trên thế giới|washington|moskva|tokyo|london|brexit|fed)\b"
+)
+# Words that bring the figure back home even in a sentence that names another country.
+HOME = re.compile(r"\b(?:việt nam|cả nước|trong nước|nước ta|chính phủ|quốc hội|thủ tướng)\b")
+# Forecasters, analysts and international bodies: their estimates are not the authorities' figures.
+FORECASTER = re.compile(
+    r"\b(?:ngân hàng thế giới|world bank|\bwb\b|imf|quỹ tiền tệ quốc tế|adb|ngân hàng phát triển châu á|hsbc|"
+    r"standard chartered|uob|fitch|moody|s ?& ?p|bloomberg|reuters|cnbc|\bey\b|pwc|kpmg|deloitte|oecd|"
+    r"chuyên gia|giới phân tích|nhà phân tích|các tổ chức quốc tế|tổ chức quốc tế|ngân hàng anh|"
+    r"ngân hàng trung ương|viện nghiên cứu|theo dự báo)\b"
+)
+# A company, a bank or an agency collecting its own share: its numbers are not the place's.
+ORGANISATION = re.compile(
+    r"\b(?:tập đoàn|tổng công ty|công ty|doanh nghiệp này|samsung|formosa|vingroup|evn|pvn|petrolimex|viettel|"
+    r"cục hải quan|hải quan|cục thuế|chi cục|tổng cục hải quan|tổng cục thuế|đơn vị này|ngành thuế|ngành hải quan|"
+    r"ngân hàng thương mại|các ngân hàng|khu kinh tế|khu công nghiệp|cảng)\b"
+)
+# A sector of the economy: its growth is not the economy's (industry and agriculture
+# have their own indicators, decided elsewhere).
+SECTOR = re.compile(
+    r"\b(?:khu vực (?:dịch vụ|nông|công nghiệp|fdi|kinh tế tư nhân|nhà nước)|tín dụng|nhóm hàng|mặt hàng|"
+    r"thị trường chứng khoán|chứng khoán|bất động sản|du lịch tăng trưởng)\b"
+)
+# A condition or a comparison with elsewhere: "như ở Mỹ", "nếu", "giả sử" ("lấy ví dụ" introduces real figures).
+HYPOTHETICAL = re.compile(r"\b(?:nếu|giả sử|giả định|như ở|kịch bản)\b")
+
+
+SUBJECT_REACH = 40  # the subject of a sentence stands in its first words: "Khu kinh tế Nghi Sơn hiện có …"
+
+
+def owner(clause: str, sentence: str, foreign_article: bool) -> str:
+    """Whose the figure of ``clause`` is: OWN, or the reason it is someone else's.
+
+    ``clause`` is the figure's own words: from the previous figure (or the start
+    of its clause) up to it; ``sentence`` the whole sentence; both in matching form.
+    """
+    if HYPOTHETICAL.search(clause):
+        return "hypothetical"
+    if FORECASTER.search(clause) or FORECASTER.search(sentence):
+        return "forecaster"
+    if FOREIGN.search(clause) and not HOME.search(clause):
+        return "foreign"
+    if ORGANISATION.search(clause) or ORGANISATION.search(sentence[:SUBJECT_REACH]):
+        return "organisation"
+    if SECTOR.search(clause):
+        return "sector"
+    if foreign_article and not HOME.search(sentence):
+        return "foreign"
+    return OWN
+
+
+def is_foreign_article(opening: str, names_a_province: bool) -> bool:
+    """An article whose title and lead speak of another country and not of Vietnam or a province."""
+    return bool(FOREIGN.search(opening)) and not HOME.search(opening) and not names_a_province

@@ -1,0 +1,83 @@
+"""What a figure says: a target, a result, or something that is neither.
+
+Decided from the words of the figure's clause before it (and a few after):
+the cue nearest before the figure wins ("phấn đấu … đạt" is a target, "… ước
+đạt" a result). A forecast, an average over several years, the old value of a
+revised target and a figure for part of a year are not a year's target or
+result, and are not reported. All patterns work on the matching form.
+"""
+
+from __future__ import annotations
+
+import re
+
+TARGET = "target"
+RESULT = "result"
+
+# Words that make what follows a target: "phấn đấu", "mục tiêu", "chỉ tiêu Quốc hội giao", "không quá" …
+# ("được kiểm soát" is a result, so "kiểm soát" counts only without "được").
+TARGET_CUES = re.compile(
+    r"phấn đấu|mục tiêu|kế hoạch (?:năm|đề ra cho)|dự kiến|đặt ra|đề ra|chỉ tiêu (?:quốc hội )?(?:giao|đề ra)|"
+    r"phải đạt|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|(?<!được )giữ (?:ở )?mức|không quá|chỉ tiêu (?:thu|tăng|kế hoạch|năm)|định hướng|dự toán năm|được giao|"
+    r"thông qua|quốc hội giao|(?<!chỉ tiêu )giao thu|điều chỉnh"
+)
+# Words that make what follows a result: "ước", "đã đạt", "so với cùng kỳ", "còn" …
+RESULT_CUES = re.compile(
+    r"\bước\b|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)|\bbằng\b|\bcòn\b|được kiểm soát"
+)
+# A prediction rather than a plan or a record: "dự báo", "có thể đạt", "kỳ vọng".
+FORECAST_CUES = re.compile(r"dự báo|dự đoán|có thể (?:đạt|tăng|lên|ở mức)|có khả năng|kỳ vọng|triển vọng|sẽ tiếp tục")
+# An average over several years: "bình quân 6,5%/năm", "trung bình giai đoạn 2016-2020"
+# ("bình quân đầu người" is income per head, not an average over years).
+AVERAGE = re.compile(
+    r"(?:bình quân|trung bình)(?! (?:\w+ ){0,2}(?:trên )?đầu người)|/\s*năm\b|mỗi năm|hằng năm|hàng năm|"
+    r"giai đoạn \d{4}\s*[-–]\s*\d{4}|\d{4}\s*[-–]\s*\d{4}|cả giai đoạn|nhiệm kỳ|5 năm|những năm tới"
+)
+# "khoảng 6,8% thay vì từ 6,6% đến 6,8%": what follows "thay vì" is the old target, replaced.
+REPLACED = re.compile(r"thay vì\s*(?:từ\s*|mức\s*)?$")
+# Figures for part of a year (6 tháng, quý III, tháng 6, "đến hết 31/7") are not a year's figures.
+PART_YEAR = re.compile(
+    r"\b(?:\d+|mấy|những) tháng(?: đầu| cuối)?\b|\bquý\s*(?:[ivx]+|\d)\b|\btháng\s+\d+\b|\btháng đầu(?: tiên)?\b"
+    r"|\b(?:đến|tới) (?:hết )?(?:ngày )?(?!31\s*[/-]\s*12)\d{1,2}\s*[/-]\s*\d{1,2}\b"
+)
+PART_YEAR_REACH = 45  # "9 tháng đầu năm, GRDP tăng 7%": a period this close before a figure is its period
+PART_YEAR_AFTER = 30  # "còn 6,2% trong quý 2-2019": a period right after the figure is its period too
+CLAUSE_OPENING = 60  # "Trong 6 tháng đầu năm, …": a period opening the clause covers all its figures
+AVERAGE_REACH = 40  # "tăng trưởng bình quân hơn 8,5%": the average words stand close before the figure
+AVERAGE_AFTER = 25  # "6,57%/năm", "6,5% mỗi năm"
+
+
+def stance(clause: str, after: str) -> str | None:
+    """TARGET, RESULT, or None when the wording names neither (the caller decides from the year).
+
+    ``clause`` is the figure's clause up to the figure; ``after`` the words that follow it.
+    """
+    target = max((m.end() for m in TARGET_CUES.finditer(clause)), default=-1)
+    result = max((m.end() for m in RESULT_CUES.finditer(clause)), default=-1)
+    if target < 0 and result < 0:
+        return None
+    return TARGET if target > result else RESULT
+
+
+def not_a_year_figure(clause: str, after: str, per_head: bool = False) -> str | None:
+    """Why the figure is not one year's target or result ("forecast", "average", "part of a year",
+    "replaced target"), or None. ``per_head``: an income per head, itself an average, so
+    "bình quân" does not make it one over several years."""
+    if FORECAST_CUES.search(clause[-AVERAGE_REACH * 2:]):
+        return "forecast"
+    average = AVERAGE.search(clause[-AVERAGE_REACH:]) or AVERAGE.search(after[:AVERAGE_AFTER])
+    if average and not (per_head and "bình quân" in average.group(0)):
+        return "average over several years"
+    if REPLACED.search(clause):
+        return "replaced target"
+    if _part_of_year(clause, after):
+        return "part of a year"
+    return None
+
+
+def _part_of_year(clause: str, after: str) -> bool:
+    """A period of months or a quarter named just before or after the figure, or opening its clause."""
+    if "cả năm" in clause:
+        return False
+    near, opening = clause[-PART_YEAR_REACH:], clause.lstrip(" -–•")[:CLAUSE_OPENING]
+    return any(PART_YEAR.search(t) for t in (near, opening, after[:PART_YEAR_AFTER]))
