@@ -84,6 +84,9 @@ RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subjec
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
 # Semicolons and colons end a clause; a full stop inside a sentence is an abbreviation ("TP. HCM").
+# An article that reports no meeting gives a figure no context: the sentence itself must say
+# whose it is ("Việt Nam", "cả nước", "GDP", a province) and, elsewhere checked, its year.
+NAMED_OWNER = re.compile(r"việt nam|cả nước|nền kinh tế|\bgdp\b|\bgrdp\b|\btỉnh\b|thành phố|\btp\b|hà nội|hồ chí minh")
 CLAUSE_BREAK = re.compile(r"[;:]|(?<!\btp)\.\s")
 
 
@@ -261,6 +264,10 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
     whose = owner(window, key, context.foreign_article)
     if whose != OWN:
         return f"{whose}'s figure"
+    if len({m.place.name for m in find_places(window)}) > 1:
+        return "several places' figure"
+    if context.level is None and not (NAMED_OWNER.search(key) and BARE_YEAR.search(key)):
+        return "owner or year not stated outside a meeting"
     if year is None:
         return "year unknown"
     return None
@@ -349,20 +356,28 @@ def _is_baseline(key: str, year_start: int) -> bool:
 
 
 def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
-    clause_start = quantity.start - len(_label_window(key, 0, quantity.start))
+    """The year a figure is for, the nearest statement first: a year named in its clause before
+    it, "năm nay"/"năm qua"/"năm tới" there, a year right after it, a year earlier in the
+    sentence, a relative year after it, then the year the previous sentences spoke of."""
+    clause = _label_window(key, 0, quantity.start)
+    clause_start = quantity.start - len(clause)
     in_clause = [y for y in _own_years(key, quantity.start) if key.rfind(str(y), 0, quantity.start) >= clause_start]
     if in_clause:
         return in_clause[-1]
+    dates = (context.date, context.review_year, context.plan_year)
+    before = relative_year(clause, *dates)
+    if before is not None:
+        return before
     rest = key[quantity.end : quantity.end + YEAR_AFTER_REACH]
     cut = CLAUSE_BREAK.search(rest)
-    after = [int(y) for y in BARE_YEAR.findall(rest[: cut.start()] if cut else rest)]
-    earlier = _own_years(key, quantity.start)
+    rest = rest[: cut.start()] if cut else rest
+    after = [int(y) for y in BARE_YEAR.findall(rest)]
     if after and not _is_baseline(key, key.find(str(after[0]), quantity.end)):
         return after[0]
+    earlier = _own_years(key, quantity.start)
     if earlier:
         return earlier[0]
-    around = _label_window(key, 0, quantity.start) + " " + (rest[: cut.start()] if cut else rest)
-    relative = relative_year(around, context.date, context.review_year, context.plan_year)
+    relative = relative_year(rest, *dates)
     return relative if relative is not None else context.recent_year
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.dates import meeting_date
+from briefing.extract.dates import DAY_MONTH, discussed_year, meeting_date
 from briefing.ingest.article import Article
 from briefing.text.gazetteer import find_places
 from briefing.text.patterns import NAMED_YEAR, NAMED_YEAR_TEXT
@@ -48,8 +48,17 @@ ORGANISERS = [
     ("provincial", re.compile(
         r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP)\b|"
         r"\b(?:Tỉnh|Thành) [ủu]ỷ?\b|\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b|\btỉnh [A-ZĐ]")),
-    ("ministry", re.compile(r"\bBộ (?!Chính trị)(?:[A-ZĐ]|trưởng)|\bTập đoàn\b|\bngành\b")),
+    ("ministry", re.compile(r"\bBộ (?!Chính trị)(?:[A-ZĐ]|trưởng)|\bTập đoàn\b")),
 ]
+# Words that show the article reports a meeting, a decision or an official's speech; an
+# article without them in its opening (news analysis, markets, another country) is no meeting.
+MEETING_WORDS = re.compile(
+    r"hội nghị|kỳ họp|phiên họp|cuộc họp|phiên thảo luận|buổi làm việc|làm việc với|hội thảo|tọa đàm|"
+    r"toạ đàm|họp báo|diễn đàn|nghị quyết|chỉ thị|công điện|chủ trì|tiếp xúc cử tri|giải trình|chất vấn|"
+    r"\blễ\b|đại hội|khai mạc|bế mạc|phát biểu|thảo luận|thông qua",
+    re.IGNORECASE,
+)
+YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
 PRESIDE = re.compile(r"\bchủ trì\b", re.IGNORECASE)
 # An official's title: "Phó Thủ tướng", "Chủ tịch UBND tỉnh", "Bí thư Tỉnh ủy", "Bộ trưởng Bộ Tài chính".
 TITLE_WORDS = (
@@ -78,8 +87,12 @@ class Metadata:
 
 def read_metadata(article: Article) -> Metadata:
     opening = _opening(article)
+    if not MEETING_WORDS.search(" ".join(opening)):
+        return _no_meeting(opening)
     level, organiser_sentence = _level(opening)
     review, plan = _years(article.title + ". " + " ".join(opening[1 : 1 + YEAR_SENTENCES]), article)
+    if review is None and plan is None and _month_of_meeting(article) in YEAR_END_MONTHS:
+        review, plan = _year_end_years(article)
     return Metadata(
         date=meeting_date(article, review, plan),
         level=level,
@@ -89,6 +102,28 @@ def read_metadata(article: Article) -> Metadata:
         plan_year=plan,
         officials=_officials(article),
     )
+
+
+def _no_meeting(opening: list[str]) -> Metadata:
+    """An article that reports no meeting: only the place it is about."""
+    places = [m for text in opening for m in find_places(text)]
+    return Metadata(None, None, places[0].place.name if places else None, None, None, None)
+
+
+def _month_of_meeting(article: Article) -> int | None:
+    lead = " ".join(s.text for s in article.sentences[:OPENING_SENTENCES])
+    found = DAY_MONTH.search(lead)
+    return int(found.group(2)) if found else None
+
+
+def _year_end_years(article: Article) -> tuple[int | None, int | None]:
+    """A year-end session that names no year: it plans the first year the article plans, and
+    reviews the one before; without a plan, it reviews the year the article speaks of most."""
+    planned = sorted(int(y) for y in PLAN.findall(article.text[:MENTION_CHARS]))
+    if planned:
+        return planned[0] - 1, planned[0]
+    year = discussed_year(article)
+    return (year, year + 1) if year else (None, None)
 
 
 def _opening(article: Article) -> list[str]:
