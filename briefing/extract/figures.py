@@ -84,6 +84,15 @@ RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subjec
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
 # Semicolons and colons end a clause; a full stop inside a sentence is an abbreviation ("TP. HCM").
+# Words that may stand between an indicator's phrase and its figure without changing whose
+# figure it is: verbs of reaching and changing, comparators, years, "the province", "per head".
+LINKING_WORDS = frozenset(
+    """đạt được ước tính thực hiện dự kiến là ở mức khoảng trên dưới hơn gần xấp xỉ tăng giảm trưởng
+    cao thấp tiếp tục vẫn chỉ còn lên đến tới xuống với so năm nay qua trước này cả nước tỉnh thành phố tp
+    địa bàn toàn của có đã sẽ phấn đấu mục tiêu kế hoạch tiêu đề ra bình quân đầu người grdp gdp nhà
+    nước nsnn vượt bằng lại rất và từ trong đó theo đây vào cuối hcm""".split()
+)
+MAX_UNLINKED_WORDS = 2  # "lại rất cao (": a couple of other words still leave the phrase in charge
 # An article that reports no meeting gives a figure no context: the sentence itself must say
 # whose it is ("Việt Nam", "cả nước", "GDP", a province) and, elsewhere checked, its year.
 NAMED_OWNER = re.compile(r"việt nam|cả nước|nền kinh tế|\bgdp\b|\bgrdp\b|\btỉnh\b|thành phố|\btp\b|hà nội|hồ chí minh")
@@ -212,6 +221,9 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             code = _sector_indicator(code, sector.group(1) or context.sector, window)
         if code is None or _is_growth_of_level(code, window, quantity) or NOT_INDICATOR.search(window):
             continue
+        if _unlinked_words(window, code) > MAX_UNLINKED_WORDS:
+            context.set_aside.append(Unattributed(quantity.text, code, "indicator unclear", text))
+            continue
         if code == "indicators_met":
             quantity = _indicators_met(quantity, quantities[:i], key, following)
             if quantity is None:
@@ -310,6 +322,19 @@ def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
     if quantity.unit == "%" and GDP_SHARE.match(key[quantity.end : quantity.end + GDP_SHARE_REACH]):
         return replace(quantity, unit="% of GDP")
     return quantity
+
+
+def _unlinked_words(window: str, code: str) -> int:
+    """How many words that are neither linking words nor places stand between the indicator's
+    phrase and the figure: "tăng trưởng GRDP năm 2023 đạt 8%" none; "tốc độ tăng trưởng đang có
+    xu hướng giảm như tốc độ tăng thu nội địa giảm 2%" many, so the figure is another noun's."""
+    ends = [m.end() for m in _PATTERNS[code].finditer(window)]
+    if not ends:
+        return 0
+    gap = window[max(ends):]
+    for mention in reversed(find_places(gap)):
+        gap = gap[: mention.start] + " " + gap[mention.end :]
+    return sum(1 for word in re.findall(r"[^\W\d_]+", gap) if word not in LINKING_WORDS)
 
 
 def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
