@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from briefing.extract.dates import discussed_year
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import OWN, is_foreign_article, owner
 from briefing.extract.stance import RESULT, TARGET, not_a_year_figure, stance
@@ -63,6 +64,8 @@ GDP_SHARE_REACH = 8  # room for " grdp" after the percent sign
 # A year after these words is a baseline the figure is compared with, not its own year.
 BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|[-–])\s*(?:năm\s*)?$")
 BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right before the year
+# "3,46 tỉ USD của năm 2016", "6,8% năm 2019": a year right after the figure is its own.
+OWN_YEAR_AFTER = re.compile(r"[^\d,;]{0,12}?\b(?:của |trong |vào )?năm ((?:19|20)\d\d)\b")
 YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely
 # "tăng 16%", "giảm thêm 2 điểm": the change words just before a figure.
 GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
@@ -70,7 +73,7 @@ LEVEL_INDICATORS = {"social_investment", "export_value", "budget_revenue", "fdi_
                     "new_businesses", "tourists", "international_visitors", "jobs", "trade_surplus",
                     "public_investment_disbursement", "income_per_capita", "food_output"}
 # Indicators whose phrase follows a count: "thêm 16 xã đạt chuẩn nông thôn mới", "96.600 DN thành lập mới".
-TRAILING = {"new_rural_standard": ("count", "%"), "new_businesses": ("count",)}
+TRAILING = {"new_rural_standard": ("count", "%"), "new_businesses": ("count",), "fdi_attraction": ("USD",)}
 FOLLOWING_REACH = 90  # the words after a figure that can still say what it counts or whether it was met
 TRAILING_REACH = 30  # a trailing phrase further than this before a figure belongs to an earlier count
 # "thêm 16 xã đạt chuẩn": 16 more, an increment and not the total.
@@ -83,7 +86,8 @@ RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subjec
 # Words that make a sentence a province's or the country's.
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
-# Semicolons and colons end a clause; a full stop inside a sentence is an abbreviation ("TP. HCM").
+# "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
+UNITS_COUNTED = re.compile(r"\b\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b")
 # Words that may stand between an indicator's phrase and its figure without changing whose
 # figure it is: verbs of reaching and changing, comparators, years, "the province", "per head".
 LINKING_WORDS = frozenset(
@@ -96,6 +100,7 @@ MAX_UNLINKED_WORDS = 2  # "lại rất cao (": a couple of other words still lea
 # An article that reports no meeting gives a figure no context: the sentence itself must say
 # whose it is ("Việt Nam", "cả nước", "GDP", a province) and, elsewhere checked, its year.
 NAMED_OWNER = re.compile(r"việt nam|cả nước|nền kinh tế|\bgdp\b|\bgrdp\b|\btỉnh\b|thành phố|\btp\b|hà nội|hồ chí minh")
+# Semicolons and colons end a clause; a full stop inside a sentence is an abbreviation ("TP. HCM").
 CLAUSE_BREAK = re.compile(r"[;:]|(?<!\btp)\.\s")
 
 
@@ -139,6 +144,7 @@ class Context:
     topic: str | None = None  # the indicator the previous sentence was about
     sector: str | None = None  # "nông nghiệp" or "công nghiệp" when the article is a sector's
     foreign_article: bool = False  # the article is about another country's economy
+    discussed: int | None = None  # the year the article speaks of most, for a meeting with no date
     set_aside: list = field(default_factory=list)  # Unattributed numbers, for the annex
 
 
@@ -148,6 +154,7 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
     opening = match_form(article.title + " " + " ".join(s.text for s in article.sentences[:2]))
     context.sector = next((name for name in SECTOR_GROWTH if name in opening), None)
     context.foreign_article = is_foreign_article(opening, bool(find_places(article.title)))
+    context.discussed = discussed_year(article)
     for sentence in (s for p in article.paragraphs for s in p.sentences):
         if sentence.paragraph != paragraph:
             paragraph, context.recent_year = sentence.paragraph, None
@@ -270,14 +277,16 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
              context: Context) -> str | None:
     """Why a figure is not reported as the place's target or result for a year, or None if it is.
     ``window`` holds the figure's own words (since the previous figure): they say whose it is."""
-    reason = not_a_year_figure(clause, after, per_head=code == "income_per_capita")
+    reason = not_a_year_figure(clause, after, per_head=code == "income_per_capita", sentence=key)
     if reason:
         return reason
     whose = owner(window, key, context.foreign_article)
     if whose != OWN:
         return f"{whose}'s figure"
-    if len({m.place.name for m in find_places(window)}) > 1:
+    if len({m.place.name for m in find_places(window)}) > 1 or UNITS_COUNTED.search(window):
         return "several places' figure"
+    if key.rstrip().endswith("?"):
+        return "a question, not a statement"
     if context.level is None and not (NAMED_OWNER.search(key) and BARE_YEAR.search(key)):
         return "owner or year not stated outside a meeting"
     if year is None:
@@ -308,8 +317,9 @@ def _trailing_window(key: str, quantity: Quantity) -> str:
 
 
 def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
-    """"xuất khẩu tăng 16%", "tăng 155 USD": a change in a level indicator, not its level."""
-    return code in LEVEL_INDICATORS and bool(GROWTH_WORDS.search(window))
+    """"thu ngân sách tăng 14 nghìn tỷ", "tăng 155 USD": a change in a level indicator, not its level
+    (a growth rate in % is kept where the indicator takes %: "xuất khẩu tăng 16%")."""
+    return code in LEVEL_INDICATORS and quantity.unit != "%" and bool(GROWTH_WORDS.search(window))
 
 
 def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
@@ -339,7 +349,7 @@ def _unlinked_words(window: str, code: str) -> int:
 
 def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
     noun = match_form(quantity.text)
-    if quantity.unit == "count" and "chỉ tiêu" in noun:
+    if quantity.unit == "count" and ("chỉ tiêu" in noun or "mục tiêu" in noun):
         return "indicators_met"
     if quantity.unit == "count" and BUSINESS_NOUN.search(noun) and not BUSINESS_CHANGE.search(following):
         return "active_businesses"
@@ -386,6 +396,9 @@ def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
     sentence, a relative year after it, then the year the previous sentences spoke of."""
     clause = _label_window(key, 0, quantity.start)
     clause_start = quantity.start - len(clause)
+    own = OWN_YEAR_AFTER.match(key, quantity.end)
+    if own:
+        return int(own.group(1))
     in_clause = [y for y in _own_years(key, quantity.start) if key.rfind(str(y), 0, quantity.start) >= clause_start]
     if in_clause:
         return in_clause[-1]
@@ -409,7 +422,7 @@ def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
 def _kind_and_year(key: str, quantity: Quantity, context: Context, kind: str | None = None) -> tuple[str, int | None]:
     """Target or result (``kind`` when it is known already), and the year the figure is for."""
     year = _figure_year(key, quantity, context)
-    kind = kind or stance(key[: quantity.start], "")
+    kind = kind or stance(key[: quantity.start], year is not None and year == context.review_year)
     if kind is None:
         kind = TARGET if year is not None and year == context.plan_year else RESULT
     if year is None:
@@ -425,7 +438,7 @@ def _default_year(kind: str, context: Context) -> int | None:
     if kind == "result" and context.review_year:
         return context.review_year
     if not context.date:
-        return None
+        return context.discussed if context.level else None
     year, month = int(context.date[:4]), int(context.date[5:7])
     return year - 1 if kind == "result" and month <= 3 else year
 

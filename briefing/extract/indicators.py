@@ -43,7 +43,7 @@ INDICATORS: dict[str, Indicator] = {
         "Kim ngạch xuất khẩu",
         "Exports",
         r"kim ngạch xuất khẩu|(?<!xuất nhập )(?<!thu )xuất khẩu(?! (?:gạo|thủy|nông))",
-        ("USD",),
+        ("USD", "%"),  # a level, or its growth in % ("xuất khẩu tăng 16%")
     ),
     "social_investment": Indicator(
         "Vốn đầu tư toàn xã hội",

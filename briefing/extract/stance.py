@@ -25,6 +25,7 @@ TARGET_CUES = re.compile(
 RESULT_CUES = re.compile(
     r"\bước\b|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)|\bbằng\b|\bcòn\b|được kiểm soát"
 )
+ESTIMATE_WORDS = ("dự kiến",)
 # A prediction rather than a plan or a record: "dự báo", "có thể đạt", "kỳ vọng".
 FORECAST_CUES = re.compile(r"dự báo|dự đoán|có thể (?:đạt|tăng|lên|ở mức)|có khả năng|kỳ vọng|triển vọng|sẽ tiếp tục")
 # An average over several years: "bình quân 6,5%/năm", "trung bình giai đoạn 2016-2020"
@@ -47,19 +48,23 @@ AVERAGE_REACH = 40  # "tăng trưởng bình quân hơn 8,5%": the average words
 AVERAGE_AFTER = 25  # "6,57%/năm", "6,5% mỗi năm"
 
 
-def stance(clause: str, after: str) -> str | None:
+def stance(clause: str, year_under_review: bool = False) -> str | None:
     """TARGET, RESULT, or None when the wording names neither (the caller decides from the year).
 
-    ``clause`` is the figure's clause up to the figure; ``after`` the words that follow it.
+    ``clause`` is the words before the figure. "dự kiến" (expected) of the year a meeting
+    reviews is the authorities' estimate of a year that is ending: a result.
     """
-    target = max((m.end() for m in TARGET_CUES.finditer(clause)), default=-1)
+    cues = list(TARGET_CUES.finditer(clause))
+    if year_under_review and cues and cues[-1].group(0) in ESTIMATE_WORDS:
+        return RESULT
+    target = max((m.end() for m in cues), default=-1)
     result = max((m.end() for m in RESULT_CUES.finditer(clause)), default=-1)
     if target < 0 and result < 0:
         return None
     return TARGET if target > result else RESULT
 
 
-def not_a_year_figure(clause: str, after: str, per_head: bool = False) -> str | None:
+def not_a_year_figure(clause: str, after: str, per_head: bool = False, sentence: str = "") -> str | None:
     """Why the figure is not one year's target or result ("forecast", "average", "part of a year",
     "replaced target"), or None. ``per_head``: an income per head, itself an average, so
     "bình quân" does not make it one over several years."""
@@ -70,14 +75,15 @@ def not_a_year_figure(clause: str, after: str, per_head: bool = False) -> str | 
         return "average over several years"
     if REPLACED.search(clause):
         return "replaced target"
-    if _part_of_year(clause, after):
+    if _part_of_year(clause, after, sentence[:CLAUSE_OPENING]):
         return "part of a year"
     return None
 
 
-def _part_of_year(clause: str, after: str) -> bool:
-    """A period of months or a quarter named just before or after the figure, or opening its clause."""
+def _part_of_year(clause: str, after: str, sentence_opening: str = "") -> bool:
+    """A period of months or a quarter named just before or after the figure, or opening its
+    clause or its sentence ("9 tháng …; khu vực …; khách quốc tế đạt …")."""
     if "cả năm" in clause:
         return False
     near, opening = clause[-PART_YEAR_REACH:], clause.lstrip(" -–•")[:CLAUSE_OPENING]
-    return any(PART_YEAR.search(t) for t in (near, opening, after[:PART_YEAR_AFTER]))
+    return any(PART_YEAR.search(t) for t in (near, opening, after[:PART_YEAR_AFTER], sentence_opening))
