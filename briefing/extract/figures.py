@@ -20,7 +20,7 @@ from briefing.ingest.article import Article, Sentence
 from briefing.text.gazetteer import find_places
 from briefing.text.normalize import match_form
 from briefing.text.numbers import Quantity, find_quantities
-from briefing.text.patterns import BARE_YEAR
+from briefing.text.patterns import BARE_YEAR, YEAR
 from briefing.text.quantity_words import PLAN_UNITS
 
 # "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
@@ -65,7 +65,7 @@ GDP_SHARE_REACH = 8  # room for " grdp" after the percent sign
 BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|[-–])\s*(?:năm\s*)?$")
 BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right before the year
 # "3,46 tỉ USD của năm 2016", "6,8% năm 2019": a year right after the figure is its own.
-OWN_YEAR_AFTER = re.compile(r"[^\d,;]{0,12}?\b(?:của |trong |vào )?năm ((?:19|20)\d\d)\b")
+OWN_YEAR_AFTER = re.compile(rf"[^\d,;]{{0,12}}?\b(?:của |trong |vào )?năm ({YEAR})\b")
 YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely
 # "tăng 16%", "giảm thêm 2 điểm": the change words just before a figure.
 GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
@@ -87,7 +87,7 @@ RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subjec
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
 # "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
-UNITS_COUNTED = re.compile(r"\b\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b")
+UNITS_COUNTED = re.compile(rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b")
 # Words that may stand between an indicator's phrase and its figure without changing whose
 # figure it is: verbs of reaching and changing, comparators, years, "the province", "per head".
 LINKING_WORDS = frozenset(
@@ -283,7 +283,7 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
     whose = owner(window, key, context.foreign_article)
     if whose != OWN:
         return f"{whose}'s figure"
-    if len({m.place.name for m in find_places(window)}) > 1 or UNITS_COUNTED.search(window):
+    if len({m.place.name for m in find_places(window)}) > 1 or UNITS_COUNTED.search(clause):
         return "several places' figure"
     if key.rstrip().endswith("?"):
         return "a question, not a statement"

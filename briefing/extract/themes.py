@@ -1,9 +1,11 @@
-"""Year themes (chủ đề) and mottos (phương châm, tinh thần, khẩu hiệu) quoted in articles.
+"""Year themes (chủ đề) and mottos (phương châm, tinh thần, khẩu hiệu) quoted in articles,
+and named years ("chọn năm 2019 là Năm đột phá cải cách hành chính").
 
 A slogan is a quotation that follows one of the trigger words closely and reads
 as a list of watchwords (at least three parts separated by commas, semicolons
 or dashes). Other quotations — a phrase, a speaker's words, a label such as
-“Năm quyết tâm” — are not slogans.
+“Năm quyết tâm” — are not slogans, and an agency's or a company's motto is not
+a year theme. A named year is a theme of the year it names.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.extract.owner import ORGANISATION
 from briefing.ingest.article import Article, Sentence
-from briefing.text.patterns import NAMED_YEAR, SLOGAN_PART_SEPARATOR
+from briefing.text.normalize import match_form
+from briefing.text.patterns import NAMED_YEAR, SLOGAN_PART_SEPARATOR, YEAR
 
 TRIGGER = re.compile(r"\b(chủ đề|phương châm|tinh thần|khẩu hiệu)\b", re.IGNORECASE)
 # A quotation in curly, straight or single curly quotes, 3 to 300 characters, as one of three groups.
@@ -26,6 +30,16 @@ NATIONAL_ACTOR = re.compile(
 LOCAL_ACTOR = re.compile(r"\b(?:tỉnh|thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|huyện)\b", re.IGNORECASE)
 MAX_GAP_WORDS = 16  # a quotation further than this from its trigger word is about something else
 KINDS = {"chủ đề": "theme"}
+HOLDER_REACH = 60  # "… Cục Hải quan với phương châm": whose slogan is said just before it
+# An agency, a department or a sector holds its own mottos ("ngành thuế", "Cục Hải quan").
+AGENCY = re.compile(r"\bngành\b|(?<!bố )\bcục\b(?! diện)|(?<!cơ )\bsở\b|\bchi nhánh\b")
+# A year named by a choice: "chọn năm 2019 là Năm đột phá …", "đưa 2016 là năm khởi nghiệp …",
+# "lấy năm 2018 làm “Năm doanh nghiệp”"; the name runs to the end of its clause or quotation.
+NAMED_YEAR_THEME = re.compile(
+    rf"\b(?:chọn|xác định|lấy|đưa|coi)\s+(?:năm\s+)?({YEAR})\s+(?:là|làm)\s+"
+    r"(?:[“\"]([Nn]ăm [^“”\"]{3,120})[”\"]|([Nn]ăm [^.;:“”\"]{3,120}))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -49,16 +63,16 @@ def find_themes(article: Article, level: str | None, plan_year: int | None) -> l
 
 def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> list[Theme]:
     text = sentence.text
-    themes = []
+    themes = _named_years(text, level)
     for trigger in TRIGGER.finditer(text):
         quote = QUOTED.search(text, trigger.end())
         if not quote:
             continue
         gap = text[trigger.end() : quote.start()]
         slogan = next(g for g in quote.groups() if g is not None).strip()
-        if not _close_enough(gap) or not is_slogan(slogan):
-            continue
         before, after = text[: trigger.start()], text[quote.end() :]
+        if not _close_enough(gap) or not is_slogan(slogan) or _agency_motto(before + gap):
+            continue
         themes.append(
             Theme(
                 text=slogan,
@@ -69,6 +83,21 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
             )
         )
     return themes
+
+
+def _named_years(text: str, level: str | None) -> list[Theme]:
+    themes = []
+    for m in NAMED_YEAR_THEME.finditer(text):
+        name = (m.group(2) or m.group(3)).strip().rstrip(",")
+        before, after = text[: m.start()], text[m.end() :]
+        themes.append(Theme(name, "theme", int(m.group(1)), _scope(before, "", after, level), text))
+    return themes
+
+
+def _agency_motto(before: str) -> bool:
+    """The slogan's holder, named just before it, is an agency, a department or a company."""
+    holder = match_form(before[-HOLDER_REACH:])
+    return bool(AGENCY.search(holder) or ORGANISATION.search(holder))
 
 
 def is_slogan(text: str) -> bool:

@@ -1,0 +1,131 @@
+"""The named parts that read a figure's clause: whose it is, what it says, which year, and the whole
+reading on real sentences (from the seeds and the errors the issue tracker reported), including
+sentences where the answer must be no."""
+
+import pytest
+
+from briefing.extract.figures import Context, figures_in
+from briefing.extract.owner import OWN, owner
+from briefing.extract.stance import RESULT, TARGET, not_a_year_figure, stance
+from briefing.extract.years import relative_year
+from briefing.ingest.article import Sentence
+from briefing.text.normalize import match_form
+
+
+def key(text: str) -> str:
+    return match_form(text)
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("tăng trưởng kinh tế năm 2023 đạt", OWN),
+    ("thu ngân sách nhà nước trên địa bàn tỉnh đạt", OWN),
+    ("như ở mỹ, để tăng trưởng kinh tế được khoảng", "hypothetical"),
+    ("ngân hàng thế giới dự báo tăng trưởng gdp của việt nam đạt", "forecaster"),
+    ("tăng trưởng kinh tế của trung quốc đã chậm lại, còn", "foreign"),
+    ("cục hải quan tp. hcm thu ngân sách đạt khoảng", "organisation"),
+    ("khu vực dịch vụ tăng trưởng", "sector"),
+    ("tăng trưởng tín dụng cả năm đạt", "sector"),
+    ("tổng kim ngạch xuất nhập khẩu của việt nam với trung quốc và mỹ", OWN),  # home named: ours
+])
+def test_owner(clause, expected):
+    assert owner(clause, clause, foreign_article=False) == expected
+
+
+@pytest.mark.parametrize("before, under_review, expected", [
+    ("năm 2024, hà tĩnh phấn đấu tăng trưởng kinh tế đạt từ", False, TARGET),
+    ("tăng trưởng kinh tế năm 2023 đạt", False, None),  # "đạt" alone: the year decides (plan or not)
+    ("được trung ương giao thu ngân sách", False, TARGET),  # an amount assigned is a target
+    ("gdp năm 2017 dự kiến là", True, RESULT),  # the authorities' estimate of a year that is ending
+    ("gdp năm 2018 dự kiến là", False, TARGET),
+    ("lạm phát được kiểm soát ở mức", False, RESULT),
+    ("tổng thu ngân sách đã đạt", False, RESULT),
+    ("trong năm", False, None),  # no wording: the caller decides from the year
+])
+def test_stance(before, under_review, expected):
+    assert stance(before, under_review) == expected
+
+
+@pytest.mark.parametrize("clause, after, expected", [
+    ("tăng trưởng kinh tế năm 2023 đạt", "; tăng trưởng toàn ngành", None),
+    ("gdp khoảng 6,8% thay vì từ", "đến 6,8%", "replaced target"),
+    ("dự báo cả năm tăng trưởng có thể đạt", "như kế hoạch", "forecast"),
+    ("tăng trưởng kinh tế sẽ vượt mức", "", None),  # a target or an estimate, decided elsewhere
+    ("giai đoạn 2016 - 2018 tăng trưởng bình quân", "/năm", "average over several years"),
+    ("9 tháng đầu năm, grdp tăng", "", "part of a year"),
+    ("tăng trưởng kinh tế chậm lại, còn", " trong quý 2-2019", "part of a year"),
+    ("thu ngân sách đến hết ngày 31/7 đạt", "", "part of a year"),
+    ("thu ngân sách đến ngày 31/12 đạt", "", None),  # to the year's end: the whole year
+])
+def test_not_a_year_figure(clause, after, expected):
+    assert not_a_year_figure(clause, after) == expected
+
+
+def test_income_per_head_is_not_an_average_over_years():
+    assert not_a_year_figure("gdp bình quân đầu người năm 2018 đạt", "") is None
+    assert not_a_year_figure("bình quân", " triệu đồng/người", per_head=True) is None
+
+
+@pytest.mark.parametrize("text, date, review, plan, expected", [
+    ("thu ngân sách năm nay ước đạt", "2023-12-20", 2023, 2024, 2023),
+    ("năm qua tăng trưởng đạt", "2023-12-20", 2023, 2024, 2023),  # a December review: the year reviewed
+    ("năm qua tăng trưởng đạt", "2024-01-05", None, 2024, 2023),  # January: the year just ended
+    ("năm tới phấn đấu tăng trưởng", "2023-12-20", 2023, 2024, 2024),
+    ("năm nay thành phố thu ngân sách ước", None, 2018, 2019, 2018),  # no date: the year reviewed
+    ("tăng trưởng đạt", "2023-12-20", 2023, 2024, None),  # nothing relative said
+    ("năm nay", None, None, None, None),  # nothing to resolve it from
+])
+def test_relative_year(text, date, review, plan, expected):
+    assert relative_year(key(text), date, review, plan) == expected
+
+
+def read(text: str, level="provincial", locality="Hà Tĩnh", review=2023, plan=2024, date="2023-12-28"):
+    context = Context(level, locality, None, review, plan, date)
+    found = figures_in(Sentence(text, 0, len(text), 0), context)
+    return [(f.indicator, f.kind, f.year, f.value) for f in found], [u.reason for u in context.set_aside]
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    ("Năm 2024, Hà Tĩnh phấn đấu tăng trưởng kinh tế đạt từ 8 - 8,5%.",
+     [("economic_growth", "target", 2024, 8)]),
+    ("Tăng trưởng kinh tế năm 2023 đạt 8,05% (đứng thứ 15 cả nước).", [("economic_growth", "result", 2023, 8.05)]),
+    ("Tỉnh được trung ương giao thu ngân sách 17.500 tỷ đồng.", [("budget_revenue", "target", 2024, 17.5e12)]),
+    ("Năm 2023 cả tỉnh có 1.200 doanh nghiệp thành lập mới.", [("new_businesses", "result", 2023, 1200)]),
+])
+def test_reported_figures(sentence, figures):
+    assert read(sentence)[0] == figures
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("Như ở Mỹ, để tăng trưởng kinh tế được khoảng 2%, nước này phải đầu tư rất lớn.", "hypothetical's figure"),
+    ("Năm 2023, khu vực dịch vụ tăng trưởng 6,83 - 7,2%.", "sector's figure"),
+    ("Năm 2023, tăng trưởng tín dụng cả năm đạt 9,6%.", "sector's figure"),
+    ("Trong 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 7%.", "part of a year"),
+    ("Vậy tại sao năm 2023 tỉnh không kiên định mục tiêu kiềm chế lạm phát dưới 4%?", "a question, not a statement"),
+    ("Năm 2023 có 35 bộ, cơ quan trung ương có tỷ lệ giải ngân đạt dưới 40% kế hoạch.", "several places' figure"),
+])
+def test_figures_set_aside_with_their_reason(sentence, reason):
+    figures, reasons = read(sentence)
+    assert figures == [] and reason in reasons
+
+
+def test_a_revised_target_keeps_its_new_value_and_sets_the_old_one_aside():
+    figures, reasons = read("Chính phủ điều chỉnh mục tiêu năm 2019: tăng trưởng GDP khoảng 6,8% thay vì từ 6,6% đến 6,8%.")
+    assert figures == [("economic_growth", "target", 2019, 6.8)]  # the old 6,6 - 6,8% is not reported
+
+
+@pytest.mark.parametrize("sentence, themes", [
+    ("Thủ tướng đề nghị chọn năm 2019 là “Năm đột phá cải cách hành chính”.",
+     [("Năm đột phá cải cách hành chính", "theme", 2019)]),
+    ("Chính phủ đưa 2016 là năm khởi nghiệp của mọi thành phần, tầng lớp nhân dân.",
+     [("năm khởi nghiệp của mọi thành phần, tầng lớp nhân dân", "theme", 2016)]),
+    ("Năm 2024 là năm bứt phá thực hiện kế hoạch 5 năm 2021-2025.", []),  # a description, not a name
+    ("Cục Hải quan tỉnh thực hiện phương châm “Kỷ cương - Sáng tạo - Phát triển”.", []),  # an agency's motto
+    ("Tỉnh thực hiện phương châm “Kỷ cương - Sáng tạo - Phát triển” trong năm 2024.",
+     [("Kỷ cương - Sáng tạo - Phát triển", "motto", 2024)]),
+])
+def test_named_years_and_whose_motto(sentence, themes):
+    from briefing.extract.themes import find_themes
+    from briefing.ingest.read import parse
+
+    article = parse(f"Tin\n\n{sentence}\n")
+    assert [(t.text, t.kind, t.year) for t in find_themes(article, "provincial", 2024)] == themes
