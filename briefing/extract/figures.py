@@ -96,7 +96,7 @@ LINKING_WORDS = frozenset(
     địa bàn toàn của có đã sẽ phấn đấu mục tiêu kế hoạch tiêu đề ra bình quân đầu người grdp gdp nhà
     nước nsnn vượt bằng lại rất và từ trong đó theo đây vào cuối hcm""".split()
 )
-MAX_UNLINKED_WORDS = 2  # "lại rất cao (": a couple of other words still leave the phrase in charge
+MAX_UNLINKED_WORDS = 0  # any other content word between them makes the figure another noun's
 # An article that reports no meeting gives a figure no context: the sentence itself must say
 # whose it is ("Việt Nam", "cả nước", "GDP", a province) and, elsewhere checked, its year.
 NAMED_OWNER = re.compile(r"việt nam|cả nước|nền kinh tế|\bgdp\b|\bgrdp\b|\btỉnh\b|thành phố|\btp\b|hà nội|hồ chí minh")
@@ -237,7 +237,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
                 continue
         after = following[len(match_form(quantity.text)):]
         kind, year = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None)
-        reason = _why_not(code, clause, window, after, key, year, context)
+        reason = _why_not(code, clause, window, after, key, year, context, key[quantity.end :])
         if reason:
             context.set_aside.append(Unattributed(quantity.text, code, reason, text))
             continue
@@ -274,7 +274,7 @@ def _sector_indicator(code: str | None, sector: str | None, window: str) -> str 
 
 
 def _why_not(code: str, clause: str, window: str, after: str, key: str, year: int | None,
-             context: Context) -> str | None:
+             context: Context, after_figure: str = "") -> str | None:
     """Why a figure is not reported as the place's target or result for a year, or None if it is.
     ``window`` holds the figure's own words (since the previous figure): they say whose it is."""
     reason = not_a_year_figure(clause, after, per_head=code == "income_per_capita", sentence=key)
@@ -285,7 +285,7 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
         return f"{whose}'s figure"
     if len({m.place.name for m in find_places(window)}) > 1 or UNITS_COUNTED.search(clause):
         return "several places' figure"
-    if key.rstrip().endswith("?"):
+    if "?" in after_figure:
         return "a question, not a statement"
     if context.level is None and not (NAMED_OWNER.search(key) and BARE_YEAR.search(key)):
         return "owner or year not stated outside a meeting"
