@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from briefing.extract.dates import discussed_year
 from briefing.extract.indicators import INDICATORS
-from briefing.extract.owner import OWN, is_foreign_article, owner
+from briefing.extract.owner import NOT_OWN, OWN, is_foreign_article, owner
 from briefing.extract.stance import RESULT, TARGET, not_a_year_figure, stance
 from briefing.extract.years import relative_year
 from briefing.ingest.article import Article, Sentence
@@ -56,6 +56,8 @@ ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
 BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
 BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
 _PATTERNS = {code: re.compile(indicator.phrases) for code, indicator in INDICATORS.items()}
+# The same phrases found where they overlap ("tốc độ tăng trưởng kinh tế" ends after "kinh tế").
+_OVERLAPPING = {code: re.compile(f"(?=({indicator.phrases}))") for code, indicator in INDICATORS.items()}
 
 PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:" + "|".join(PLAN_UNITS) + ")")
 PLAN_SHARE_REACH = 30  # "102,6% so với dự toán": the plan words follow the percentage at once
@@ -94,7 +96,7 @@ LINKING_WORDS = frozenset(
     """đạt được ước tính thực hiện dự kiến là ở mức khoảng trên dưới hơn gần xấp xỉ tăng giảm trưởng
     cao thấp tiếp tục vẫn chỉ còn lên đến tới xuống với so năm nay qua trước này cả nước tỉnh thành phố tp
     địa bàn toàn của có đã sẽ phấn đấu mục tiêu kế hoạch tiêu đề ra bình quân đầu người grdp gdp nhà
-    nước nsnn vượt bằng lại rất và từ trong đó theo đây vào cuối hcm""".split()
+    nước nsnn vượt bằng lại rất và từ trong đó theo đây vào cuối hcm cho""".split()
 )
 MAX_UNLINKED_WORDS = 0  # any other content word between them makes the figure another noun's
 # An article that reports no meeting gives a figure no context: the sentence itself must say
@@ -277,12 +279,14 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
              context: Context, after_figure: str = "") -> str | None:
     """Why a figure is not reported as the place's target or result for a year, or None if it is.
     ``window`` holds the figure's own words (since the previous figure): they say whose it is."""
-    reason = not_a_year_figure(clause, after, per_head=code == "income_per_capita", sentence=key)
+    # A period opening the sentence covers its list, unless the figure names its own year.
+    opening = "" if OWN_YEAR_AFTER.match(after_figure) else key
+    reason = not_a_year_figure(clause, after, per_head=code == "income_per_capita", sentence=opening)
     if reason:
         return reason
     whose = owner(window, key, context.foreign_article)
     if whose != OWN:
-        return f"{whose}'s figure"
+        return NOT_OWN[whose]
     if len({m.place.name for m in find_places(window)}) > 1 or UNITS_COUNTED.search(clause):
         return "several places' figure"
     if "?" in after_figure:
@@ -338,7 +342,7 @@ def _unlinked_words(window: str, code: str) -> int:
     """How many words that are neither linking words nor places stand between the indicator's
     phrase and the figure: "tăng trưởng GRDP năm 2023 đạt 8%" none; "tốc độ tăng trưởng đang có
     xu hướng giảm như tốc độ tăng thu nội địa giảm 2%" many, so the figure is another noun's."""
-    ends = [m.end() for m in _PATTERNS[code].finditer(window)]
+    ends = [m.start() + len(m.group(1)) for m in _OVERLAPPING[code].finditer(window)]
     if not ends:
         return 0
     gap = window[max(ends):]

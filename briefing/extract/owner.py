@@ -50,6 +50,14 @@ SECTOR = re.compile(
 HYPOTHETICAL = re.compile(r"\b(?:nếu|giả sử|giả định|như ở|kịch bản)\b")
 
 
+# Why a figure that is someone else's is set aside, in the words the annex shows.
+NOT_OWN = {
+    "hypothetical": "a condition or a comparison",
+    "forecaster": "a forecaster's estimate",
+    "foreign": "another country's figure",
+    "organisation": "an agency's or a company's figure",
+    "sector": "a sector's figure",
+}
 SUBJECT_REACH = 40  # the subject of a sentence stands in its first words: "Khu kinh tế Nghi Sơn hiện có …"
 
 

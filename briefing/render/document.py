@@ -19,6 +19,7 @@ from briefing.render.templating import environment, template_dir, template_file,
 from briefing.text.writing import date_text, figure_text, period_text
 
 EXECUTIVE_ITEMS = 7  # themes, targets and flags in the executive summary; the rest are in their chapters
+UNATTRIBUTED_SHOWN = 8  # numbers set aside, listed per article in the annex; the rest are counted
 
 
 class RenderError(RuntimeError):
@@ -72,6 +73,7 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         "fact_value": lambda figure: figure_text(figure, lang=lang),
         "source_name": source_name,
         "executive_items": EXECUTIVE_ITEMS,
+        "unattributed_shown": UNATTRIBUTED_SHOWN,
     }
 
 
