@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from briefing.extract.dates import discussed_year
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import NOT_OWN, OWN, is_foreign_article, owner
-from briefing.extract.stance import RESULT, TARGET, not_a_year_figure, stance
+from briefing.extract.stance import PART_YEAR, RESULT, TARGET, not_a_year_figure, stance
 from briefing.extract.years import relative_year
 from briefing.ingest.article import Article, Sentence
 from briefing.text.gazetteer import find_places
@@ -89,7 +89,9 @@ RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subjec
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
 # "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
-UNITS_COUNTED = re.compile(rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b")
+UNITS_COUNTED = re.compile(
+    rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b[^;]{{0,60}}?\bcó (?:tỉ lệ|tỷ lệ|mức)"
+)
 # Words that may stand between an indicator's phrase and its figure without changing whose
 # figure it is: verbs of reaching and changing, comparators, years, "the province", "per head".
 LINKING_WORDS = frozenset(
@@ -147,6 +149,7 @@ class Context:
     sector: str | None = None  # "nông nghiệp" or "công nghiệp" when the article is a sector's
     foreign_article: bool = False  # the article is about another country's economy
     discussed: int | None = None  # the year the article speaks of most, for a meeting with no date
+    part_year_meeting: bool = False  # a meeting on the first 6 or 9 months: its results are part-year
     set_aside: list = field(default_factory=list)  # Unattributed numbers, for the annex
 
 
@@ -157,6 +160,7 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
     context.sector = next((name for name in SECTOR_GROWTH if name in opening), None)
     context.foreign_article = is_foreign_article(opening, bool(find_places(article.title)))
     context.discussed = discussed_year(article)
+    context.part_year_meeting = bool(PART_YEAR.search(opening)) and "cả năm" not in opening
     for sentence in (s for p in article.paragraphs for s in p.sentences):
         if sentence.paragraph != paragraph:
             paragraph, context.recent_year = sentence.paragraph, None
@@ -240,6 +244,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         after = following[len(match_form(quantity.text)):]
         kind, year = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None)
         reason = _why_not(code, clause, window, after, key, year, context, key[quantity.end :])
+        if not reason and kind == RESULT and context.part_year_meeting and not _names_its_year(clause, key, quantity):
+            reason = "part of a year"
         if reason:
             context.set_aside.append(Unattributed(quantity.text, code, reason, text))
             continue
@@ -273,6 +279,11 @@ def _sector_indicator(code: str | None, sector: str | None, window: str) -> str 
     if code in ("economic_growth", "agricultural_growth", "industrial_growth") or SECTOR_GROWTH_PHRASE.search(window):
         return SECTOR_GROWTH.get(sector or "")
     return code if code not in LEVEL_INDICATORS else None
+
+
+def _names_its_year(clause: str, key: str, quantity: Quantity) -> bool:
+    """The figure's clause, or the words right after it, name a year ("năm 2018", "cả năm")."""
+    return bool(BARE_YEAR.search(clause) or "cả năm" in clause or OWN_YEAR_AFTER.match(key, quantity.end))
 
 
 def _why_not(code: str, clause: str, window: str, after: str, key: str, year: int | None,

@@ -101,7 +101,8 @@ def test_reported_figures(sentence, figures):
     ("Năm 2023, tăng trưởng tín dụng cả năm đạt 9,6%.", "a sector's figure"),
     ("Trong 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 7%.", "part of a year"),
     ("Vậy tại sao năm 2023 tỉnh không kiên định mục tiêu kiềm chế lạm phát dưới 4%?", "a question, not a statement"),
-    ("Năm 2023 có 35 bộ, cơ quan trung ương có tỷ lệ giải ngân đạt dưới 40% kế hoạch.", "several places' figure"),
+    ("Năm 2023 có 35 bộ, cơ quan trung ương và 26 địa phương có tỉ lệ giải ngân đạt dưới 40% kế hoạch.",
+     "several places' figure"),
 ])
 def test_figures_set_aside_with_their_reason(sentence, reason):
     figures, reasons = read(sentence)
@@ -129,3 +130,18 @@ def test_named_years_and_whose_motto(sentence, themes):
 
     article = parse(f"Tin\n\n{sentence}\n")
     assert [(t.text, t.kind, t.year) for t in find_themes(article, "provincial", 2024)] == themes
+
+
+def test_a_mid_year_meetings_results_are_part_year_but_its_year_targets_stay():
+    from briefing.extract.facts import extract_article
+    from briefing.ingest.read import parse
+
+    article = parse(
+        "Hội nghị trực tuyến đánh giá tình hình kinh tế - xã hội 6 tháng đầu năm 2018\n\n"
+        "Sáng 2/7/2018, Chính phủ tổ chức hội nghị trực tuyến đánh giá tình hình 6 tháng đầu năm. "
+        "Tổng vốn đầu tư xã hội tăng 11%, xuất khẩu tăng 16%. "
+        "Thủ tướng yêu cầu kiểm soát CPI tăng không quá 4% trong năm nay.\n"
+    )
+    facts = extract_article(article)
+    assert [(f.indicator, f.kind, f.year, f.value) for f in facts.figures] == [("cpi", "target", 2018, 4)]
+    assert {u.reason for u in facts.unattributed} == {"part of a year"}
