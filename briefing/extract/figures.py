@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, replace
 from briefing.extract.dates import discussed_year
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import NOT_OWN, OWN, is_foreign_article, owner
-from briefing.extract.stance import PART_YEAR, RESULT, TARGET, not_a_year_figure, stance
+from briefing.extract.stance import (
+    PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, not_a_year_figure, stance,
+)
 from briefing.extract.years import relative_year
 from briefing.ingest.article import Article, Sentence
 from briefing.text.gazetteer import find_places
@@ -98,7 +100,7 @@ LINKING_WORDS = frozenset(
     """đạt được ước tính thực hiện dự kiến là ở mức khoảng trên dưới hơn gần xấp xỉ tăng giảm trưởng
     cao thấp tiếp tục vẫn chỉ còn lên đến tới xuống với so năm nay qua trước này cả nước tỉnh thành phố tp
     địa bàn toàn của có đã sẽ phấn đấu mục tiêu kế hoạch tiêu đề ra bình quân đầu người grdp gdp nhà
-    nước nsnn vượt bằng lại rất và từ trong đó theo đây vào cuối hcm cho""".split()
+    nước nsnn vượt bằng lại rất và từ trong đó theo đây vào cuối hcm cho lần""".split()
 )
 MAX_UNLINKED_WORDS = 0  # any other content word between them makes the figure another noun's
 # An article that reports no meeting gives a figure no context: the sentence itself must say
@@ -357,6 +359,7 @@ def _unlinked_words(window: str, code: str) -> int:
     if not ends:
         return 0
     gap = window[max(ends):]
+    gap = RESULT_CUES.sub(" ", TARGET_CUES.sub(" ", gap))  # "Quốc hội giao là": cue words link too
     for mention in reversed(find_places(gap)):
         gap = gap[: mention.start] + " " + gap[mention.end :]
     return sum(1 for word in re.findall(r"[^\W\d_]+", gap) if word not in LINKING_WORDS)
