@@ -6,8 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.extract.dates import DAY_MONTH, discussed_year, meeting_date
+from briefing.extract.owner import is_foreign_article
+from briefing.extract.stance import PART_YEAR
 from briefing.ingest.article import Article
 from briefing.text.gazetteer import find_places
+from briefing.text.normalize import match_form
 from briefing.text.patterns import NAMED_YEAR, NAMED_YEAR_TEXT
 
 # How far a review or plan word may stand from its year, within one clause: "tổng kết công tác
@@ -59,6 +62,9 @@ MEETING_WORDS = re.compile(
     re.IGNORECASE,
 )
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
+# "hội nghị … do Bộ Tài chính tổ chức", "hội nghị … của Bộ Nông nghiệp": the body that holds the
+# meeting, which decides its level even when the Prime Minister attends.
+HELD_BY = re.compile(r"(?:hội nghị|kỳ họp|phiên họp|lễ)\b[^.;]{0,160}?\b(?:do|của) (.{0,60})", re.IGNORECASE)
 PRESIDE = re.compile(r"\bchủ trì\b", re.IGNORECASE)
 # An official's title: "Phó Thủ tướng", "Chủ tịch UBND tỉnh", "Bí thư Tỉnh ủy", "Bộ trưởng Bộ Tài chính".
 TITLE_WORDS = (
@@ -87,7 +93,7 @@ class Metadata:
 
 def read_metadata(article: Article) -> Metadata:
     opening = _opening(article)
-    if not MEETING_WORDS.search(" ".join(opening)):
+    if not MEETING_WORDS.search(" ".join(opening)) or _about_another_country(opening):
         return _no_meeting(opening)
     level, organiser_sentence = _level(opening)
     review, plan = _years(article.title + ". " + " ".join(opening[1 : 1 + YEAR_SENTENCES]), article)
@@ -104,9 +110,15 @@ def read_metadata(article: Article) -> Metadata:
     )
 
 
+def _about_another_country(opening: list[str]) -> bool:
+    text = " ".join(opening)
+    return is_foreign_article(match_form(text), bool(find_places(text)))
+
+
 def _no_meeting(opening: list[str]) -> Metadata:
-    """An article that reports no meeting: only the place it is about."""
-    places = [m for text in opening for m in find_places(text)]
+    """An article that reports no meeting: only the place it is about, named in its title
+    (a place named in passing, "giá vàng tại thị trường Hà Nội", is not what it is about)."""
+    places = find_places(opening[0])
     return Metadata(None, None, places[0].place.name if places else None, None, None, None)
 
 
@@ -132,6 +144,11 @@ def _opening(article: Article) -> list[str]:
 
 def _level(opening: list[str]) -> tuple[str | None, str]:
     for sentence in opening:
+        for held in HELD_BY.finditer(sentence):
+            for level, pattern in ORGANISERS:
+                if pattern.match(held.group(1)):
+                    return level, sentence
+    for sentence in opening:
         for level, pattern in ORGANISERS:
             if pattern.search(sentence):
                 return level, sentence
@@ -141,23 +158,21 @@ def _level(opening: list[str]) -> tuple[str | None, str]:
 def _years(opening: str, article: Article) -> tuple[int | None, int | None]:
     """The reviewed and planned years from the title and lead; a year-end review plans the
     next year when the article speaks of it, and a plan reviews the one before when it does."""
-    review = [int(y) for y in REVIEW.findall(opening)]
-    plan = [int(y) for y in PLAN.findall(opening) + PLAN_AFTER.findall(opening)]
+    # "đánh giá tình hình 6 tháng đầu năm … năm 2018" reviews part of a year, not the year.
+    review = _whole_years(REVIEW, opening)
+    plan = _whole_years(PLAN, opening) + _whole_years(PLAN_AFTER, opening)
     review_year = min(review) if review else None
     later = [y for y in plan if review_year is None or y > review_year]
     plan_year = max(later) if later else None
     mentioned = {int(y) for y in NAMED_YEAR.findall(article.text[:MENTION_CHARS])}
     if review_year and plan_year is None and review_year + 1 in mentioned:
         plan_year = review_year + 1
-    if plan_year and review_year is None and plan_year - 1 in mentioned and _reviews(article, plan_year - 1):
-        review_year = plan_year - 1
     return review_year, plan_year
 
 
-def _reviews(article: Article, year: int) -> bool:
-    return any(
-        int(m.group(1)) == year for s in article.sentences[:REVIEW_SENTENCES] for m in REVIEW.finditer(s.text)
-    )
+def _whole_years(pattern: re.Pattern, text: str) -> list[int]:
+    """The years ``pattern`` finds, except where it speaks of part of a year ("6 tháng cuối năm 2018")."""
+    return [int(m.group(1)) for m in pattern.finditer(text) if not PART_YEAR.search(match_form(m.group(0)))]
 
 
 def _locality(organiser_sentence: str, opening: list[str]) -> str | None:
