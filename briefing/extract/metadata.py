@@ -167,7 +167,13 @@ def _years(opening: str, article: Article) -> tuple[int | None, int | None]:
     mentioned = {int(y) for y in NAMED_YEAR.findall(article.text[:MENTION_CHARS])}
     if review_year and plan_year is None and review_year + 1 in mentioned:
         plan_year = review_year + 1
+    if plan_year and review_year is None and plan_year - 1 in mentioned and _reviews(article, plan_year - 1):
+        review_year = plan_year - 1
     return review_year, plan_year
+
+
+def _reviews(article: Article, year: int) -> bool:
+    return any(year in _whole_years(REVIEW, s.text) for s in article.sentences[:REVIEW_SENTENCES])
 
 
 def _whole_years(pattern: re.Pattern, text: str) -> list[int]:
