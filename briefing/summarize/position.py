@@ -25,7 +25,7 @@ from collections import Counter
 
 from briefing.ingest.article import Article, Sentence
 from briefing.text.normalize import syllables
-from briefing.summarize.tokenizer import stop_words
+from briefing.text.stopwords import stop_words
 
 ALPHA = 0.5
 BETA = 1.0

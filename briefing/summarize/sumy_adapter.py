@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from briefing.ingest.article import Article, Sentence
-from briefing.summarize.tokenizer import BONUS_WORDS, STIGMA_WORDS, VietnameseTokenizer, stop_words
+from briefing.summarize.tokenizer import BONUS_WORDS, STIGMA_WORDS, VietnameseTokenizer
+from briefing.text.stopwords import stop_words
 
 # Graph and matrix methods grow with the square of the sentence count; a very
 # long file is summarised from its first sentences only.

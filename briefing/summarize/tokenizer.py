@@ -1,4 +1,4 @@
-"""A Vietnamese tokenizer that sumy accepts, and the shipped stop words.
+"""A Vietnamese tokenizer that sumy accepts.
 
 sumy's own ``Tokenizer`` needs NLTK's punkt data, which is a download; this one
 needs nothing: sentences come from :mod:`briefing.sentences`, words are syllables
@@ -7,11 +7,9 @@ in matching form (lower case, one tone-mark style).
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from briefing.text import sentences
 from briefing.text.normalize import match_form, syllables
+
 
 
 class VietnameseTokenizer:
@@ -22,14 +20,6 @@ class VietnameseTokenizer:
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         return tuple(syllables(sentence))
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """Single-syllable Vietnamese stop words (stopwords-iso list, MIT licence)."""
-    text = resources.files("briefing").joinpath("data/stopwords-vi.txt").read_text("utf-8")
-    words = (line.strip() for line in text.splitlines())
-    return frozenset(match_form(w) for w in words if w and not w.startswith("#") and " " not in w)
 
 
 # Cue words for Edmundson's method, as syllables: decisions and results are

@@ -2,7 +2,8 @@ import pytest
 
 from briefing.ingest.read import load
 from briefing.summarize import METHODS, sentence_count, summarize
-from briefing.summarize.tokenizer import VietnameseTokenizer, stop_words
+from briefing.summarize.tokenizer import VietnameseTokenizer
+from briefing.text.stopwords import stop_words
 from conftest import SEEDS
 
 
