@@ -32,7 +32,7 @@ PLAN_AFTER = re.compile(
     rf"{NAMED_YEAR_TEXT}\b[^.;]{{0,{YEAR_TO_PLAN_WORD}}}?\b(?:sẽ|triển khai|phấn đấu)\b", re.IGNORECASE
 )
 OPENING_SENTENCES = 3  # who met is told in the title and the first sentences
-YEAR_SENTENCES = 2  # the years reviewed and planned are named in the title and the first two sentences
+YEAR_SENTENCES = 3  # the years reviewed and planned are named in the title and the first sentences (a quoted lead may come first)
 MENTION_CHARS = 20000  # a year is "spoken of" when named in the article's first pages
 REVIEW_SENTENCES = 40  # a plan meeting's review of the year before comes early in its report
 PRESIDE_SENTENCES = 8  # who presided is told in the lead
@@ -47,7 +47,9 @@ ORGANISERS = [
     ("national", re.compile(
         r"\b(?:Chính phủ|Thủ tướng|Quốc hội|Ban Chấp hành Trung ương|Hội nghị Trung ương|Bộ Chính trị|"
         r"Ban Bí thư|Ban Tổ chức Trung ương|Trung ương Đảng)\b")),
-    ("district", re.compile(r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:huyện|quận|thị xã)\b|\bHuyện [ủu]ỷ?\b")),
+    ("district", re.compile(
+        r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:huyện|quận|thị xã)\b|\b(?:Huyện|Quận|Thị) [ủu]ỷ?\b|"
+        r"\bcử tri (?:các )?(?:quận|huyện)\b")),
     ("provincial", re.compile(
         r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP)\b|"
         r"\b(?:Tỉnh|Thành) [ủu]ỷ?\b|\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b|\btỉnh [A-ZĐ]")),
@@ -96,6 +98,8 @@ def read_metadata(article: Article) -> Metadata:
     if not MEETING_WORDS.search(" ".join(opening)) or _about_another_country(opening):
         return _no_meeting(opening)
     level, organiser_sentence = _level(opening)
+    if level is None and find_places(" ".join(opening)):
+        level, organiser_sentence = "provincial", " ".join(opening)  # a meeting about one named province
     review, plan = _years(article.title + ". " + " ".join(opening[1 : 1 + YEAR_SENTENCES]), article)
     if review is None and plan is None and _month_of_meeting(article) in YEAR_END_MONTHS:
         review, plan = _year_end_years(article)

@@ -23,7 +23,7 @@ FOREIGN = re.compile(
     r"singapore|indonesia|malaysia|philippines|campuchia|lào(?! cai)|myanmar|australia|canada|brazil|mexico|"
     r"argentina|venezuela|thổ nhĩ kỳ|ả rập|saudi|iran|iraq|israel|qatar|ukraine|nam phi|đài loan|hồng kông|"
     r"eurozone|khu vực đồng euro|châu âu|liên minh châu âu|eu|asean|opec|toàn cầu|kinh tế thế giới|"
-    r"trên thế giới|washington|moskva|tokyo|london|brexit|fed)\b"
+    r"trên thế giới|washington|moskva|tokyo|london|brexit|fed|tổng thống)\b"
 )
 # Words that bring the figure back home even in a sentence that names another country.
 HOME = re.compile(r"\b(?:việt nam|cả nước|trong nước|nước ta|chính phủ|quốc hội|thủ tướng)\b")
