@@ -33,7 +33,7 @@ APPROXIMATE_WORDS = {"gần": {"vi": "gần {}", "en": "nearly {}"}}
 
 # Nouns whose number is a count ("26/28 chỉ tiêu", "16 xã"): unit "count".
 COUNTED = (
-    "chỉ tiêu", "nhiệm vụ", "doanh nghiệp", "hợp tác xã", "xã", "phường", "thị trấn", "huyện", "tỉnh",
+    "chỉ tiêu", "mục tiêu", "nhiệm vụ", "doanh nghiệp", "hợp tác xã", "xã", "phường", "thị trấn", "huyện", "tỉnh",
     "thành phố", "địa phương", "bộ ngành", "bộ", "ngành", "dự án", "công trình", "mặt bằng", "hộ",
     "hộ gia đình", "cơ sở", "trường", "sản phẩm", "văn bản", "đơn vị", "lĩnh vực", "giải pháp",
     "khu công nghiệp", "cụm công nghiệp", "nhà máy", "thôn", "làng", "căn hộ", "chương trình",
