@@ -57,6 +57,8 @@ SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
 ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
 BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
 BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
+# "1.000 doanh nghiệp khởi nghiệp", "500 doanh nghiệp tầm trung": a kind of business, not all of them.
+BUSINESS_KIND = re.compile(r"\b(?:doanh nghiệp|dn) (?:khởi nghiệp|tầm trung|lớn|nhỏ|vừa|fdi|nhà nước|tư nhân|công nghệ|có vốn)")
 _PATTERNS = {code: re.compile(indicator.phrases) for code, indicator in INDICATORS.items()}
 # The same phrases found where they overlap ("tốc độ tăng trưởng kinh tế" ends after "kinh tế").
 _OVERLAPPING = {code: re.compile(f"(?=({indicator.phrases}))") for code, indicator in INDICATORS.items()}
@@ -370,7 +372,7 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
     if quantity.unit == "count" and ("chỉ tiêu" in noun or "mục tiêu" in noun):
         return "indicators_met"
     if quantity.unit == "count" and BUSINESS_NOUN.search(noun) and not BUSINESS_CHANGE.search(following):
-        return "active_businesses"
+        return None if BUSINESS_KIND.search(following) else "active_businesses"
     best, best_end = None, -1
     for code, pattern in _PATTERNS.items():
         if not _unit_allowed(code, quantity):

@@ -34,8 +34,12 @@ AVERAGE = re.compile(
     r"(?:bình quân|trung bình)(?! (?:\w+ ){0,2}(?:trên )?đầu người)|/\s*năm\b|mỗi năm|hằng năm|hàng năm|"
     r"giai đoạn \d{4}\s*[-–]\s*\d{4}|\d{4}\s*[-–]\s*\d{4}|cả giai đoạn|nhiệm kỳ|5 năm|những năm tới"
 )
-# "khoảng 6,8% thay vì từ 6,6% đến 6,8%": what follows "thay vì" is the old target, replaced.
+# "khoảng 6,8% thay vì từ 6,6% đến 6,8%": what follows "thay vì" is the old target, replaced;
+# "thay đổi mục tiêu từ “dưới 4%” thành “khoảng 4%”": what stands before "thành" is the old one.
 REPLACED = re.compile(r"thay vì\s*(?:từ\s*|mức\s*)?$")
+REPLACED_BY = re.compile(r"^[\s”\"’]*thành\s*[“\"‘]?\s*(?:khoảng|dưới|trên|mức|\d)")
+# "1 hay 2 hoặc 3 triệu doanh nghiệp": one of several amounts, none of them stated.
+ALTERNATIVES = re.compile(r"(?:\b(?:hay|hoặc)\s*$)|(?:^\s*(?:hay|hoặc)\b)")
 # Figures for part of a year (6 tháng, quý III, tháng 6, "đến hết 31/7") are not a year's figures.
 PART_YEAR = re.compile(
     r"\b(?:\d+|mấy|những) tháng(?: đầu| cuối)?\b|\bquý\s*(?:[ivx]+|\d)\b|\btháng\s+\d+\b|\btháng đầu(?: tiên)?\b"
@@ -73,8 +77,10 @@ def not_a_year_figure(clause: str, after: str, per_head: bool = False, sentence:
     average = AVERAGE.search(clause[-AVERAGE_REACH:]) or AVERAGE.search(after[:AVERAGE_AFTER])
     if average and not (per_head and "bình quân" in average.group(0)):
         return "average over several years"
-    if REPLACED.search(clause):
+    if REPLACED.search(clause) or REPLACED_BY.match(after):
         return "replaced target"
+    if ALTERNATIVES.search(clause) or ALTERNATIVES.search(after):
+        return "one of several amounts"
     if _part_of_year(clause, after, sentence[:CLAUSE_OPENING]):
         return "part of a year"
     return None

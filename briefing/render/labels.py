@@ -59,6 +59,7 @@ VI = {
         "forecast": "dự báo",
         "average over several years": "bình quân nhiều năm",
         "replaced target": "mục tiêu cũ đã được thay",
+        "one of several amounts": "một trong nhiều con số nêu ra",
         "part of a year": "số liệu một phần của năm",
         "a condition or a comparison": "giả định hoặc so sánh",
         "a forecaster's estimate": "ước tính của tổ chức dự báo",

@@ -55,6 +55,8 @@ def test_stance(before, under_review, expected):
     ("tăng trưởng kinh tế chậm lại, còn", " trong quý 2-2019", "part of a year"),
     ("thu ngân sách đến hết ngày 31/7 đạt", "", "part of a year"),
     ("thu ngân sách đến ngày 31/12 đạt", "", None),  # to the year's end: the whole year
+    ("thay đổi mục tiêu lạm phát từ “", "” thành “khoảng 4%”", "replaced target"),
+    ("mục tiêu có được 1 hay 2 hoặc", " doanh nghiệp", "one of several amounts"),
 ])
 def test_not_a_year_figure(clause, after, expected):
     assert not_a_year_figure(clause, after) == expected
@@ -90,6 +92,7 @@ def read(text: str, level="provincial", locality="Hà Tĩnh", review=2023, plan=
     ("Tăng trưởng kinh tế năm 2023 đạt 8,05% (đứng thứ 15 cả nước).", [("economic_growth", "result", 2023, 8.05)]),
     ("Tỉnh được trung ương giao thu ngân sách 17.500 tỷ đồng.", [("budget_revenue", "target", 2024, 17.5e12)]),
     ("Năm 2023 cả tỉnh có 1.200 doanh nghiệp thành lập mới.", [("new_businesses", "result", 2023, 1200)]),
+    ("Năm 2024 tỉnh hướng đến mục tiêu có 1.000 doanh nghiệp khởi nghiệp.", []),  # a kind of business
 ])
 def test_reported_figures(sentence, figures):
     assert read(sentence)[0] == figures
