@@ -54,6 +54,8 @@ FILLER = frozenset(
 SECTOR = re.compile(r"\b(?:toàn ngành(?! (?:công|nông) nghiệp)|(?<!toàn )(?<!các )ngành (nông nghiệp|công nghiệp))\b")
 SECTOR_GROWTH = {"nông nghiệp": "agricultural_growth", "công nghiệp": "industrial_growth"}
 SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
+# "kim ngạch xuất khẩu đạt 30,6 tỷ USD, tăng gần 6% so với …": the change of the figure just given.
+ONLY_CHANGE = re.compile(r"^\W*(?:tăng|giảm)(?: (?:gần|hơn|khoảng|trên|xấp xỉ|thêm))?\s*$")
 ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
 BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
 BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
@@ -228,7 +230,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             code = last_code
         inherited = last_code if i else context.topic
         if code is None and inherited and _unit_allowed(inherited, quantity) and (
-            _only_filler(window) or ANAPHOR.search(window)
+            _only_filler(window) or ANAPHOR.search(window) or (i and ONLY_CHANGE.match(window))
         ):
             code = inherited
         last_code, last_unit = code, quantity.unit
