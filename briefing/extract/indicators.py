@@ -36,7 +36,7 @@ INDICATORS: dict[str, Indicator] = {
         ("VND", "USD"),
     ),
     "budget_revenue": Indicator(
-        "Thu ngân sách", "Budget revenue", r"thu ngân sách(?! địa phương)|thu nsnn|thu ngân sách nhà nước|(?:phải|giao|sẽ) thu(?= \d)", ("VND", "% of plan")
+        "Thu ngân sách", "Budget revenue", r"thu ngân sách(?! địa phương)|thu nsnn|thu ngân sách nhà nước|(?:phải|giao|sẽ) thu(?=\s*$|\s+\d)", ("VND", "% of plan")
     ),
     "budget_deficit": Indicator("Bội chi ngân sách", "Budget deficit", r"bội chi", ("% of GDP", "%")),
     "export_value": Indicator(
