@@ -101,7 +101,11 @@ INDICATORS: dict[str, Indicator] = {
     ),
     "public_debt": Indicator("Nợ công", "Public debt", r"nợ công", ("% of GDP",)),
     "gdp_size": Indicator(
-        "Quy mô nền kinh tế", "Size of the economy", r"quy mô (?:nền kinh tế|gdp|grdp)", ("VND", "USD")
+        "Quy mô nền kinh tế", "Size of the economy",
+        # only amounts can be a size: "tổng sản phẩm trên địa bàn (GRDP) … đạt hơn 1 triệu tỷ đồng"
+        r"quy mô (?:nền kinh tế|gdp|grdp)|tổng sản phẩm (?:trên địa bàn|trong nước|nội địa)(?: \((?:gdp|grdp)\))?"
+        r"|nền kinh tế (?:nước ta|việt nam|cả nước)",
+        ("VND", "USD"),
     ),
     "trade_surplus": Indicator("Xuất siêu", "Trade surplus", r"xuất siêu|thặng dư thương mại", ("USD",)),
     "forex_reserves": Indicator(

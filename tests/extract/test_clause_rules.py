@@ -93,6 +93,7 @@ def read(text: str, level="provincial", locality="Hà Tĩnh", review=2023, plan=
     ("Tỉnh được trung ương giao thu ngân sách 17.500 tỷ đồng.", [("budget_revenue", "target", 2024, 17.5e12)]),
     ("Năm 2023 cả tỉnh có 1.200 doanh nghiệp thành lập mới.", [("new_businesses", "result", 2023, 1200)]),
     ("Năm 2024 tỉnh hướng đến mục tiêu có 1.000 doanh nghiệp khởi nghiệp.", []),  # a kind of business
+    ("Tổng sản phẩm trên địa bàn (GRDP) năm 2023 ước đạt hơn 1 triệu tỷ đồng.", [("gdp_size", "result", 2023, 1e15)]),
     ("Năm 2023, kim ngạch xuất khẩu đạt 2,45 tỷ USD, tăng gần 6%.",
      [("export_value", "result", 2023, 2.45e9), ("export_value", "result", 2023, 6)]),  # its change, too
 ])
