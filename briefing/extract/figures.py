@@ -98,6 +98,8 @@ NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|n�
 UNITS_COUNTED = re.compile(
     rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b[^;]{{0,60}}?\bcó (?:tỉ lệ|tỷ lệ|mức)"
 )
+# Indicators that are themselves a year's average: "bình quân" with them is no multi-year average.
+YEARLY_AVERAGES = ("income_per_capita", "cpi")
 # Words that may stand between an indicator's phrase and its figure without changing whose
 # figure it is: verbs of reaching and changing, comparators, years, "the province", "per head".
 LINKING_WORDS = frozenset(
@@ -298,7 +300,7 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
     ``window`` holds the figure's own words (since the previous figure): they say whose it is."""
     # A period opening the sentence covers its list, unless the figure names its own year.
     opening = "" if OWN_YEAR_AFTER.match(after_figure) else key
-    reason = not_a_year_figure(clause, after, per_head=code == "income_per_capita", sentence=opening)
+    reason = not_a_year_figure(clause, after, yearly_average=code in YEARLY_AVERAGES, sentence=opening)
     if reason:
         return reason
     whose = owner(window, key, context.foreign_article)

@@ -68,14 +68,15 @@ def stance(clause: str, year_under_review: bool = False) -> str | None:
     return TARGET if target > result else RESULT
 
 
-def not_a_year_figure(clause: str, after: str, per_head: bool = False, sentence: str = "") -> str | None:
+def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sentence: str = "") -> str | None:
     """Why the figure is not one year's target or result ("forecast", "average", "part of a year",
-    "replaced target"), or None. ``per_head``: an income per head, itself an average, so
+    "replaced target"), or None. ``yearly_average``: an indicator that is itself an average over
+    a year (income per head, "CPI bình quân" the year's average inflation), so
     "bình quân" does not make it one over several years."""
     if FORECAST_CUES.search(clause[-AVERAGE_REACH * 2:]):
         return "forecast"
     average = AVERAGE.search(clause[-AVERAGE_REACH:]) or AVERAGE.search(after[:AVERAGE_AFTER])
-    if average and not (per_head and "bình quân" in average.group(0)):
+    if average and not (yearly_average and "bình quân" in average.group(0)):
         return "average over several years"
     if REPLACED.search(clause) or REPLACED_BY.match(after):
         return "replaced target"

@@ -64,7 +64,8 @@ def test_not_a_year_figure(clause, after, expected):
 
 def test_income_per_head_is_not_an_average_over_years():
     assert not_a_year_figure("gdp bình quân đầu người năm 2018 đạt", "") is None
-    assert not_a_year_figure("bình quân", " triệu đồng/người", per_head=True) is None
+    assert not_a_year_figure("bình quân", " triệu đồng/người", yearly_average=True) is None
+    assert not_a_year_figure("chỉ số giá tiêu dùng bình quân năm 2018 tăng", "", yearly_average=True) is None
 
 
 @pytest.mark.parametrize("text, date, review, plan, expected", [
