@@ -95,6 +95,7 @@ def read(text: str, level="provincial", locality="Hà Tĩnh", review=2023, plan=
     ("Năm 2023 cả tỉnh có 1.200 doanh nghiệp thành lập mới.", [("new_businesses", "result", 2023, 1200)]),
     ("Năm 2024 tỉnh hướng đến mục tiêu có 1.000 doanh nghiệp khởi nghiệp.", []),  # a kind of business
     ("Tổng sản phẩm trên địa bàn (GRDP) năm 2023 ước đạt hơn 1 triệu tỷ đồng.", [("gdp_size", "result", 2023, 1e15)]),
+    ("Năm 2023, tỉnh thu hút 25 dự án FDI với tổng vốn đăng ký 1,2 tỷ USD.", [("fdi_attraction", "result", 2023, 1.2e9)]),
     ("Năm 2023, kim ngạch xuất khẩu đạt 2,45 tỷ USD, tăng gần 6%.",
      [("export_value", "result", 2023, 2.45e9), ("export_value", "result", 2023, 6)]),  # its change, too
 ])
