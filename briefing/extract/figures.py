@@ -54,6 +54,8 @@ FILLER = frozenset(
 SECTOR = re.compile(r"\b(?:toàn ngành(?! (?:công|nông) nghiệp)|(?<!toàn )(?<!các )ngành (nông nghiệp|công nghiệp))\b")
 SECTOR_GROWTH = {"nông nghiệp": "agricultural_growth", "công nghiệp": "industrial_growth"}
 SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
+# "tỷ lệ hộ nghèo giảm còn 2,1%": what remains is the rate, not its fall.
+REMAINING = re.compile(r"\bcòn\s*$")
 # "kim ngạch xuất khẩu đạt 30,6 tỷ USD, tăng gần 6% so với …": the change of the figure just given.
 ONLY_CHANGE = re.compile(r"^\W*(?:tăng|giảm)(?: (?:gần|hơn|khoảng|trên|xấp xỉ|thêm))?\s*$")
 ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
@@ -73,7 +75,7 @@ GDP_SHARE_REACH = 8  # room for " grdp" after the percent sign
 BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|[-–])\s*(?:năm\s*)?$")
 BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right before the year
 # "3,46 tỉ USD của năm 2016", "6,8% năm 2019": a year right after the figure is its own.
-OWN_YEAR_AFTER = re.compile(rf"[^\d,;]{{0,12}}?\b(?:của |trong |vào )?năm ({YEAR})\b")
+OWN_YEAR_AFTER = re.compile(rf"[\s”\")]*(?:của |trong |vào )?năm ({YEAR})\b")
 YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely
 # "tăng 16%", "giảm thêm 2 điểm": the change words just before a figure.
 GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
@@ -81,7 +83,10 @@ LEVEL_INDICATORS = {"social_investment", "export_value", "budget_revenue", "fdi_
                     "new_businesses", "tourists", "international_visitors", "jobs", "trade_surplus",
                     "public_investment_disbursement", "income_per_capita", "food_output"}
 # Indicators whose phrase follows a count: "thêm 16 xã đạt chuẩn nông thôn mới", "96.600 DN thành lập mới".
-TRAILING = {"new_rural_standard": ("count", "%"), "new_businesses": ("count",), "fdi_attraction": ("USD",)}
+TRAILING = {
+    "new_rural_standard": ("count", "%"), "new_businesses": ("count",), "fdi_attraction": ("USD",),
+    "international_visitors": ("visits", "people"), "tourists": ("visits", "people"),  # "5 triệu lượt khách du lịch"
+}
 FOLLOWING_REACH = 90  # the words after a figure that can still say what it counts or whether it was met
 TRAILING_REACH = 30  # a trailing phrase further than this before a figure belongs to an earlier count
 # "thêm 16 xã đạt chuẩn": 16 more, an increment and not the total.
@@ -106,7 +111,7 @@ LINKING_WORDS = frozenset(
     """đạt được ước tính thực hiện dự kiến là ở mức khoảng trên dưới hơn gần xấp xỉ tăng giảm trưởng
     cao thấp tiếp tục vẫn chỉ còn lên đến tới xuống với so năm nay qua trước này cả nước tỉnh thành phố tp
     địa bàn toàn của có đã sẽ phấn đấu mục tiêu kế hoạch tiêu đề ra bình quân đầu người grdp gdp nhà
-    nước nsnn vượt bằng lại rất và từ trong đó theo đây vào cuối hcm cho lần tổng vốn đăng ký""".split()
+    nước nsnn vượt bằng lại rất và từ trong đó theo đây vào cuối hcm cho lần tổng vốn đăng ký nâng số""".split()
 )
 MAX_UNLINKED_WORDS = 0  # any other content word between them makes the figure another noun's
 # An article that reports no meeting gives a figure no context: the sentence itself must say
@@ -234,7 +239,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         if code is None and inherited and _unit_allowed(inherited, quantity) and (
             _only_filler(window) or ANAPHOR.search(window) or (i and ONLY_CHANGE.match(window))
         ):
-            code = inherited
+            code = "poverty_rate_reduction" if inherited == "poverty_rate" and ONLY_CHANGE.match(window) else inherited
         last_code, last_unit = code, quantity.unit
         clause = _label_window(key, 0, quantity.start)
         sector = SECTOR.search(clause)
@@ -385,12 +390,18 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
             # A phrase that trails a count ("96.600 DN thành lập mới, …") belongs to that count.
             if m.end() > best_end and not (code in TRAILING and len(window) - m.end() > TRAILING_REACH):
                 best, best_end = code, m.end()
-    if best is None:
-        for code, units in TRAILING.items():
-            if quantity.unit in units and _PATTERNS[code].search(following):
-                return code
+    if best is None:  # the first phrase after the figure says what it counts ("lượt khách quốc tế"
+        # overlaps "lượt khách" and, being longer, wins)
+        after = sorted((m.start(), -m.end(), code) for code, units in TRAILING.items() if quantity.unit in units
+                       for m in [_PATTERNS[code].search(following)] if m)
+        if after:
+            first_start, first_end, first = after[0]
+            overlapping = [(end, code) for start, end, code in after if start < -first_end]
+            return min(overlapping)[1] if overlapping else first
     if best is None and quantity.unit == "%" and BARE_GROWTH.search(window):
         return "economic_growth"
+    if best == "poverty_rate_reduction" and REMAINING.search(window):
+        return "poverty_rate"
     return best
 
 

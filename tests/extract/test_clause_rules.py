@@ -153,3 +153,18 @@ def test_a_mid_year_meetings_results_are_part_year_but_its_year_targets_stay():
     facts = extract_article(article)
     assert [(f.indicator, f.kind, f.year, f.value) for f in facts.figures] == [("cpi", "target", 2018, 4)]
     assert {u.reason for u in facts.unattributed} == {"part of a year"}
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    ("Kim ngạch xuất khẩu năm 2023 ước đạt 3,5 tỷ USD, tăng 12% so với năm 2022.",  # 2022 is the baseline
+     [("export_value", "result", 2023, 3.5e9), ("export_value", "result", 2023, 12)]),
+    ("Tỷ lệ hộ nghèo giảm còn 2,1%, giảm 1,2% so với năm 2022.",  # what remains, then the fall
+     [("poverty_rate", "result", 2023, 2.1), ("poverty_rate_reduction", "result", 2023, 1.2)]),
+    ("Năm 2023, tỉnh đón 5 triệu lượt khách du lịch, trong đó có 300.000 lượt khách quốc tế.",
+     [("tourists", "result", 2023, 5e6), ("international_visitors", "result", 2023, 3e5)]),
+    ("Toàn tỉnh có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 150 xã.",
+     [("new_rural_standard", "result", 2023, 12), ("new_rural_standard", "result", 2023, 150)]),
+    ("Chỉ số giá tiêu dùng (CPI) bình quân năm 2023 tăng 3,25%.", [("cpi", "result", 2023, 3.25)]),
+])
+def test_typical_report_sentences(sentence, figures):
+    assert read(sentence)[0] == figures
