@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from briefing.extract.dates import discussed_year
 from briefing.extract.indicators import INDICATORS
-from briefing.extract.owner import NOT_OWN, OWN, is_foreign_article, owner
+from briefing.extract.owner import HOME, NOT_OWN, OWN, is_foreign_article, owner
 from briefing.extract.stance import (
     PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, not_a_year_figure, stance,
 )
@@ -54,6 +54,10 @@ FILLER = frozenset(
 SECTOR = re.compile(r"\b(?:toàn ngành(?! (?:công|nông) nghiệp)|(?<!toàn )(?<!các )ngành (nông nghiệp|công nghiệp))\b")
 SECTOR_GROWTH = {"nông nghiệp": "agricultural_growth", "công nghiệp": "industrial_growth"}
 SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
+# "Quy mô GDP theo giá hiện hành": the price basis of an amount, not another noun.
+PRICE_BASIS = re.compile(r"theo giá (?:hiện hành|so sánh)")
+# "cao hơn mức tăng 6,2% của năm 2022": the same indicator's figure of another year, for comparison.
+COMPARED_WITH = re.compile(r"^\W*(?:cao|thấp) hơn(?: so với)?(?: mức| tốc độ)?(?: tăng)?(?: trưởng)?\s*$")
 # "tỷ lệ hộ nghèo giảm còn 2,1%": what remains is the rate, not its fall.
 REMAINING = re.compile(r"\bcòn\s*$")
 # "kim ngạch xuất khẩu đạt 30,6 tỷ USD, tăng gần 6% so với …": the change of the figure just given.
@@ -237,7 +241,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             code = last_code
         inherited = last_code if i else context.topic
         if code is None and inherited and _unit_allowed(inherited, quantity) and (
-            _only_filler(window) or ANAPHOR.search(window) or (i and ONLY_CHANGE.match(window))
+            _only_filler(window) or ANAPHOR.search(window)
+            or (i and (ONLY_CHANGE.match(window) or COMPARED_WITH.match(window) or not re.search(r"\w", window)))
         ):
             code = "poverty_rate_reduction" if inherited == "poverty_rate" and ONLY_CHANGE.match(window) else inherited
         last_code, last_unit = code, quantity.unit
@@ -371,6 +376,7 @@ def _unlinked_words(window: str, code: str) -> int:
         return 0
     gap = window[max(ends):]
     gap = RESULT_CUES.sub(" ", TARGET_CUES.sub(" ", gap))  # "Quốc hội giao là": cue words link too
+    gap = HOME.sub(" ", PRICE_BASIS.sub(" ", gap))  # "theo giá hiện hành", "đến Việt Nam" say nothing else
     for mention in reversed(find_places(gap)):
         gap = gap[: mention.start] + " " + gap[mention.end :]
     return sum(1 for word in re.findall(r"[^\W\d_]+", gap) if word not in LINKING_WORDS)
@@ -380,7 +386,7 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
     noun = match_form(quantity.text)
     if quantity.unit == "count" and ("chỉ tiêu" in noun or "mục tiêu" in noun):
         return "indicators_met"
-    if quantity.unit == "count" and BUSINESS_NOUN.search(noun) and not BUSINESS_CHANGE.search(following):
+    if quantity.unit == "count" and BUSINESS_NOUN.search(noun) and not BUSINESS_CHANGE.search(following + window[-40:]):
         return None if BUSINESS_KIND.search(following) else "active_businesses"
     best, best_end = None, -1
     for code, pattern in _PATTERNS.items():

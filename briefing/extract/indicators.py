@@ -25,7 +25,7 @@ INDICATORS: dict[str, Indicator] = {
     "economic_growth": Indicator(
         "Tăng trưởng kinh tế (GDP/GRDP)",
         "Economic growth (GDP/GRDP)",
-        r"tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:công|nông))|tăng trưởng (?:gdp|grdp)|(?:gdp|grdp)(?: [^\d]{0,20})? tăng"
+        r"tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:công|nông))|tăng trưởng (?:gdp|grdp)|(?:gdp|grdp)(?: năm \d{4})?(?: [^\d]{0,20})? tăng"
         r"|tổng sản phẩm (?:trên địa bàn|trong nước)|tăng trưởng (?:tổng sản phẩm|bình quân)|^tăng trưởng$|tăng trưởng(?= đạt)",
         ("%",),
     ),
@@ -38,7 +38,7 @@ INDICATORS: dict[str, Indicator] = {
     "budget_revenue": Indicator(
         "Thu ngân sách", "Budget revenue", r"thu ngân sách(?! địa phương)|thu nsnn|thu ngân sách nhà nước|(?:phải|giao|sẽ) thu(?=\s*$|\s+\d)", ("VND", "% of plan")
     ),
-    "budget_deficit": Indicator("Bội chi ngân sách", "Budget deficit", r"bội chi", ("% of GDP", "%")),
+    "budget_deficit": Indicator("Bội chi ngân sách", "Budget deficit", r"bội chi(?: ngân sách(?: nhà nước| địa phương)?)?", ("% of GDP", "%")),
     "export_value": Indicator(
         "Kim ngạch xuất khẩu",
         "Exports",

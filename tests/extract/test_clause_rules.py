@@ -168,3 +168,21 @@ def test_a_mid_year_meetings_results_are_part_year_but_its_year_targets_stay():
 ])
 def test_typical_report_sentences(sentence, figures):
     assert read(sentence)[0] == figures
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    ("Quy mô GDP theo giá hiện hành năm 2023 ước đạt 10.221,8 nghìn tỷ đồng, tương đương 430 tỷ USD.",
+     [("gdp_size", "result", 2023, 1.02218e16), ("gdp_size", "result", 2023, 4.3e11)]),
+    ("Tổng thu ngân sách nhà nước năm 2023 ước đạt 1.739,4 nghìn tỷ đồng, vượt 8,1% so với dự toán.",
+     [("budget_revenue", "result", 2023, 1.7394e15), ("budget_revenue", "result", 2023, 108.1)]),
+    ("Năm 2023, bội chi ngân sách nhà nước ước khoảng 4,42% GDP.", [("budget_deficit", "result", 2023, 4.42)]),
+    ("Năm 2023, số doanh nghiệp thành lập mới là 159,8 nghìn doanh nghiệp.", [("new_businesses", "result", 2023, 159800)]),
+    ("Khách quốc tế đến Việt Nam năm 2023 đạt 12,6 triệu lượt.", [("international_visitors", "result", 2023, 1.26e7)]),
+])
+def test_typical_national_report_sentences(sentence, figures):
+    assert read(sentence, level="national", locality=None)[0] == figures
+
+
+def test_a_figure_compared_with_last_years_is_last_years_result():
+    assert read("GRDP năm 2023 tăng 8,05%, cao hơn mức tăng 6,2% của năm 2022.")[0] == [
+        ("economic_growth", "result", 2023, 8.05), ("economic_growth", "result", 2022, 6.2)]
