@@ -15,7 +15,7 @@ from briefing.extract.dates import discussed_year
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import HOME, NOT_OWN, OWN, is_foreign_article, owner
 from briefing.extract.stance import (
-    PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, not_a_year_figure, stance,
+    FORECAST_CUES, PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, not_a_year_figure, stance,
 )
 from briefing.extract.years import relative_year
 from briefing.ingest.article import Article, Sentence
@@ -36,7 +36,10 @@ SAME_AS_BEFORE = re.compile(
 EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
 NOT_INDICATOR = re.compile(r"mặt hàng")
 # A region's figures ("toàn vùng", "các vùng kinh tế") are not a province's nor the country's.
-REGION = re.compile(r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng)\b")
+REGION = re.compile(
+    r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng|vùng (?:đồng bằng|trung du|duyên hải|tây nguyên|"
+    r"đông nam bộ|tây bắc|đông bắc|bắc trung bộ|nam trung bộ)|đồng bằng sông)\b"
+)
 MET = re.compile(r"đạt|hoàn thành|vượt")
 NOT_MET = re.compile(r"không (?:hoàn thành|đạt)|chưa (?:hoàn thành|đạt)|khó (?:hoàn thành|đạt)")
 TOTAL = re.compile(r"(?:tổng số|trong|trên)\s*$")  # "trong tổng số 18 chỉ tiêu": the words before a total
@@ -375,7 +378,8 @@ def _unlinked_words(window: str, code: str) -> int:
     if not ends:
         return 0
     gap = window[max(ends):]
-    gap = RESULT_CUES.sub(" ", TARGET_CUES.sub(" ", gap))  # "Quốc hội giao là": cue words link too
+    for cues in (TARGET_CUES, RESULT_CUES, FORECAST_CUES):  # "Quốc hội giao là", "có thể đạt": cues link too
+        gap = cues.sub(" ", gap)
     gap = HOME.sub(" ", PRICE_BASIS.sub(" ", gap))  # "theo giá hiện hành", "đến Việt Nam" say nothing else
     for mention in reversed(find_places(gap)):
         gap = gap[: mention.start] + " " + gap[mention.end :]

@@ -44,7 +44,13 @@ ORGANISATION = re.compile(
 # have their own indicators, decided elsewhere).
 SECTOR = re.compile(
     r"\b(?:khu vực (?:dịch vụ|nông|công nghiệp|fdi|kinh tế tư nhân|nhà nước)|tín dụng|nhóm hàng|mặt hàng|"
+    r"(?<!bộ, )(?<!bộ )(?<!toàn )(?<!các )ngành (?!nông nghiệp|công nghiệp|chức năng)[a-zà-ỹđ]{2,}|"
     r"thị trường chứng khoán|chứng khoán|bất động sản|du lịch tăng trưởng)\b"
+)
+# A district of a province, named: "huyện Kỳ Anh tăng trưởng 12%" is not the province's growth
+# ("100% huyện đạt chuẩn", "các huyện, thành, thị" count districts, they name none).
+DISTRICT = re.compile(
+    r"\b(?:huyện|quận|thị xã)\s+(?!đạt|và|hoàn|có|được|thành|thị|xã|trong|trên|của|này|đó|mới|nông)[a-zà-ỹđ]{2,}"
 )
 # A condition or a comparison with elsewhere: "như ở Mỹ", "nếu", "giả sử" ("lấy ví dụ" introduces real figures).
 HYPOTHETICAL = re.compile(r"\b(?:nếu|giả sử|giả định|như ở|kịch bản)\b")
@@ -57,6 +63,7 @@ NOT_OWN = {
     "foreign": "another country's figure",
     "organisation": "an agency's or a company's figure",
     "sector": "a sector's figure",
+    "district": "a district's figure",
 }
 SUBJECT_REACH = 40  # the subject of a sentence stands in its first words: "Khu kinh tế Nghi Sơn hiện có …"
 
@@ -77,6 +84,8 @@ def owner(clause: str, sentence: str, foreign_article: bool) -> str:
         return "organisation"
     if SECTOR.search(clause):
         return "sector"
+    if DISTRICT.search(clause):
+        return "district"
     if foreign_article and not HOME.search(sentence):
         return "foreign"
     return OWN

@@ -66,6 +66,7 @@ VI = {
         "another country's figure": "số liệu của nước khác",
         "an agency's or a company's figure": "số liệu của một cơ quan, doanh nghiệp",
         "a sector's figure": "số liệu của một ngành, khu vực",
+        "a district's figure": "số liệu của một huyện",
         "several places' figure": "số liệu của nhiều địa phương",
         "a question, not a statement": "câu hỏi, không phải khẳng định",
         "owner or year not stated outside a meeting": "không nêu chủ thể hoặc năm",

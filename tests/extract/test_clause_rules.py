@@ -107,6 +107,10 @@ def test_reported_figures(sentence, figures):
     ("Như ở Mỹ, để tăng trưởng kinh tế được khoảng 2%, nước này phải đầu tư rất lớn.", "a condition or a comparison"),
     ("Năm 2023, khu vực dịch vụ tăng trưởng 6,83 - 7,2%.", "a sector's figure"),
     ("Năm 2023, tăng trưởng tín dụng cả năm đạt 9,6%.", "a sector's figure"),
+    ("Năm 2023, ngành dệt may xuất khẩu đạt 40 tỷ USD.", "a sector's figure"),
+    ("Năm 2023, huyện Kỳ Anh tăng trưởng kinh tế 12%.", "a district's figure"),
+    ("Theo WB, tăng trưởng kinh tế Việt Nam năm 2024 có thể đạt 5,5%.", "forecast"),
+    ("Năm 2023, Samsung Việt Nam xuất khẩu 65 tỷ USD.", "an agency's or a company's figure"),
     ("Trong 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 7%.", "part of a year"),
     ("Vậy tại sao năm 2023 tỉnh không kiên định mục tiêu kiềm chế lạm phát dưới 4%?", "a question, not a statement"),
     ("Năm 2023 có 35 bộ, cơ quan trung ương và 26 địa phương có tỉ lệ giải ngân đạt dưới 40% kế hoạch.",
@@ -186,3 +190,7 @@ def test_typical_national_report_sentences(sentence, figures):
 def test_a_figure_compared_with_last_years_is_last_years_result():
     assert read("GRDP năm 2023 tăng 8,05%, cao hơn mức tăng 6,2% của năm 2022.")[0] == [
         ("economic_growth", "result", 2023, 8.05), ("economic_growth", "result", 2022, 6.2)]
+
+
+def test_a_regions_figure_is_not_read_at_all():
+    assert read("Năm 2023, vùng Đồng bằng sông Cửu Long tăng trưởng 6%.") == ([], [])
