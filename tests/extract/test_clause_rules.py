@@ -194,3 +194,19 @@ def test_a_figure_compared_with_last_years_is_last_years_result():
 
 def test_a_regions_figure_is_not_read_at_all():
     assert read("Năm 2023, vùng Đồng bằng sông Cửu Long tăng trưởng 6%.") == ([], [])
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    ("Các chỉ tiêu chủ yếu năm 2024: Tốc độ tăng trưởng GRDP từ 7,5 - 8%; GRDP bình quân đầu người 85 triệu đồng; "
+     "tổng thu ngân sách nhà nước 15.000 tỷ đồng.",
+     [("economic_growth", "target", 2024, 7.5), ("income_per_capita", "target", 2024, 8.5e7),
+      ("budget_revenue", "target", 2024, 1.5e13)]),
+    ("Kinh tế của tỉnh năm 2023 tăng trưởng 7,5%.", [("economic_growth", "result", 2023, 7.5)]),
+    ("Đến nay, tỉnh có 120/150 xã đạt chuẩn nông thôn mới, chiếm 80%.",  # "chiếm": a share, left out
+     [("new_rural_standard", "result", 2023, 120)]),
+    ("Tỉnh phấn đấu năm 2024 thu hút 5 triệu lượt khách du lịch.", [("tourists", "target", 2024, 5e6)]),
+    ("Năm 2023, toàn tỉnh giải quyết việc làm cho 30.000 lao động, giảm tỷ lệ hộ nghèo 1,5%.",
+     [("jobs", "result", 2023, 30000), ("poverty_rate_reduction", "result", 2023, 1.5)]),
+])
+def test_typical_provincial_report_sentences(sentence, figures):
+    assert read(sentence)[0] == figures
