@@ -495,8 +495,8 @@ def _locality(places: list, key: str, clause: str, context: Context) -> str | No
         return places[0].place.name
     if NATIONAL_WORDS.search(clause) and "grdp" not in clause:
         return None
-    if context.level in ("provincial", "district"):
-        return context.locality
+    if context.locality and context.level in ("provincial", "district", "national"):
+        return context.locality  # a national leader's working session with one province speaks of it
     if context.recent_place and context.place_age <= RECENT_PLACE_SENTENCES and not NATIONAL_WORDS.search(key):
         return context.recent_place
     if PROVINCIAL_WORDS.search(key):

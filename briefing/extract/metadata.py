@@ -49,7 +49,7 @@ ORGANISERS = [
         r"Ban Bí thư|Ban Tổ chức Trung ương|Trung ương Đảng)\b")),
     ("district", re.compile(
         r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:huyện|quận|thị xã)\b|\b(?:Huyện|Quận|Thị) [ủu]ỷ?\b|"
-        r"\bcử tri (?:các )?(?:quận|huyện)\b")),
+        r"\bcử tri (?:các )?(?:quận|huyện)\b|\bĐảng bộ (?:huyện|quận|thị xã)\b")),
     ("provincial", re.compile(
         r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP)\b|"
         r"\b(?:Tỉnh|Thành) [ủu]ỷ?\b|\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b|\btỉnh [A-ZĐ]")),
@@ -80,6 +80,8 @@ TITLED_NAME = re.compile(rf"\b({TITLE_WORDS}) ({NAME})")
 # "đồng chí Võ Trọng Hải, Ủy viên …, Bí thư Tỉnh ủy chủ trì": a name, then its titles.
 COMRADE = re.compile(rf"\b[đĐ]ồng chí ({NAME}), ([^.;]{{3,160}}?) (?:chủ trì|và đồng chí)")
 BRIDGE = re.compile(r"điểm cầu", re.IGNORECASE)
+# "có buổi làm việc với Ban Thường vụ Tỉnh ủy Bình Định": a working session with one place.
+WORKING_SESSION = re.compile(r"\blàm việc (?:với|tại)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -106,7 +108,7 @@ def read_metadata(article: Article) -> Metadata:
     return Metadata(
         date=meeting_date(article, review, plan),
         level=level,
-        locality=_locality(organiser_sentence, opening) if level in ("provincial", "district") else None,
+        locality=_meeting_place(level, organiser_sentence, opening),
         bridge=_bridge(article) if level == "national" else None,
         review_year=review,
         plan_year=plan,
@@ -183,6 +185,21 @@ def _reviews(article: Article, year: int) -> bool:
 def _whole_years(pattern: re.Pattern, text: str) -> list[int]:
     """The years ``pattern`` finds, except where it speaks of part of a year ("6 tháng cuối năm 2018")."""
     return [int(m.group(1)) for m in pattern.finditer(text) if not PART_YEAR.search(match_form(m.group(0)))]
+
+
+def _meeting_place(level: str | None, organiser_sentence: str, opening: list[str]) -> str | None:
+    """A province's or district's own meeting: its province. A national leader's working session
+    with one province ("Thủ tướng làm việc với tỉnh Bình Định"): that province."""
+    if level in ("provincial", "district"):
+        return _locality(organiser_sentence, opening)
+    if level == "national":
+        for text in opening:
+            session = WORKING_SESSION.search(text)
+            if session:
+                places = [m for m in find_places(text[session.end():]) if not _after_bridge(text, m.start, BRIDGE_REACH)]
+                if len({m.place.name for m in places}) == 1:
+                    return places[0].place.name
+    return None
 
 
 def _locality(organiser_sentence: str, opening: list[str]) -> str | None:

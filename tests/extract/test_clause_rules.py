@@ -210,3 +210,24 @@ def test_a_regions_figure_is_not_read_at_all():
 ])
 def test_typical_provincial_report_sentences(sentence, figures):
     assert read(sentence)[0] == figures
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kỳ họp thứ 15 HĐND tỉnh Nghệ An khóa XVIII\n\nSáng 8/12/2023, HĐND tỉnh Nghệ An khai mạc kỳ họp thứ 15, "
+     "đánh giá tình hình kinh tế - xã hội năm 2023 và quyết định nhiệm vụ năm 2024.\n",
+     ("2023-12-08", "provincial", "Nghệ An", 2023, 2024)),
+    ("Bộ Công Thương triển khai nhiệm vụ năm 2024\n\nNgày 5/1/2024, Bộ Công Thương tổ chức hội nghị tổng kết "
+     "công tác năm 2023 và triển khai nhiệm vụ năm 2024.\n", ("2024-01-05", "ministry", None, 2023, 2024)),
+    ("Đảng bộ huyện Kỳ Anh tổng kết năm 2023\n\nNgày 28/12/2023, Ban Chấp hành Đảng bộ huyện Kỳ Anh tổ chức hội nghị "
+     "tổng kết công tác năm 2023.\n", ("2023-12-28", "district", None, 2023, None)),
+    ("Thủ tướng làm việc với tỉnh Bình Định\n\nNgày 15/3/2024, Thủ tướng Phạm Minh Chính có buổi làm việc với "
+     "Ban Thường vụ Tỉnh ủy Bình Định.\n", ("2024-03-15", "national", "Bình Định", None, None)),
+    ("Giá vàng hôm nay tăng mạnh\n\nSáng 5/1, giá vàng SJC tại Hà Nội tăng 500.000 đồng mỗi lượng so với hôm qua.\n",
+     (None, None, None, None, None)),  # no meeting: nothing but the place of its title
+])
+def test_meeting_metadata(text, expected):
+    from briefing.extract.metadata import read_metadata
+    from briefing.ingest.read import parse
+
+    m = read_metadata(parse(text))
+    assert (m.date, m.level, m.locality, m.review_year, m.plan_year) == expected
