@@ -35,10 +35,15 @@ HOLDER_REACH = 60  # "… Cục Hải quan với phương châm": whose slogan i
 AGENCY = re.compile(r"\bngành\b|(?<!bố )\bcục\b(?! diện)|(?<!cơ )\bsở\b|\bchi nhánh\b")
 # A year named by a choice: "chọn năm 2019 là Năm đột phá …", "đưa 2016 là năm khởi nghiệp …",
 # "lấy năm 2018 làm “Năm doanh nghiệp”"; the name runs to the end of its clause or quotation.
+NAME_OF_YEAR = r"(?:[“\"]([Nn]ăm [^“”\"]{3,120})[”\"]|([Nn]ăm [^.;:“”\"]{3,120}))"
 NAMED_YEAR_THEME = re.compile(
-    rf"\b(?:chọn|xác định|lấy|đưa|coi)\s+(?:năm\s+)?({YEAR})\s+(?:là|làm)\s+"
-    r"(?:[“\"]([Nn]ăm [^“”\"]{3,120})[”\"]|([Nn]ăm [^.;:“”\"]{3,120}))",
-    re.IGNORECASE,
+    rf"\b(?:chọn|xác định|lấy|đưa|coi)\s+(?:năm\s+)?({YEAR})\s+(?:là|làm)\s+{NAME_OF_YEAR}", re.IGNORECASE
+)
+# The same choice told of the year: "Năm 2019 được xác định là “Năm đột phá …”", or a name written
+# with a capital N ("năm 2018 là Năm Doanh nghiệp"); "Năm 2024 là năm bứt phá …" describes, it names nothing.
+NAMED_YEAR_PASSIVE = re.compile(
+    rf"\b[Nn]ăm ({YEAR}) (?:được (?:chọn|xác định|lấy|coi) (?:là|làm) {NAME_OF_YEAR}|(?:là|sẽ là) "
+    r"(?:[“\"](Năm [^“”\"]{3,120})[”\"]|(Năm [^.;:“”\"]{3,120})))"
 )
 
 
@@ -87,8 +92,8 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
 
 def _named_years(text: str, level: str | None) -> list[Theme]:
     themes = []
-    for m in NAMED_YEAR_THEME.finditer(text):
-        name = (m.group(2) or m.group(3)).strip().rstrip(",")
+    for m in [*NAMED_YEAR_THEME.finditer(text), *NAMED_YEAR_PASSIVE.finditer(text)]:
+        name = next(g for g in m.groups()[1:] if g).strip().rstrip(",")
         before, after = text[: m.start()], text[m.end() :]
         themes.append(Theme(name, "theme", int(m.group(1)), _scope(before, "", after, level), text))
     return themes

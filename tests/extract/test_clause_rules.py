@@ -132,6 +132,9 @@ def test_a_revised_target_keeps_its_new_value_and_sets_the_old_one_aside():
     ("Chính phủ đưa 2016 là năm khởi nghiệp của mọi thành phần, tầng lớp nhân dân.",
      [("năm khởi nghiệp của mọi thành phần, tầng lớp nhân dân", "theme", 2016)]),
     ("Năm 2024 là năm bứt phá thực hiện kế hoạch 5 năm 2021-2025.", []),  # a description, not a name
+    ("Năm 2019 được xác định là “Năm đột phá cải cách thủ tục hành chính”.",
+     [("Năm đột phá cải cách thủ tục hành chính", "theme", 2019)]),
+    ("Thành phố xác định năm 2018 là Năm Doanh nghiệp.", [("Năm Doanh nghiệp", "theme", 2018)]),
     ("Cục Hải quan tỉnh thực hiện phương châm “Kỷ cương - Sáng tạo - Phát triển”.", []),  # an agency's motto
     ("Tỉnh thực hiện phương châm “Kỷ cương - Sáng tạo - Phát triển” trong năm 2024.",
      [("Kỷ cương - Sáng tạo - Phát triển", "motto", 2024)]),
