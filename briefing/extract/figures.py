@@ -12,6 +12,16 @@ import re
 from dataclasses import dataclass, field, replace
 
 from briefing.extract.dates import discussed_year
+from briefing.extract.figure_words import (
+    ANAPHOR, BARE_GROWTH, BASELINE, BASELINE_REACH, BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN,
+    CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, EQUIVALENT, FILLER, FOLLOWING_REACH, GDP_SHARE,
+    GDP_SHARE_REACH, GROWTH_WORDS, INCREMENT_WORDS, LEVEL_INDICATORS, LINKING_WORDS, MAX_UNLINKED_WORDS, MET,
+    MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OWN_YEAR_AFTER,
+    PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, PRICE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES,
+    REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, TOTAL, TOTAL_REACH,
+    TRAILING, TRAILING_REACH, UNITS_COUNTED, YEARLY_AVERAGES, YEAR_AFTER_REACH, OVERLAPPING_PHRASES,
+    INDICATOR_PHRASES,
+)
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import HOME, NOT_OWN, OWN, is_foreign_article, owner
 from briefing.extract.stance import (
@@ -22,110 +32,7 @@ from briefing.ingest.article import Article, Sentence
 from briefing.text.gazetteer import find_places
 from briefing.text.normalize import match_form
 from briefing.text.numbers import Quantity, find_quantities
-from briefing.text.patterns import BARE_YEAR, YEAR
-from briefing.text.quantity_words import PLAN_UNITS
-
-# "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
-BARE_GROWTH = re.compile(r"tăng trưởng")
-# The words between two figures that make the second restate the first: "(", "tương đương", "tức là",
-# "bằng", "so với kế hoạch", "(từ", or a plan word up to 30 characters back ("chỉ tiêu Quốc hội giao là").
-SAME_AS_BEFORE = re.compile(
-    r"^\W*(?:\(|tương đương|tức là|tức|bằng|so với (?:mục tiêu|kế hoạch|chỉ tiêu))[\s(]*(?:với\s*)?(?:khoảng|hơn|trên|gần)?\s*$"
-    r"|\(\s*từ\s*$|(?:chỉ tiêu|mục tiêu|kế hoạch)[^,;]{0,30}$"
-)
-EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
-NOT_INDICATOR = re.compile(r"mặt hàng")
-# A region's figures ("toàn vùng", "các vùng kinh tế") are not a province's nor the country's.
-REGION = re.compile(
-    r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng|vùng (?:đồng bằng|trung du|duyên hải|tây nguyên|"
-    r"đông nam bộ|tây bắc|đông bắc|bắc trung bộ|nam trung bộ)|đồng bằng sông)\b"
-)
-MET = re.compile(r"đạt|hoàn thành|vượt")
-NOT_MET = re.compile(r"không (?:hoàn thành|đạt)|chưa (?:hoàn thành|đạt)|khó (?:hoàn thành|đạt)")
-TOTAL = re.compile(r"(?:tổng số|trong|trên)\s*$")  # "trong tổng số 18 chỉ tiêu": the words before a total
-PART_OF_COUNT = re.compile(r"trong đó(?: có)?\s*$")  # "trong đó có 5 chỉ tiêu": a part of a count, not a count met
-MET_REACH = 25  # "có 14 chỉ tiêu đạt": whether a count is met or a total is said in the few words before it
-TOTAL_REACH = 12  # "tổng số 18": a total's own words stand right before its number
-# Words that carry no subject: a window made only of these ("năm 2017 đạt", "con số này là hơn")
-# takes the subject of the sentence before.
-FILLER = frozenset(
-    "năm đến tới cuối ước đạt được là hơn khoảng trên gần con số này chỉ tiêu mục tiêu so với tuy nhiên "
-    "và còn có mức ở thu hút cho biết ông bà thì vào".split()
-)
-# "ngành nông nghiệp phải đạt …", "Toàn ngành phấn đấu …": a sector's own figures, not the economy's.
-# It matches "toàn ngành" on its own, or "ngành nông nghiệp"/"ngành công nghiệp" not after "toàn" or "các".
-SECTOR = re.compile(r"\b(?:toàn ngành(?! (?:công|nông) nghiệp)|(?<!toàn )(?<!các )ngành (nông nghiệp|công nghiệp))\b")
-SECTOR_GROWTH = {"nông nghiệp": "agricultural_growth", "công nghiệp": "industrial_growth"}
-SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
-# "Quy mô GDP theo giá hiện hành": the price basis of an amount, not another noun.
-PRICE_BASIS = re.compile(r"theo giá (?:hiện hành|so sánh)")
-# "cao hơn mức tăng 6,2% của năm 2022": the same indicator's figure of another year, for comparison.
-COMPARED_WITH = re.compile(r"^\W*(?:cao|thấp) hơn(?: so với)?(?: mức| tốc độ)?(?: tăng)?(?: trưởng)?\s*$")
-# "tỷ lệ hộ nghèo giảm còn 2,1%": what remains is the rate, not its fall.
-REMAINING = re.compile(r"\bcòn\s*$")
-# "kim ngạch xuất khẩu đạt 30,6 tỷ USD, tăng gần 6% so với …": the change of the figure just given.
-ONLY_CHANGE = re.compile(r"^\W*(?:tăng|giảm)(?: (?:gần|hơn|khoảng|trên|xấp xỉ|thêm))?\s*$")
-ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
-BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
-BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
-# "1.000 doanh nghiệp khởi nghiệp", "500 doanh nghiệp tầm trung": a kind of business, not all of them.
-BUSINESS_KIND = re.compile(r"\b(?:doanh nghiệp|dn) (?:khởi nghiệp|tầm trung|lớn|nhỏ|vừa|fdi|nhà nước|tư nhân|công nghệ|có vốn)")
-_PATTERNS = {code: re.compile(indicator.phrases) for code, indicator in INDICATORS.items()}
-# The same phrases found where they overlap ("tốc độ tăng trưởng kinh tế" ends after "kinh tế").
-_OVERLAPPING = {code: re.compile(f"(?=({indicator.phrases}))") for code, indicator in INDICATORS.items()}
-
-PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:" + "|".join(PLAN_UNITS) + ")")
-PLAN_SHARE_REACH = 30  # "102,6% so với dự toán": the plan words follow the percentage at once
-GDP_SHARE = re.compile(r"^\s*(?:gdp|grdp|gd p)\b")  # "3,6% GDP": a share of the economy
-GDP_SHARE_REACH = 8  # room for " grdp" after the percent sign
-# A year after these words is a baseline the figure is compared with, not its own year.
-BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|[-–])\s*(?:năm\s*)?$")
-BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right before the year
-# "3,46 tỉ USD của năm 2016", "6,8% năm 2019": a year right after the figure is its own.
-OWN_YEAR_AFTER = re.compile(rf"[\s”\")]*(?:của |trong |vào )?năm ({YEAR})\b")
-YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely
-# "tăng 16%", "giảm thêm 2 điểm": the change words just before a figure.
-GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
-LEVEL_INDICATORS = {"social_investment", "export_value", "budget_revenue", "fdi_attraction", "gdp_size",
-                    "new_businesses", "tourists", "international_visitors", "jobs", "trade_surplus",
-                    "public_investment_disbursement", "income_per_capita", "food_output"}
-# Indicators whose phrase follows a count: "thêm 16 xã đạt chuẩn nông thôn mới", "96.600 DN thành lập mới".
-TRAILING = {
-    "new_rural_standard": ("count", "%"), "new_businesses": ("count",), "fdi_attraction": ("USD",),
-    "international_visitors": ("visits", "people"), "tourists": ("visits", "people"),  # "5 triệu lượt khách du lịch"
-}
-FOLLOWING_REACH = 90  # the words after a figure that can still say what it counts or whether it was met
-TRAILING_REACH = 30  # a trailing phrase further than this before a figure belongs to an earlier count
-# "thêm 16 xã đạt chuẩn": 16 more, an increment and not the total.
-INCREMENT_WORDS = re.compile(r"\bthêm\s*$")
-# What a figure counts when it counts places: "100% xã", "8/13 huyện", "50% số xã", "thêm 16 xã".
-COUNTED_PLACE = re.compile(
-    r"\D*\d[\d.,/\s–-]*%?\s*(?:số\s+)?(xã(?! hội)|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|bản|ấp)\b"
-)
-RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subject of a national article
-# Words that make a sentence a province's or the country's.
-PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
-NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
-# "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
-UNITS_COUNTED = re.compile(
-    rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b[^;]{{0,60}}?\bcó (?:tỉ lệ|tỷ lệ|mức)"
-)
-# Indicators that are themselves a year's average: "bình quân" with them is no multi-year average.
-YEARLY_AVERAGES = ("income_per_capita", "cpi")
-# Words that may stand between an indicator's phrase and its figure without changing whose
-# figure it is: verbs of reaching and changing, comparators, years, "the province", "per head".
-LINKING_WORDS = frozenset(
-    """đạt được ước tính thực hiện dự kiến là ở mức khoảng trên dưới hơn gần xấp xỉ tăng giảm trưởng
-    cao thấp tiếp tục vẫn chỉ còn lên đến tới xuống với so năm nay qua trước này cả nước tỉnh thành phố tp
-    địa bàn toàn của có đã sẽ phấn đấu mục tiêu kế hoạch tiêu đề ra bình quân đầu người grdp gdp nhà
-    nước nsnn vượt bằng lại rất và từ trong đó theo đây vào cuối hcm cho lần tổng vốn đăng ký nâng số""".split()
-)
-MAX_UNLINKED_WORDS = 0  # any other content word between them makes the figure another noun's
-# An article that reports no meeting gives a figure no context: the sentence itself must say
-# whose it is ("Việt Nam", "cả nước", "GDP", a province) and, elsewhere checked, its year.
-NAMED_OWNER = re.compile(r"việt nam|cả nước|nền kinh tế|\bgdp\b|\bgrdp\b|\btỉnh\b|thành phố|\btp\b|hà nội|hồ chí minh")
-# Semicolons and colons end a clause; a full stop inside a sentence is an abbreviation ("TP. HCM").
-CLAUSE_BREAK = re.compile(r"[;:]|(?<!\btp)\.\s")
+from briefing.text.patterns import BARE_YEAR
 
 
 @dataclass(frozen=True)
@@ -203,7 +110,7 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
 def _topic(key: str) -> str | None:
     """The indicator a sentence is about: its last indicator phrase."""
     best, best_end = None, -1
-    for code, pattern in _PATTERNS.items():
+    for code, pattern in INDICATOR_PHRASES.items():
         for m in pattern.finditer(key):
             if m.end() > best_end:
                 best, best_end = code, m.end()
@@ -374,7 +281,7 @@ def _unlinked_words(window: str, code: str) -> int:
     """How many words that are neither linking words nor places stand between the indicator's
     phrase and the figure: "tăng trưởng GRDP năm 2023 đạt 8%" none; "tốc độ tăng trưởng đang có
     xu hướng giảm như tốc độ tăng thu nội địa giảm 2%" many, so the figure is another noun's."""
-    ends = [m.start() + len(m.group(1)) for m in _OVERLAPPING[code].finditer(window)]
+    ends = [m.start() + len(m.group(1)) for m in OVERLAPPING_PHRASES[code].finditer(window)]
     if not ends:
         return 0
     gap = window[max(ends):]
@@ -393,7 +300,7 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
     if quantity.unit == "count" and BUSINESS_NOUN.search(noun) and not BUSINESS_CHANGE.search(following + window[-40:]):
         return None if BUSINESS_KIND.search(following) else "active_businesses"
     best, best_end = None, -1
-    for code, pattern in _PATTERNS.items():
+    for code, pattern in INDICATOR_PHRASES.items():
         if not _unit_allowed(code, quantity):
             continue
         for m in pattern.finditer(window):
@@ -403,7 +310,7 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
     if best is None:  # the first phrase after the figure says what it counts ("lượt khách quốc tế"
         # overlaps "lượt khách" and, being longer, wins)
         after = sorted((m.start(), -m.end(), code) for code, units in TRAILING.items() if quantity.unit in units
-                       for m in [_PATTERNS[code].search(following)] if m)
+                       for m in [INDICATOR_PHRASES[code].search(following)] if m)
         if after:
             first_start, first_end, first = after[0]
             overlapping = [(end, code) for start, end, code in after if start < -first_end]
