@@ -234,3 +234,19 @@ def test_meeting_metadata(text, expected):
 
     m = read_metadata(parse(text))
     assert (m.date, m.level, m.locality, m.review_year, m.plan_year) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2023, lợi nhuận trước thuế của Vietcombank đạt 41.000 tỷ đồng, tăng 10%.",
+    "Năm 2023, giá xăng tăng 5% so với năm 2022.",
+    "HSBC dự báo tăng trưởng GDP Việt Nam năm 2024 đạt 6%.",
+    "Năm 2023, VN-Index tăng 12%.",
+    "Năm 2023, doanh thu của Viettel đạt 172.000 tỷ đồng, nộp ngân sách 46.000 tỷ đồng.",
+    "Theo chuyên gia, nếu giải ngân tốt, tăng trưởng năm 2024 có thể đạt 6,5%.",
+    "Năm 2023, xuất khẩu thủy sản đạt 9 tỷ USD.",
+    "Năm 2023, tỷ giá USD/VND tăng 2,5%.",
+    "Năm 2023, lạm phát của Mỹ ở mức 3,4%.",
+    "Năm 2023, tăng trưởng của ngành ngân hàng đạt 13%.",
+])
+def test_banks_companies_prices_forecasts_and_other_countries_report_nothing(sentence):
+    assert read(sentence, level="national", locality=None)[0] == []
