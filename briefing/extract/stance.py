@@ -75,7 +75,8 @@ def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sen
     "bình quân" does not make it one over several years."""
     if FORECAST_CUES.search(clause[-AVERAGE_REACH * 2:]):
         return "forecast"
-    average = AVERAGE.search(clause[-AVERAGE_REACH:]) or AVERAGE.search(after[:AVERAGE_AFTER])
+    own_after = re.split(r",\s|;", after)[0]  # the figure's own words, not the next item of a list
+    average = AVERAGE.search(clause[-AVERAGE_REACH:]) or AVERAGE.search(own_after[:AVERAGE_AFTER])
     if average and not (yearly_average and "bình quân" in average.group(0)):
         return "average over several years"
     if REPLACED.search(clause) or REPLACED_BY.match(after):

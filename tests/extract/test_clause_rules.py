@@ -57,6 +57,7 @@ def test_stance(before, under_review, expected):
     ("thu ngân sách đến ngày 31/12 đạt", "", None),  # to the year's end: the whole year
     ("thay đổi mục tiêu lạm phát từ “", "” thành “khoảng 4%”", "replaced target"),
     ("mục tiêu có được 1 hay 2 hoặc", " doanh nghiệp", "one of several amounts"),
+    ("mục tiêu tốc độ tăng trưởng tổng sản phẩm (grdp) đạt", " trở lên, thu nhập bình quân đầu người", None),  # the next item
 ])
 def test_not_a_year_figure(clause, after, expected):
     assert not_a_year_figure(clause, after) == expected
