@@ -83,7 +83,7 @@ def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sen
         return "replaced target"
     if ALTERNATIVES.search(clause) or ALTERNATIVES.search(after):
         return "one of several amounts"
-    if _part_of_year(clause, after, sentence[:CLAUSE_OPENING]):
+    if _part_of_year(clause, own_after, sentence[:CLAUSE_OPENING]):
         return "part of a year"
     return None
 
