@@ -19,7 +19,7 @@ WORD_TO_YEAR = 100
 YEAR_TO_PLAN_WORD = 60  # "năm 2024, tỉnh sẽ …": the plan verb follows the year closely
 # "tổng kết … năm 2023": the year reviewed.
 REVIEW = re.compile(
-    rf"(?:tổng kết|kết quả|đánh giá|sơ kết|tình hình thực hiện)\b[^.;]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
+    rf"(?:tổng kết|kết quả|đánh giá|sơ kết|tình hình (?:thực hiện|kinh tế))\b[^.;]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
     re.IGNORECASE,
 )
 # "triển khai nhiệm vụ … năm 2024": the year planned.

@@ -226,6 +226,12 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "tổng kết công tác năm 2023.\n", ("2023-12-28", "district", None, 2023, None)),
     ("Thủ tướng làm việc với tỉnh Bình Định\n\nNgày 15/3/2024, Thủ tướng Phạm Minh Chính có buổi làm việc với "
      "Ban Thường vụ Tỉnh ủy Bình Định.\n", ("2024-03-15", "national", "Bình Định", None, None)),
+    ("Hội nghị Chính phủ với các địa phương\n\nSáng 5/1, Thủ tướng Phạm Minh Chính chủ trì Hội nghị trực tuyến Chính phủ "
+     "với các địa phương, tổng kết năm 2023 và triển khai nhiệm vụ năm 2024.\n", ("2024-01-05", "national", None, 2023, 2024)),
+    ("Quốc hội thảo luận kinh tế - xã hội\n\nSáng 1/11/2023, Quốc hội thảo luận về tình hình kinh tế - xã hội năm 2023 "
+     "và kế hoạch năm 2024.\n", ("2023-11-01", "national", None, 2023, 2024)),
+    ("Hội nghị giao ban 6 tháng\n\nNgày 10/7/2023, UBND tỉnh Quảng Nam tổ chức hội nghị đánh giá tình hình kinh tế - "
+     "xã hội 6 tháng đầu năm 2023.\n", ("2023-07-10", "provincial", "Quảng Nam", None, None)),  # part of a year
     ("Giá vàng hôm nay tăng mạnh\n\nSáng 5/1, giá vàng SJC tại Hà Nội tăng 500.000 đồng mỗi lượng so với hôm qua.\n",
      (None, None, None, None, None)),  # no meeting: nothing but the place of its title
 ])
