@@ -8,6 +8,7 @@ comparison from ``compare``) → ``render`` (PDF, HTML, Markdown, JSON, tables).
 ``cli`` is the command line over all of it.
 """
 
+from importlib import resources
 from pathlib import Path
 
 __version__ = "0.2.0"  # part of the run cache's key: facts cached by 0.1 are recomputed
@@ -15,3 +16,10 @@ __version__ = "0.2.0"  # part of the run cache's key: facts cached by 0.1 are re
 # The repository's root when run from a checkout (an editable install); the
 # bundled seeds/ and templates/ live there.
 SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def bundled_seeds() -> Path:
+    """The sample articles: shipped inside the package (``briefing/seeds``) when installed,
+    the checkout's ``seeds/`` otherwise."""
+    shipped = Path(str(resources.files("briefing"))) / "seeds"
+    return shipped if shipped.is_dir() else SOURCE_ROOT / "seeds"

@@ -146,7 +146,3 @@ def _same_figure(a: dict, b: dict) -> bool:
 
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
-
-
-def expected_name(source: str) -> str:
-    return re.sub(r"\.(txt|md|html?)$", "", Path(source).name) + ".json"

@@ -49,6 +49,10 @@ SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
 PRICE_BASIS = re.compile(r"theo giá (?:hiện hành|so sánh)")
 # "cao hơn mức tăng 6,2% của năm 2022": the same indicator's figure of another year, for comparison.
 COMPARED_WITH = re.compile(r"^\W*(?:cao|thấp) hơn(?: so với)?(?: mức| tốc độ)?(?: tăng)?(?: trưởng)?\s*$")
+# A rate and the indicator of its fall: "giảm 1,2%" of the poverty rate is its reduction,
+# and "giảm còn 2,1%" (what remains) is the rate itself.
+FALL_OF = {"poverty_rate": "poverty_rate_reduction"}
+LEVEL_AFTER_FALL = {fall: level for level, fall in FALL_OF.items()}
 # "tỷ lệ hộ nghèo giảm còn 2,1%": what remains is the rate, not its fall.
 REMAINING = re.compile(r"\bcòn\s*$")
 # "kim ngạch xuất khẩu đạt 30,6 tỷ USD, tăng gần 6% so với …": the change of the figure just given.

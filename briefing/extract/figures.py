@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from briefing.extract.dates import discussed_year
 from briefing.extract.figure_words import (
+    FALL_OF, LEVEL_AFTER_FALL,
     ANAPHOR, BARE_GROWTH, BASELINE, BASELINE_REACH, BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN,
     CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, EQUIVALENT, FILLER, FOLLOWING_REACH, GDP_SHARE,
     GDP_SHARE_REACH, GROWTH_WORDS, INCREMENT_WORDS, LEVEL_INDICATORS, LINKING_WORDS, MAX_UNLINKED_WORDS, MET,
@@ -154,7 +155,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             _only_filler(window) or ANAPHOR.search(window)
             or (i and (ONLY_CHANGE.match(window) or COMPARED_WITH.match(window) or not re.search(r"\w", window)))
         ):
-            code = "poverty_rate_reduction" if inherited == "poverty_rate" and ONLY_CHANGE.match(window) else inherited
+            code = FALL_OF.get(inherited, inherited) if ONLY_CHANGE.match(window) else inherited
         last_code, last_unit = code, quantity.unit
         clause = _label_window(key, 0, quantity.start)
         sector = SECTOR.search(clause)
@@ -307,18 +308,17 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
             # A phrase that trails a count ("96.600 DN thành lập mới, …") belongs to that count.
             if m.end() > best_end and not (code in TRAILING and len(window) - m.end() > TRAILING_REACH):
                 best, best_end = code, m.end()
-    if best is None:  # the first phrase after the figure says what it counts ("lượt khách quốc tế"
-        # overlaps "lượt khách" and, being longer, wins)
-        after = sorted((m.start(), -m.end(), code) for code, units in TRAILING.items() if quantity.unit in units
-                       for m in [INDICATOR_PHRASES[code].search(following)] if m)
-        if after:
-            first_start, first_end, first = after[0]
-            overlapping = [(end, code) for start, end, code in after if start < -first_end]
-            return min(overlapping)[1] if overlapping else first
+    if best is None:  # the first phrase after the figure says what it counts
+        found = [(m.start(), m.end(), code) for code, units in TRAILING.items() if quantity.unit in units
+                 for m in [INDICATOR_PHRASES[code].search(following)] if m]
+        if found:
+            first_start, first_end, _ = min(found, key=lambda f: (f[0], -f[1]))
+            # a longer phrase overlapping the first wins: "lượt khách quốc tế" over "lượt khách"
+            return max((f for f in found if f[0] < first_end), key=lambda f: f[1])[2]
     if best is None and quantity.unit == "%" and BARE_GROWTH.search(window):
         return "economic_growth"
-    if best == "poverty_rate_reduction" and REMAINING.search(window):
-        return "poverty_rate"
+    if best in LEVEL_AFTER_FALL and REMAINING.search(window):
+        return LEVEL_AFTER_FALL[best]
     return best
 
 

@@ -65,15 +65,6 @@ def read_stdin(limit: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
-def is_regular(path: str | os.PathLike) -> tuple[bool, str]:
-    """Whether ``path`` (links followed) is a regular file, else what it is."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as err:
-        return False, _reason(err)
-    return stat.S_ISREG(mode), kind_of(mode)
-
-
 def _reason(err: OSError) -> str:
     if err.errno == errno.ENOENT:
         return "no such file or folder"

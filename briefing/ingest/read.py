@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing import SOURCE_ROOT
+from briefing import bundled_seeds
 from briefing.ingest import cleaning
 from briefing.ingest.decode import DecodeError, decode
 from briefing.ingest.files import InputError, read_input, read_stdin, shown
@@ -36,10 +35,8 @@ class IngestError:
 
 
 def default_inputs() -> list[str]:
-    """The bundled sample articles, wherever the command is run from: shipped inside the
-    package (``briefing/seeds``) when installed, the checkout's ``seeds/`` otherwise."""
-    shipped = Path(str(resources.files("briefing"))) / "seeds"
-    return [str(shipped if shipped.is_dir() else SOURCE_ROOT / "seeds")]
+    """The bundled sample articles, wherever the command is run from."""
+    return [str(bundled_seeds())]
 
 
 def find_sources(paths: Iterable[str]) -> Iterator[str | IngestError]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.ingest.files import InputError, read_input, shown
-from briefing.ingest.read import default_inputs
+from briefing import bundled_seeds
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES, METHODS
 
 CONFIG_NAME = "briefing.toml"
@@ -93,7 +93,7 @@ class RunSettings:
 
     @property
     def input_folder(self) -> Path:
-        return self.input if self.input is not None else Path(default_inputs()[0])
+        return self.input if self.input is not None else bundled_seeds()
 
     @property
     def state_folder(self) -> Path:
