@@ -60,6 +60,9 @@ ONLY_CHANGE = re.compile(r"^\W*(?:tăng|giảm)(?: (?:gần|hơn|khoảng|trên|
 ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
 BUSINESS_NOUN = re.compile(r"\b(?:doanh nghiệp|dn)\b")
 BUSINESS_CHANGE = re.compile(r"mới|thành lập|ngừng|giải thể|phá sản|đóng cửa|rút lui|quay trở lại")
+# "doanh nghiệp đang hoạt động": only a count said to be in operation is the stock of businesses
+# ("sắp xếp 88 doanh nghiệp", "cổ phần hoá 32 doanh nghiệp" count something else).
+BUSINESS_ACTIVE = re.compile(r"\b(?:doanh nghiệp|dn)(?: \w+){0,3} hoạt động\b")
 # "1.000 doanh nghiệp khởi nghiệp", "500 doanh nghiệp tầm trung": a kind of business, not all of them.
 BUSINESS_KIND = re.compile(r"\b(?:doanh nghiệp|dn) (?:khởi nghiệp|tầm trung|lớn|nhỏ|vừa|fdi|nhà nước|tư nhân|công nghệ|có vốn)")
 INDICATOR_PHRASES = {code: re.compile(indicator.phrases) for code, indicator in INDICATORS.items()}

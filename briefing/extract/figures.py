@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from briefing.extract.dates import discussed_year
 from briefing.extract.figure_words import (
     FALL_OF, LEVEL_AFTER_FALL,
-    ANAPHOR, BARE_GROWTH, BASELINE, BASELINE_REACH, BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN,
+    ANAPHOR, BARE_GROWTH, BASELINE, BUSINESS_ACTIVE, BASELINE_REACH, BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN,
     CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, EQUIVALENT, FILLER, FOLLOWING_REACH, GDP_SHARE,
     GDP_SHARE_REACH, GROWTH_WORDS, INCREMENT_WORDS, LEVEL_INDICATORS, LINKING_WORDS, MAX_UNLINKED_WORDS, MET,
     MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OWN_YEAR_AFTER,
@@ -299,7 +299,8 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
     if quantity.unit == "count" and ("chỉ tiêu" in noun or "mục tiêu" in noun):
         return "indicators_met"
     if quantity.unit == "count" and BUSINESS_NOUN.search(noun) and not BUSINESS_CHANGE.search(following + window[-40:]):
-        return None if BUSINESS_KIND.search(following) else "active_businesses"
+        active = BUSINESS_ACTIVE.search(following) and not BUSINESS_KIND.search(following)
+        return "active_businesses" if active else None
     best, best_end = None, -1
     for code, pattern in INDICATOR_PHRASES.items():
         if not _unit_allowed(code, quantity):

@@ -45,6 +45,9 @@ PART_YEAR = re.compile(
     r"\b(?:\d+|mấy|những) tháng(?: đầu| cuối)?\b|\bquý\s*(?:[ivx]+|\d)\b|\btháng\s+\d+\b|\btháng đầu(?: tiên)?\b"
     r"|\b(?:đến|tới) (?:hết )?(?:ngày )?(?!31\s*[/-]\s*12)\d{1,2}\s*[/-]\s*\d{1,2}\b"
 )
+# "trần nợ công 65% GDP", "nâng trần bội chi từ 4,8 lên 5,3%": a legal ceiling, not a year's figure.
+CEILING = re.compile(r"\btrần\b")
+CEILING_REACH = 40  # the ceiling word stands a few words before its figure
 PART_YEAR_REACH = 45  # "9 tháng đầu năm, GRDP tăng 7%": a period this close before a figure is its period
 PART_YEAR_AFTER = 30  # "còn 6,2% trong quý 2-2019": a period right after the figure is its period too
 CLAUSE_OPENING = 60  # "Trong 6 tháng đầu năm, …": a period opening the clause covers all its figures
@@ -79,6 +82,8 @@ def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sen
     average = AVERAGE.search(clause[-AVERAGE_REACH:]) or AVERAGE.search(own_after[:AVERAGE_AFTER])
     if average and not (yearly_average and "bình quân" in average.group(0)):
         return "average over several years"
+    if CEILING.search(clause[-CEILING_REACH:]):
+        return "a legal ceiling"
     if REPLACED.search(clause) or REPLACED_BY.match(after):
         return "replaced target"
     if ALTERNATIVES.search(clause) or ALTERNATIVES.search(after):

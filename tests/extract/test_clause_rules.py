@@ -95,6 +95,10 @@ def read(text: str, level="provincial", locality="Hà Tĩnh", review=2023, plan=
     ("Tỉnh được trung ương giao thu ngân sách 17.500 tỷ đồng.", [("budget_revenue", "target", 2024, 17.5e12)]),
     ("Năm 2023 cả tỉnh có 1.200 doanh nghiệp thành lập mới.", [("new_businesses", "result", 2023, 1200)]),
     ("Năm 2024 tỉnh hướng đến mục tiêu có 1.000 doanh nghiệp khởi nghiệp.", []),  # a kind of business
+    ("Đến cuối năm 2023, toàn tỉnh có 6.500 doanh nghiệp đang hoạt động.", [("active_businesses", "result", 2023, 6500)]),
+    # counts of businesses re-organised, equitised or divested are not the stock of businesses
+    ("Năm 2023, tỉnh sẽ sắp xếp 88 doanh nghiệp xuống còn 17 doanh nghiệp 100% vốn nhà nước.", []),
+    ("Năm 2023, tỉnh đã hoàn thành cổ phần hoá 32 doanh nghiệp, thoái vốn tại 11 công ty.", []),
     ("Tổng sản phẩm trên địa bàn (GRDP) năm 2023 ước đạt hơn 1 triệu tỷ đồng.", [("gdp_size", "result", 2023, 1e15)]),
     ("Năm 2023, tỉnh thu hút 25 dự án FDI với tổng vốn đăng ký 1,2 tỷ USD.", [("fdi_attraction", "result", 2023, 1.2e9)]),
     ("Năm 2023, kim ngạch xuất khẩu đạt 2,45 tỷ USD, tăng gần 6%.",
@@ -114,6 +118,8 @@ def test_reported_figures(sentence, figures):
     ("Năm 2023, Samsung Việt Nam xuất khẩu 65 tỷ USD.", "an agency's or a company's figure"),
     ("Trong 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 7%.", "part of a year"),
     ("Vậy tại sao năm 2023 tỉnh không kiên định mục tiêu kiềm chế lạm phát dưới 4%?", "a question, not a statement"),
+    ("Năm 2014, Quốc hội nhất trí nâng trần bội chi từ 4,8 lên 5,3% GDP.", "a legal ceiling"),
+    ("Năm 2023, nợ công vẫn nằm trong trần nợ công, dưới 65% GDP.", "a legal ceiling"),
     ("Năm 2023 có 35 bộ, cơ quan trung ương và 26 địa phương có tỉ lệ giải ngân đạt dưới 40% kế hoạch.",
      "several places' figure"),
 ])
