@@ -42,7 +42,7 @@ INDICATORS: dict[str, Indicator] = {
     "export_value": Indicator(
         "Kim ngạch xuất khẩu",
         "Exports",
-        r"kim ngạch xuất khẩu|(?<!xuất nhập )(?<!thu )xuất khẩu(?! (?:gạo|thủy|nông))",
+        r"kim ngạch xuất khẩu(?: hàng hóa| hàng hoá)?|(?<!xuất nhập )(?<!thu )xuất khẩu(?! (?:gạo|thủy|nông))",
         ("USD", "%"),  # a level, or its growth in % ("xuất khẩu tăng 16%")
     ),
     "social_investment": Indicator(

@@ -58,7 +58,7 @@ COUNTED_NOUNS = {
 }
 UNITS = {
     "VND": Words({"vi": "{} đồng", "en": "VND {}"}, ("đồng", "vnd", "vnđ", "đ")),
-    "USD": Words({"vi": "{} USD", "en": "USD {}"}, ("usd", "us d", "đô la mỹ", "đô la")),
+    "USD": Words({"vi": "{} USD", "en": "USD {}"}, ("usd", "us d", "đô la mỹ", "đô la", "đôla")),
     "people": Words({"vi": "{} người", "en": "{} people"}, ("người", "lao động", "cán bộ", "học sinh")),
     "visits": Words({"vi": "{} lượt", "en": "{} visits"}, ("lượt", "lượt khách", "lượt người")),
     "tonnes": Words({"vi": "{} tấn", "en": "{} tonnes"}, ("tấn",)),
@@ -68,7 +68,7 @@ UNITS = {
     "% of budget estimate": Words({"vi": "{}% dự toán", "en": "{}% of the budget estimate"}),
     "% of target": Words({"vi": "{}% chỉ tiêu", "en": "{}% of target"}),
     "% of GDP": Words({"vi": "{}% GDP", "en": "{}% of GDP"}),
-    "percentage points": Words({"vi": "{} điểm %", "en": "{} percentage points"}),
+    "percentage points": Words({"vi": "{} điểm %", "en": "{} percentage points"}, ("điểm phần trăm", "điểm %")),
 }
 # The plan a share is of, as the article names it: "102,6% dự toán" is a share of the budget estimate.
 PLAN_UNITS = {"dự toán": "% of budget estimate", "kế hoạch": "% of plan", "chỉ tiêu": "% of target"}

@@ -217,6 +217,13 @@ def test_a_regions_figure_is_not_read_at_all():
     ("Tỉnh phấn đấu năm 2024 thu hút 5 triệu lượt khách du lịch.", [("tourists", "target", 2024, 5e6)]),
     ("Năm 2023, toàn tỉnh giải quyết việc làm cho 30.000 lao động, giảm tỷ lệ hộ nghèo 1,5%.",
      [("jobs", "result", 2023, 30000), ("poverty_rate_reduction", "result", 2023, 1.5)]),
+    # the other ways reports write units and jobs
+    ("Năm 2023, tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm.", [("poverty_rate_reduction", "result", 2023, 1.5)]),
+    ("Kim ngạch xuất khẩu năm 2023 đạt 19 tỷ đôla.", [("export_value", "result", 2023, 1.9e10)]),
+    ("Năm 2023, tỉnh tạo việc làm mới cho 35.000 lao động.", [("jobs", "result", 2023, 35000)]),
+    ("Kim ngạch xuất khẩu hàng hóa năm 2023 đạt 5,2 tỷ USD.", [("export_value", "result", 2023, 5.2e9)]),
+    ("Thu nhập bình quân đầu người năm 2023 đạt 4.000 USD/người/năm.", [("income_per_capita", "result", 2023, 4000)]),
+    ("Tổng kim ngạch xuất nhập khẩu đạt 10 tỷ USD.", []),  # trade in both directions is not exports
 ])
 def test_typical_provincial_report_sentences(sentence, figures):
     assert read(sentence)[0] == figures
