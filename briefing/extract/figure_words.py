@@ -45,8 +45,9 @@ FILLER = frozenset(
 SECTOR = re.compile(r"\b(?:toàn ngành(?! (?:công|nông) nghiệp)|(?<!toàn )(?<!các )ngành (nông nghiệp|công nghiệp))\b")
 SECTOR_GROWTH = {"nông nghiệp": "agricultural_growth", "công nghiệp": "industrial_growth"}
 SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
-# "Quy mô GDP theo giá hiện hành": the price basis of an amount, not another noun.
-PRICE_BASIS = re.compile(r"theo giá (?:hiện hành|so sánh)")
+# "Quy mô GDP theo giá hiện hành", "tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều": the basis a figure
+# is measured on, not another noun.
+MEASURE_BASIS = re.compile(r"theo giá (?:hiện hành|so sánh)|theo chuẩn nghèo(?: đa chiều| mới)*")
 # "cao hơn mức tăng 6,2% của năm 2022": the same indicator's figure of another year, for comparison.
 COMPARED_WITH = re.compile(r"^\W*(?:cao|thấp) hơn(?: so với)?(?: mức| tốc độ)?(?: tăng)?(?: trưởng)?\s*$")
 # A rate and the indicator of its fall: "giảm 1,2%" of the poverty rate is its reduction,

@@ -18,7 +18,7 @@ from briefing.extract.figure_words import (
     CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, EQUIVALENT, FILLER, FOLLOWING_REACH, GDP_SHARE,
     GDP_SHARE_REACH, GROWTH_WORDS, INCREMENT_WORDS, LEVEL_INDICATORS, LINKING_WORDS, MAX_UNLINKED_WORDS, MET,
     MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OWN_YEAR_AFTER,
-    PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, PRICE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES,
+    PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, MEASURE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES,
     REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, TOTAL, TOTAL_REACH,
     TRAILING, TRAILING_REACH, UNITS_COUNTED, YEARLY_AVERAGES, YEAR_AFTER_REACH, OVERLAPPING_PHRASES,
     INDICATOR_PHRASES,
@@ -288,7 +288,7 @@ def _unlinked_words(window: str, code: str) -> int:
     gap = window[max(ends):]
     for cues in (TARGET_CUES, RESULT_CUES, FORECAST_CUES):  # "Quốc hội giao là", "có thể đạt": cues link too
         gap = cues.sub(" ", gap)
-    gap = HOME.sub(" ", PRICE_BASIS.sub(" ", gap))  # "theo giá hiện hành", "đến Việt Nam" say nothing else
+    gap = HOME.sub(" ", MEASURE_BASIS.sub(" ", gap))  # "theo giá hiện hành", "đến Việt Nam" say nothing else
     for mention in reversed(find_places(gap)):
         gap = gap[: mention.start] + " " + gap[mention.end :]
     return sum(1 for word in re.findall(r"[^\W\d_]+", gap) if word not in LINKING_WORDS)

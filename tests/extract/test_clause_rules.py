@@ -192,6 +192,13 @@ def test_typical_report_sentences(sentence, figures):
     ("Năm 2023, bội chi ngân sách nhà nước ước khoảng 4,42% GDP.", [("budget_deficit", "result", 2023, 4.42)]),
     ("Năm 2023, số doanh nghiệp thành lập mới là 159,8 nghìn doanh nghiệp.", [("new_businesses", "result", 2023, 159800)]),
     ("Khách quốc tế đến Việt Nam năm 2023 đạt 12,6 triệu lượt.", [("international_visitors", "result", 2023, 1.26e7)]),
+    ("Quốc hội giao chỉ tiêu tăng trưởng GDP năm 2024 khoảng 6 - 6,5%.", [("economic_growth", "target", 2024, 6)]),
+    ("Xuất siêu năm 2023 ước đạt 28 tỷ USD.", [("trade_surplus", "result", 2023, 2.8e10)]),
+    ("CPI bình quân năm 2023 tăng 3,25%, dưới mục tiêu 4,5% Quốc hội đề ra.",
+     [("cpi", "result", 2023, 3.25), ("cpi", "target", 2023, 4.5)]),
+    ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều năm 2023 còn 2,93%.", [("poverty_rate", "result", 2023, 2.93)]),
+    ("GDP bình quân đầu người năm 2023 ước đạt 4.284 USD, tăng 160 USD so với năm 2022.",
+     [("income_per_capita", "result", 2023, 4284)]),  # the change in a level is not a level
 ])
 def test_typical_national_report_sentences(sentence, figures):
     assert read(sentence, level="national", locality=None)[0] == figures
@@ -267,6 +274,19 @@ def test_meeting_metadata(text, expected):
     "Năm 2023, tỷ giá USD/VND tăng 2,5%.",
     "Năm 2023, lạm phát của Mỹ ở mức 3,4%.",
     "Năm 2023, tăng trưởng của ngành ngân hàng đạt 13%.",
+    "Lạm phát cơ bản năm 2023 tăng 4,16%.",  # core inflation is not the CPI
+    "Tăng trưởng tín dụng năm 2023 đạt 13,5%.",
+    "Khu vực công nghiệp và xây dựng tăng 3,74%; khu vực dịch vụ tăng 6,82%.",
+    "Ngân hàng Thế giới dự báo GDP Việt Nam năm 2024 tăng 5,5%.",
+    "Kinh tế Trung Quốc năm 2023 tăng trưởng 5,2%.",
+    "Tập đoàn Vingroup năm 2023 đạt doanh thu 161.000 tỷ đồng.",
+    "Xuất khẩu gạo năm 2023 đạt 4,78 tỷ USD.",
+    "Ngành dệt may đặt mục tiêu xuất khẩu năm 2024 đạt 44 tỷ USD.",
+    "Tổng cục Hải quan thu ngân sách năm 2023 đạt 370.000 tỷ đồng.",
+    "Tăng trưởng kinh tế giai đoạn 2021-2025 bình quân 6,5-7%/năm.",
+    "GDP 6 tháng đầu năm 2024 tăng 6,42%.",
+    "Nếu tăng trưởng GDP đạt 7%, Việt Nam sẽ vượt Thái Lan.",
+    "Năm 2023, cả nước có 172,6 nghìn doanh nghiệp rút lui khỏi thị trường.",
 ])
 def test_banks_companies_prices_forecasts_and_other_countries_report_nothing(sentence):
     assert read(sentence, level="national", locality=None)[0] == []
