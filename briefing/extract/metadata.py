@@ -48,8 +48,9 @@ ORGANISERS = [
         r"\b(?:Chính phủ|Thủ tướng|Quốc hội|Ban Chấp hành Trung ương|Hội nghị Trung ương|Bộ Chính trị|"
         r"Ban Bí thư|Ban Tổ chức Trung ương|Trung ương Đảng)\b")),
     ("district", re.compile(
-        r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:huyện|quận|thị xã)\b|\b(?:Huyện|Quận|Thị) [ủu]ỷ?\b|"
-        r"\bcử tri (?:các )?(?:quận|huyện)\b|\bĐảng bộ (?:huyện|quận|thị xã)\b")),
+        r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:huyện|quận|thị xã)\b|\b(?:[Hh]uyện|[Qq]uận|Thị) [ủu]ỷ?\b|"
+        r"\bcử tri (?:các )?(?:quận|huyện)\b|\bĐảng bộ (?:huyện|quận|thị xã)\b|"
+        r"\b(?:[Hh]uyện|[Qq]uận|[Tt]hị xã) [A-ZĐ]\w*(?: [A-ZĐ]\w*){0,2} (?:\([^)]{1,30}\) )?tổ chức")),
     ("provincial", re.compile(
         r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP)\b|"
         r"\b(?:Tỉnh|Thành) [ủu]ỷ?\b|\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b|\btỉnh [A-ZĐ]")),
@@ -67,6 +68,12 @@ YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and pla
 # "hội nghị … do Bộ Tài chính tổ chức", "hội nghị … của Bộ Nông nghiệp": the body that holds the
 # meeting, which decides its level even when the Prime Minister attends.
 HELD_BY = re.compile(r"(?:hội nghị|kỳ họp|phiên họp|lễ)\b[^.;]{0,160}?\b(?:do|của) (.{0,60})", re.IGNORECASE)
+# "buổi tiếp xúc cử tri huyện Củ Chi", "làm việc với huyện Thanh Trì": a province's leaders meeting
+# one of its districts hold a district-level meeting, whoever else the lead names first.
+DISTRICT_SESSION = re.compile(
+    r"\b(?:tiếp xúc cử tri|làm việc (?:với|tại))\s+(?:(?:UBND|Huyện [ủu]ỷ?|lãnh đạo)\s+)?(?:các )?(?:huyện|quận|thị xã)\b",
+    re.IGNORECASE,
+)
 PRESIDE = re.compile(r"\bchủ trì\b", re.IGNORECASE)
 # An official's title: "Phó Thủ tướng", "Chủ tịch UBND tỉnh", "Bí thư Tỉnh ủy", "Bộ trưởng Bộ Tài chính".
 TITLE_WORDS = (
@@ -154,6 +161,9 @@ def _level(opening: list[str]) -> tuple[str | None, str]:
             for level, pattern in ORGANISERS:
                 if pattern.match(held.group(1)):
                     return level, sentence
+    for sentence in opening:
+        if DISTRICT_SESSION.search(sentence):
+            return "district", sentence
     for sentence in opening:
         for level, pattern in ORGANISERS:
             if pattern.search(sentence):

@@ -244,6 +244,13 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "công tác năm 2023 và triển khai nhiệm vụ năm 2024.\n", ("2024-01-05", "ministry", None, 2023, 2024)),
     ("Đảng bộ huyện Kỳ Anh tổng kết năm 2023\n\nNgày 28/12/2023, Ban Chấp hành Đảng bộ huyện Kỳ Anh tổ chức hội nghị "
      "tổng kết công tác năm 2023.\n", ("2023-12-28", "district", None, 2023, None)),
+    ("Huyện Kỳ Anh tổng kết năm 2023\n\nNgày 29/12/2023, huyện Kỳ Anh (Hà Tĩnh) tổ chức hội nghị tổng kết năm 2023.\n",
+     ("2023-12-29", "district", "Hà Tĩnh", 2023, None)),
+    # a city's leader meeting one of its districts: a district-level meeting, in that city
+    ("Huyện mong lên quận\n\nNgày 23/8/2019, tại buổi làm việc với Bí thư Thành uỷ Hà Nội, Bí thư huyện uỷ Thanh Trì "
+     "đề nghị thành phố tạo điều kiện cho huyện.\n", ("2019-08-23", "district", "Hà Nội", None, None)),
+    ("Ngân sách của thành phố\n\nTheo Bí thư Thành ủy TP HCM, ngân sách sẽ khó khăn. Tại buổi tiếp xúc cử tri huyện "
+     "Củ Chi ngày 24/11/2016, ông cho biết thành phố sẽ có giải pháp.\n", ("2016-11-24", "district", "TP. Hồ Chí Minh", None, None)),
     ("Thủ tướng làm việc với tỉnh Bình Định\n\nNgày 15/3/2024, Thủ tướng Phạm Minh Chính có buổi làm việc với "
      "Ban Thường vụ Tỉnh ủy Bình Định.\n", ("2024-03-15", "national", "Bình Định", None, None)),
     ("Hội nghị Chính phủ với các địa phương\n\nSáng 5/1, Thủ tướng Phạm Minh Chính chủ trì Hội nghị trực tuyến Chính phủ "
