@@ -38,7 +38,7 @@ FORECASTER = re.compile(
 ORGANISATION = re.compile(
     r"\b(?:tập đoàn|tổng công ty|công ty|doanh nghiệp này|samsung|formosa|vingroup|evn|pvn|petrolimex|viettel|"
     r"cục hải quan|hải quan|cục thuế|chi cục|tổng cục hải quan|tổng cục thuế|đơn vị này|ngành thuế|ngành hải quan|"
-    r"ngân hàng thương mại|các ngân hàng|khu kinh tế|khu công nghiệp|cảng)\b"
+    r"ngân hàng thương mại|các ngân hàng|ngân hàng tmcp|\w+bank|bidv|ctcp|khu kinh tế|khu công nghiệp|cảng)\b"
 )
 # A sector of the economy: its growth is not the economy's (industry and agriculture
 # have their own indicators, decided elsewhere).

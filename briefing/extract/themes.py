@@ -28,6 +28,8 @@ NATIONAL_ACTOR = re.compile(
     r"Chính phủ|Thủ tướng|Quốc hội|Trung ương|Bộ Chính trị|Ban Bí thư|\d+/NQ-CP|NQ-CP", re.IGNORECASE
 )
 LOCAL_ACTOR = re.compile(r"\b(?:tỉnh|thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|huyện)\b", re.IGNORECASE)
+# "chủ đề năm 2025 là", "chủ đề công tác năm 2024 là": the theme of a named year.
+YEAR_THEME = re.compile(rf"\s*(?:\w+\s+){{0,3}}năm\s+{YEAR}\b", re.IGNORECASE)
 MAX_GAP_WORDS = 16  # a quotation further than this from its trigger word is about something else
 KINDS = {"chủ đề": "theme"}
 HOLDER_REACH = 60  # "… Cục Hải quan với phương châm": whose slogan is said just before it
@@ -42,7 +44,7 @@ NAMED_YEAR_THEME = re.compile(
 # The same choice told of the year: "Năm 2019 được xác định là “Năm đột phá …”", or a name written
 # with a capital N ("năm 2018 là Năm Doanh nghiệp"); "Năm 2024 là năm bứt phá …" describes, it names nothing.
 NAMED_YEAR_PASSIVE = re.compile(
-    rf"\b[Nn]ăm ({YEAR}) (?:được (?:chọn|xác định|lấy|coi) (?:là|làm) {NAME_OF_YEAR}|(?:là|sẽ là) "
+    rf"\b[Nn]ăm ({YEAR}) (?:được (?:[\w ]{{0,30}} )?(?:chọn|xác định|lấy|coi) (?:là|làm) {NAME_OF_YEAR}|(?:là|sẽ là) "
     r"(?:[“\"](Năm [^“”\"]{3,120})[”\"]|(Năm [^.;:“”\"]{3,120})))"
 )
 
@@ -76,7 +78,10 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
         gap = text[trigger.end() : quote.start()]
         slogan = next(g for g in quote.groups() if g is not None).strip()
         before, after = text[: trigger.start()], text[quote.end() :]
-        if not _close_enough(gap) or not is_slogan(slogan) or _agency_motto(before + gap):
+        theme = trigger.group(1).lower() == "chủ đề"
+        named_year = theme and slogan.startswith("Năm ")  # chủ đề: “Năm cải thiện môi trường đầu tư …”
+        watchwords = is_slogan(slogan, 2 if theme and YEAR_THEME.match(gap) else 3)
+        if not _close_enough(gap) or not (named_year or watchwords) or _agency_motto(before + gap):
             continue
         themes.append(
             Theme(
@@ -105,9 +110,11 @@ def _agency_motto(before: str) -> bool:
     return bool(AGENCY.search(holder) or ORGANISATION.search(holder))
 
 
-def is_slogan(text: str) -> bool:
+def is_slogan(text: str, fewest_parts: int = 3) -> bool:
+    """Watchwords: ``fewest_parts`` or more short parts. A year's theme ("chủ đề năm 2025 là …",
+    "chủ đề: “Năm …”") may have two; any other quotation needs three to be told from a phrase."""
     parts = [p for p in SLOGAN_PART_SEPARATOR.split(text) if p]
-    return len(parts) >= 3 and all(len(p.split()) <= 8 for p in parts)
+    return len(parts) >= fewest_parts and all(len(p.split()) <= 8 for p in parts)
 
 
 def _close_enough(gap: str) -> bool:

@@ -145,6 +145,14 @@ def test_a_revised_target_keeps_its_new_value_and_sets_the_old_one_aside():
     ("Cục Hải quan tỉnh thực hiện phương châm “Kỷ cương - Sáng tạo - Phát triển”.", []),  # an agency's motto
     ("Tỉnh thực hiện phương châm “Kỷ cương - Sáng tạo - Phát triển” trong năm 2024.",
      [("Kỷ cương - Sáng tạo - Phát triển", "motto", 2024)]),
+    ("Vietcombank với phương châm “Tín nhiệm - Chuyên nghiệp - Hiệu quả - Phát triển”.", []),  # a bank's motto
+    ("Năm 2024 được tỉnh chọn là “Năm hành động vì môi trường”.", [("Năm hành động vì môi trường", "theme", 2024)]),
+    ("Năm 2024, tỉnh chọn chủ đề: “Năm cải thiện môi trường đầu tư kinh doanh, nâng cao năng lực cạnh tranh”.",
+     [("Năm cải thiện môi trường đầu tư kinh doanh, nâng cao năng lực cạnh tranh", "theme", 2024)]),
+    # a year's theme may have two parts; any other quotation needs three to be told from a title
+    ("Chủ đề năm 2025 là “Tăng tốc, bứt phá về đích”.", [("Tăng tốc, bứt phá về đích", "theme", 2025)]),
+    ("Hội thảo có chủ đề “Kinh tế số, động lực tăng trưởng”.", []),
+    ("Thủ tướng yêu cầu quán triệt tinh thần “5 quyết tâm, 3 bảo đảm, 5 đẩy mạnh”.", []),  # a label, not a motto
 ])
 def test_named_years_and_whose_motto(sentence, themes):
     from briefing.extract.themes import find_themes
