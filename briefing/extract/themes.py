@@ -112,9 +112,10 @@ def _agency_motto(before: str) -> bool:
 
 def is_slogan(text: str, fewest_parts: int = 3) -> bool:
     """Watchwords: ``fewest_parts`` or more short parts. A year's theme ("chủ đề năm 2025 là …",
-    "chủ đề: “Năm …”") may have two; any other quotation needs three to be told from a phrase."""
+    "chủ đề: “Năm …”") may have two; any other quotation needs three to be told from a phrase.
+    Parts that open with a count ("5 quyết tâm, 3 bảo đảm") name lists of tasks: a label."""
     parts = [p for p in SLOGAN_PART_SEPARATOR.split(text) if p]
-    return len(parts) >= fewest_parts and all(len(p.split()) <= 8 for p in parts)
+    return len(parts) >= fewest_parts and all(len(p.split()) <= 8 and not p[0].isdigit() for p in parts)
 
 
 def _close_enough(gap: str) -> bool:
