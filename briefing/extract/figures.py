@@ -163,7 +163,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             code = _sector_indicator(code, sector.group(1) or context.sector, window)
         if code is None or _is_growth_of_level(code, window, quantity) or NOT_INDICATOR.search(window):
             continue
-        if _unlinked_words(window, code) > MAX_UNLINKED_WORDS:
+        window_start = quantity.start - len(window)
+        if _unlinked_words(window, code, _without_places(key, window_start, places)) > MAX_UNLINKED_WORDS:
             context.set_aside.append(Unattributed(quantity.text, code, "indicator unclear", text))
             continue
         if code == "indicators_met":
@@ -172,7 +173,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
                 continue
         after = following[len(match_form(quantity.text)):]
         kind, year = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None)
-        reason = _why_not(code, clause, window, after, key, year, context, key[quantity.end :])
+        named = {m.place.name for m in places if window_start <= m.start and m.end <= quantity.start}
+        reason = _why_not(code, clause, window, after, key, year, context, key[quantity.end :], named)
         if not reason and kind == RESULT and context.part_year_meeting and not _names_its_year(clause, key, quantity):
             reason = "part of a year"
         if reason:
@@ -216,9 +218,10 @@ def _names_its_year(clause: str, key: str, quantity: Quantity) -> bool:
 
 
 def _why_not(code: str, clause: str, window: str, after: str, key: str, year: int | None,
-             context: Context, after_figure: str = "") -> str | None:
+             context: Context, after_figure: str = "", named: set[str] = frozenset()) -> str | None:
     """Why a figure is not reported as the place's target or result for a year, or None if it is.
-    ``window`` holds the figure's own words (since the previous figure): they say whose it is."""
+    ``window`` holds the figure's own words (since the previous figure): they say whose it is;
+    ``named`` is the places it names."""
     # A period opening the sentence covers its list, unless the figure names its own year.
     opening = "" if OWN_YEAR_AFTER.match(after_figure) else key
     reason = not_a_year_figure(clause, after, yearly_average=code in YEARLY_AVERAGES, sentence=opening)
@@ -227,7 +230,7 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
     whose = owner(window, key, context.foreign_article)
     if whose != OWN:
         return NOT_OWN[whose]
-    if len({m.place.name for m in find_places(window)}) > 1 or UNITS_COUNTED.search(clause):
+    if len(named) > 1 or UNITS_COUNTED.search(clause):
         return "several places' figure"
     if "?" in after_figure:
         return "a question, not a statement"
@@ -278,19 +281,25 @@ def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
     return quantity
 
 
-def _unlinked_words(window: str, code: str) -> int:
+def _without_places(key: str, start: int, places: list) -> str:
+    """``key`` from ``start`` to the end with the sentence's place names blanked out (places are found
+    in the cased text, "Bắc Giang", and would be missed in the lower-case key)."""
+    for mention in places:
+        key = key[: mention.start] + " " * (mention.end - mention.start) + key[mention.end :]
+    return key[start:]
+
+
+def _unlinked_words(window: str, code: str, unplaced: str | None = None) -> int:
     """How many words that are neither linking words nor places stand between the indicator's
     phrase and the figure: "tăng trưởng GRDP năm 2023 đạt 8%" none; "tốc độ tăng trưởng đang có
     xu hướng giảm như tốc độ tăng thu nội địa giảm 2%" many, so the figure is another noun's."""
     ends = [m.start() + len(m.group(1)) for m in OVERLAPPING_PHRASES[code].finditer(window)]
     if not ends:
         return 0
-    gap = window[max(ends):]
+    gap = (window if unplaced is None else unplaced[: len(window)])[max(ends):]
     for cues in (TARGET_CUES, RESULT_CUES, FORECAST_CUES):  # "Quốc hội giao là", "có thể đạt": cues link too
         gap = cues.sub(" ", gap)
     gap = HOME.sub(" ", MEASURE_BASIS.sub(" ", gap))  # "theo giá hiện hành", "đến Việt Nam" say nothing else
-    for mention in reversed(find_places(gap)):
-        gap = gap[: mention.start] + " " + gap[mention.end :]
     return sum(1 for word in re.findall(r"[^\W\d_]+", gap) if word not in LINKING_WORDS)
 
 

@@ -120,6 +120,8 @@ def test_reported_figures(sentence, figures):
     ("Vậy tại sao năm 2023 tỉnh không kiên định mục tiêu kiềm chế lạm phát dưới 4%?", "a question, not a statement"),
     ("Năm 2014, Quốc hội nhất trí nâng trần bội chi từ 4,8 lên 5,3% GDP.", "a legal ceiling"),
     ("Năm 2023, nợ công vẫn nằm trong trần nợ công, dưới 65% GDP.", "a legal ceiling"),
+    ("Tổng số dự toán thu ngân sách 2023 của 4 TP Hà Nội, Hải Phòng, Đà Nẵng và Cần Thơ là 365.900 tỉ đồng.",
+     "several places' figure"),
     ("Năm 2023 có 35 bộ, cơ quan trung ương và 26 địa phương có tỉ lệ giải ngân đạt dưới 40% kế hoạch.",
      "several places' figure"),
 ])
@@ -227,6 +229,9 @@ def test_a_regions_figure_is_not_read_at_all():
      [("economic_growth", "target", 2024, 7.5), ("income_per_capita", "target", 2024, 8.5e7),
       ("budget_revenue", "target", 2024, 1.5e13)]),
     ("Kinh tế của tỉnh năm 2023 tăng trưởng 7,5%.", [("economic_growth", "result", 2023, 7.5)]),
+    # a place between the indicator and its figure is no other noun
+    ("Năm 2023 tổng sản phẩm trên địa bàn (GRDP) của Bắc Giang tăng 13,45%, cao nhất cả nước.",
+     [("economic_growth", "result", 2023, 13.45)]),
     ("Đến nay, tỉnh có 120/150 xã đạt chuẩn nông thôn mới, chiếm 80%.",  # "chiếm": a share, left out
      [("new_rural_standard", "result", 2023, 120)]),
     ("Tỉnh phấn đấu năm 2024 thu hút 5 triệu lượt khách du lịch.", [("tourists", "target", 2024, 5e6)]),
