@@ -76,7 +76,7 @@ def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sen
     "replaced target"), or None. ``yearly_average``: an indicator that is itself an average over
     a year (income per head, "CPI bình quân" the year's average inflation), so
     "bình quân" does not make it one over several years."""
-    if FORECAST_CUES.search(clause[-AVERAGE_REACH * 2:]):
+    if _forecast(clause[-AVERAGE_REACH * 2:]):
         return "forecast"
     own_after = re.split(r",\s|;", after)[0]  # the figure's own words, not the next item of a list
     average = AVERAGE.search(clause[-AVERAGE_REACH:]) or AVERAGE.search(own_after[:AVERAGE_AFTER])
@@ -91,6 +91,13 @@ def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sen
     if _part_of_year(clause, own_after, sentence[:CLAUSE_OPENING]):
         return "part of a year"
     return None
+
+
+def _forecast(near: str) -> bool:
+    """A forecast word before the figure, with no target word after it: "dự báo … 3,6%, thấp hơn
+    mục tiêu 4-4,5%" forecasts the first figure and quotes the target in the second."""
+    forecasts = [m.end() for m in FORECAST_CUES.finditer(near)]
+    return bool(forecasts) and not any(m.start() >= forecasts[-1] for m in TARGET_CUES.finditer(near))
 
 
 def _part_of_year(clause: str, after: str, sentence_opening: str = "") -> bool:

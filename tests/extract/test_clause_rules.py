@@ -214,6 +214,16 @@ def test_typical_national_report_sentences(sentence, figures):
     assert read(sentence, level="national", locality=None)[0] == figures
 
 
+@pytest.mark.parametrize("sentence, figures", [
+    ("Lạm phát năm 2024 được dự báo ở mức 3,6%, thấp hơn mục tiêu 4-4,5% mà Quốc hội đặt ra.",
+     [("cpi", "target", 2024, 4)]),
+    ("Kinh tế Việt Nam năm 2025 có thể tăng trưởng trên 7%, vượt mục tiêu 6,5-7% mà Quốc hội vừa thông qua.",
+     [("economic_growth", "target", 2025, 6.5)]),
+])
+def test_a_forecast_word_covers_its_own_figure_not_the_target_quoted_after_it(sentence, figures):
+    assert read(sentence, level="national", locality=None) == (figures, ["forecast"])
+
+
 def test_a_figure_compared_with_last_years_is_last_years_result():
     assert read("GRDP năm 2023 tăng 8,05%, cao hơn mức tăng 6,2% của năm 2022.")[0] == [
         ("economic_growth", "result", 2023, 8.05), ("economic_growth", "result", 2022, 6.2)]
