@@ -119,6 +119,6 @@ LINKING_WORDS = frozenset(
 MAX_UNLINKED_WORDS = 0  # any other content word between them makes the figure another noun's
 # An article that reports no meeting gives a figure no context: the sentence itself must say
 # whose it is ("Việt Nam", "cả nước", "GDP", a province) and, elsewhere checked, its year.
-NAMED_OWNER = re.compile(r"việt nam|cả nước|nền kinh tế|\bgdp\b|\bgrdp\b|\btỉnh\b|thành phố|\btp\b|hà nội|hồ chí minh")
+NAMED_OWNER = re.compile(r"việt nam|cả nước|nền kinh tế|quốc hội|chính phủ|\bgdp\b|\bgrdp\b|\btỉnh\b|thành phố|\btp\b|hà nội|hồ chí minh")
 # Semicolons and colons end a clause; a full stop inside a sentence is an abbreviation ("TP. HCM").
 CLAUSE_BREAK = re.compile(r"[;:]|(?<!\btp)\.\s")

@@ -25,8 +25,9 @@ FOREIGN = re.compile(
     r"eurozone|khu vực đồng euro|châu âu|liên minh châu âu|eu|asean|opec|toàn cầu|kinh tế thế giới|"
     r"trên thế giới|washington|moskva|tokyo|london|brexit|fed|tổng thống)\b"
 )
-# Words that bring the figure back home even in a sentence that names another country.
-HOME = re.compile(r"\b(?:việt nam|cả nước|trong nước|nước ta|chính phủ|quốc hội|thủ tướng)\b")
+# Words that bring the figure back home even in a sentence that names another country
+# (but "Chính phủ Indonesia", "Thủ tướng Nhật Bản" are that country's).
+HOME = re.compile(rf"\b(?:việt nam|cả nước|trong nước|nước ta|(?:chính phủ|quốc hội|thủ tướng)(?!\s+{FOREIGN.pattern}))\b")
 # Forecasters, analysts and international bodies: their estimates are not the authorities' figures.
 FORECASTER = re.compile(
     r"\b(?:ngân hàng thế giới|world bank|\bwb\b|imf|quỹ tiền tệ quốc tế|adb|ngân hàng phát triển châu á|hsbc|"

@@ -224,6 +224,18 @@ def test_a_forecast_word_covers_its_own_figure_not_the_target_quoted_after_it(se
     assert read(sentence, level="national", locality=None) == (figures, ["forecast"])
 
 
+@pytest.mark.parametrize("sentence, figures, reasons", [
+    # outside a meeting the sentence must name its owner and year: the Government or the Assembly does
+    ("Năm 2023, CPI bình quân tăng 3,25%, thấp hơn mục tiêu khoảng 4,5% mà Quốc hội đề ra.",
+     [("cpi", "result", 2023, 3.25), ("cpi", "target", 2023, 4.5)], []),
+    ("Chính phủ đặt mục tiêu tăng trưởng từ 8% trở lên cho năm 2025.", [("economic_growth", "target", 2025, 8)], []),
+    ("Chính phủ Indonesia đặt mục tiêu tăng trưởng 5,2% cho năm 2024.", [], ["another country's figure"]),
+    ("Tăng trưởng đạt 6,5% là khả quan.", [], ["owner or year not stated outside a meeting"]),
+])
+def test_figures_of_an_article_that_reports_no_meeting(sentence, figures, reasons):
+    assert read(sentence, level=None, locality=None, review=None, plan=None, date=None) == (figures, reasons)
+
+
 def test_a_figure_compared_with_last_years_is_last_years_result():
     assert read("GRDP năm 2023 tăng 8,05%, cao hơn mức tăng 6,2% của năm 2022.")[0] == [
         ("economic_growth", "result", 2023, 8.05), ("economic_growth", "result", 2022, 6.2)]
