@@ -137,7 +137,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
     if REGION.search(key):
         return []
     quantities = find_quantities(text)
-    last_code, last_unit = None, None
+    last_code, last_unit, last_reason = None, None, None
     for i, quantity in enumerate(quantities):
         window = _label_window(key, previous_end, quantity.start)
         previous_end = quantity.end if quantity.unit else previous_end
@@ -156,6 +156,10 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             or (i and (ONLY_CHANGE.match(window) or COMPARED_WITH.match(window) or not re.search(r"\w", window)))
         ):
             code = FALL_OF.get(inherited, inherited) if ONLY_CHANGE.match(window) else inherited
+        # "xuất khẩu thủy sản đạt 10 tỷ USD, tăng 12%": a figure that restates or changes the one
+        # before it is set aside with it
+        borrowed = bool(i) and code is not None and code in (last_code, FALL_OF.get(last_code or "")) and bool(
+            ONLY_CHANGE.match(window) or EQUIVALENT.match(window) or not re.search(r"\w", window))
         last_code, last_unit = code, quantity.unit
         clause = _label_window(key, 0, quantity.start)
         sector = SECTOR.search(clause)
@@ -166,6 +170,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         window_start = quantity.start - len(window)
         if _unlinked_words(window, code, _without_places(key, window_start, places)) > MAX_UNLINKED_WORDS:
             context.set_aside.append(Unattributed(quantity.text, code, "indicator unclear", text))
+            last_reason = "indicator unclear"
             continue
         if code == "indicators_met":
             quantity = _indicators_met(quantity, quantities[:i], key, following)
@@ -174,7 +179,9 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         after = following[len(match_form(quantity.text)):]
         kind, year = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None)
         named = {m.place.name for m in places if window_start <= m.start and m.end <= quantity.start}
-        reason = _why_not(code, clause, window, after, key, year, context, key[quantity.end :], named)
+        reason = (borrowed and last_reason) or _why_not(code, clause, window, after, key, year, context,
+                                                         key[quantity.end :], named)
+        last_reason = reason
         if not reason and kind == RESULT and context.part_year_meeting and not _names_its_year(clause, key, quantity):
             reason = "part of a year"
         if reason:

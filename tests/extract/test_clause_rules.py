@@ -236,6 +236,11 @@ def test_figures_of_an_article_that_reports_no_meeting(sentence, figures, reason
     assert read(sentence, level=None, locality=None, review=None, plan=None, date=None) == (figures, reasons)
 
 
+def test_the_change_of_a_figure_set_aside_is_set_aside_with_it():
+    sentence = "VASEP cho biết kim ngạch xuất khẩu thủy sản cả năm 2024 ước đạt 10 tỷ USD, tăng 12% so với năm trước."
+    assert read(sentence, level="national", locality=None) == ([], ["indicator unclear", "indicator unclear"])
+
+
 def test_a_figure_compared_with_last_years_is_last_years_result():
     assert read("GRDP năm 2023 tăng 8,05%, cao hơn mức tăng 6,2% của năm 2022.")[0] == [
         ("economic_growth", "result", 2023, 8.05), ("economic_growth", "result", 2022, 6.2)]
