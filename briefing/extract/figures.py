@@ -392,8 +392,9 @@ def _kind_and_year(key: str, quantity: Quantity, context: Context, kind: str | N
     """Target or result (``kind`` when it is known already), and the year the figure is for."""
     year = _figure_year(key, quantity, context)
     kind = kind or stance(key[: quantity.start], year is not None and year == context.review_year)
-    if kind is None:
-        kind = TARGET if year is not None and year == context.plan_year else RESULT
+    if kind is None:  # no wording: a year the meeting plans, or any figure of a meeting that only plans
+        only_plans = year is None and context.plan_year is not None and context.review_year is None
+        kind = TARGET if only_plans or (year is not None and year == context.plan_year) else RESULT
     if year is None:
         year = _default_year(kind, context)
     return kind, year

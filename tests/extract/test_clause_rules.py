@@ -236,6 +236,13 @@ def test_figures_of_an_article_that_reports_no_meeting(sentence, figures, reason
     assert read(sentence, level=None, locality=None, review=None, plan=None, date=None) == (figures, reasons)
 
 
+def test_a_meeting_that_only_plans_sets_targets_even_without_a_target_word():
+    # the National Assembly's resolution on next year's plan: "Theo đó, …" lists its targets
+    sentence = "Theo đó, tốc độ tăng tổng sản phẩm trong nước (GDP) khoảng 6-6,5%; GDP bình quân đầu người khoảng 4.700 USD."
+    assert read(sentence, level="national", locality=None, review=None, plan=2024, date="2023-11-10")[0] == [
+        ("economic_growth", "target", 2024, 6), ("income_per_capita", "target", 2024, 4700)]
+
+
 def test_the_change_of_a_figure_set_aside_is_set_aside_with_it():
     sentence = "VASEP cho biết kim ngạch xuất khẩu thủy sản cả năm 2024 ước đạt 10 tỷ USD, tăng 12% so với năm trước."
     assert read(sentence, level="national", locality=None) == ([], ["indicator unclear", "indicator unclear"])
