@@ -156,6 +156,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             or (i and (ONLY_CHANGE.match(window) or COMPARED_WITH.match(window) or not re.search(r"\w", window)))
         ):
             code = FALL_OF.get(inherited, inherited) if ONLY_CHANGE.match(window) else inherited
+            if REMAINING.search(window):  # "giảm 1,02%, còn 3,54%": what remains is the level
+                code = LEVEL_AFTER_FALL.get(code, code)
         # "xuất khẩu thủy sản đạt 10 tỷ USD, tăng 12%": a figure that restates or changes the one
         # before it is set aside with it
         borrowed = bool(i) and code is not None and code in (last_code, FALL_OF.get(last_code or "")) and bool(

@@ -61,7 +61,7 @@ INDICATORS: dict[str, Indicator] = {
     "poverty_rate_reduction": Indicator(
         "Giảm tỷ lệ hộ nghèo",
         "Poverty rate reduction",
-        r"(?:tỷ lệ |tỉ lệ )?hộ nghèo(?: [^\d]{0,20})? giảm|giảm (?:tỷ lệ |tỉ lệ )?hộ nghèo",
+        r"(?:tỷ lệ |tỉ lệ )?hộ nghèo(?: [^\d]{0,30})? giảm|giảm (?:tỷ lệ |tỉ lệ )?hộ nghèo",
         ("percentage points",),
     ),
     "poverty_rate": Indicator("Tỷ lệ hộ nghèo", "Poverty rate", r"(?:tỷ lệ |tỉ lệ )?hộ nghèo", ("%",)),

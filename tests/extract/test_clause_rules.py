@@ -184,6 +184,11 @@ def test_a_mid_year_meetings_results_are_part_year_but_its_year_targets_stay():
      [("export_value", "result", 2023, 3.5e9), ("export_value", "result", 2023, 12)]),
     ("Tỷ lệ hộ nghèo giảm còn 2,1%, giảm 1,2% so với năm 2022.",  # what remains, then the fall
      [("poverty_rate", "result", 2023, 2.1), ("poverty_rate_reduction", "result", 2023, 1.2)]),
+    ("Tỷ lệ hộ nghèo giảm 1,02%, còn 3,54%.",  # the fall, then what remains
+     [("poverty_rate_reduction", "result", 2023, 1.02), ("poverty_rate", "result", 2023, 3.54)]),
+    ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm 1,35%.", [("poverty_rate_reduction", "result", 2023, 1.35)]),
+    ("Năm 2024, tỉnh phấn đấu: tăng trưởng GRDP 10%; tỷ lệ hộ nghèo giảm còn dưới 0,5%.",  # "còn" in a target list
+     [("economic_growth", "target", 2024, 10), ("poverty_rate", "target", 2024, 0.5)]),
     ("Năm 2023, tỉnh đón 5 triệu lượt khách du lịch, trong đó có 300.000 lượt khách quốc tế.",
      [("tourists", "result", 2023, 5e6), ("international_visitors", "result", 2023, 3e5)]),
     ("Toàn tỉnh có thêm 12 xã đạt chuẩn nông thôn mới, nâng tổng số lên 150 xã.",
