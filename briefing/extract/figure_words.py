@@ -98,6 +98,8 @@ INCREMENT_WORDS = re.compile(r"\bthêm\s*$")
 COUNTED_PLACE = re.compile(
     r"\D*\d[\d.,/\s–-]*%?\s*(?:số\s+)?(xã(?! hội)|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|bản|ấp)\b"
 )
+# "cao hơn mức 5,05% của cả nước": the country's figure, quoted beside a province's.
+COUNTRY_AFTER = re.compile(r"\s*(?:của )?cả nước\b")
 RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subject of a national article
 # Words that make a sentence a province's or the country's.
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")

@@ -15,7 +15,7 @@ from briefing.extract.dates import discussed_year
 from briefing.extract.figure_words import (
     FALL_OF, LEVEL_AFTER_FALL,
     ANAPHOR, BARE_GROWTH, BASELINE, BUSINESS_ACTIVE, BASELINE_REACH, BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN,
-    CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, EQUIVALENT, FILLER, FOLLOWING_REACH, GDP_SHARE,
+    CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER, EQUIVALENT, FILLER, FOLLOWING_REACH, GDP_SHARE,
     GDP_SHARE_REACH, GROWTH_WORDS, INCREMENT_WORDS, LEVEL_INDICATORS, LINKING_WORDS, MAX_UNLINKED_WORDS, MET,
     MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OWN_YEAR_AFTER,
     PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, MEASURE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES,
@@ -195,7 +195,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
                 label=INDICATORS[code].en,
                 kind=kind,
                 year=year,
-                locality=_locality(places, key, clause, context),
+                locality=None if COUNTRY_AFTER.match(after) else _locality(places, key, clause, context),
                 value=quantity.value,
                 value_max=quantity.value_max,
                 comparator=quantity.comparator,

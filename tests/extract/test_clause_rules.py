@@ -258,6 +258,22 @@ def test_a_figure_compared_with_last_years_is_last_years_result():
         ("economic_growth", "result", 2023, 8.05), ("economic_growth", "result", 2022, 6.2)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Năm 2023, tăng trưởng GRDP của Bình Định đạt 4,52%, thấp hơn mức 5,05% của cả nước.",
+    "Năm 2023, tăng trưởng GRDP của Bình Định đạt 4,52%, thấp hơn mức 5,05% cả nước ước đạt.",
+])
+def test_the_countrys_figure_beside_a_provinces_has_no_locality(sentence):
+    context = Context("provincial", "Bình Định", None, 2023, 2024, "2023-12-20")
+    found = figures_in(Sentence(sentence, 0, len(sentence), 0), context)
+    assert [(f.value, f.locality) for f in found] == [(4.52, "Bình Định"), (5.05, None)]
+
+
+def test_a_provinces_rank_in_the_country_keeps_its_province():
+    sentence = "Năm 2023, Hải Phòng dẫn đầu cả nước với mức tăng trưởng 11,01%."
+    found = figures_in(Sentence(sentence, 0, len(sentence), 0), Context("national", None, None, 2023, 2024, "2024-01-05"))
+    assert [(f.value, f.locality) for f in found] == [(11.01, "Hải Phòng")]
+
+
 def test_a_regions_figure_is_not_read_at_all():
     assert read("Năm 2023, vùng Đồng bằng sông Cửu Long tăng trưởng 6%.") == ([], [])
 
