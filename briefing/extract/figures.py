@@ -24,7 +24,7 @@ from briefing.extract.figure_words import (
     INDICATOR_PHRASES,
 )
 from briefing.extract.indicators import INDICATORS
-from briefing.extract.owner import HOME, NOT_OWN, OWN, is_foreign_article, owner
+from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
 from briefing.extract.stance import (
     FORECAST_CUES, PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, not_a_year_figure, stance,
 )
@@ -236,7 +236,7 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
     reason = not_a_year_figure(clause, after, yearly_average=code in YEARLY_AVERAGES, sentence=opening)
     if reason:
         return reason
-    whose = owner(window, key, context.foreign_article)
+    whose = "hypothetical" if CONDITION_AFTER.match(after) else owner(window, key, context.foreign_article)
     if whose != OWN:
         return NOT_OWN[whose]
     if len(named) > 1 or UNITS_COUNTED.search(clause):

@@ -77,11 +77,11 @@ INDICATORS: dict[str, Indicator] = {
     "international_visitors": Indicator(
         "Khách quốc tế", "International visitors", r"khách quốc tế|du khách quốc tế", ("visits", "people")
     ),
-    "tourists": Indicator("Khách du lịch", "Tourists", r"khách du lịch|du khách|lượt khách", ("visits", "people")),
+    "tourists": Indicator("Khách du lịch", "Tourists", r"khách du lịch|du khách|lượt khách(?: đến)?(?: tham quan)?,?(?: du lịch)?", ("visits", "people")),
     "industrial_growth": Indicator(
         "Tăng trưởng công nghiệp",
         "Industrial growth",
-        r"chỉ số (?:sản xuất )?công nghiệp|(?:ngành )?công nghiệp(?: [^\d]{0,15})? tăng|tăng trưởng (?:toàn )?(?:ngành )?công nghiệp"
+        r"chỉ số (?:sản xuất )?công nghiệp|\biip\b|(?:ngành )?công nghiệp(?: [^\d]{0,15})? tăng|tăng trưởng (?:toàn )?(?:ngành )?công nghiệp"
         r"|giá trị sản xuất công nghiệp",
         ("%",),
     ),
@@ -92,7 +92,7 @@ INDICATORS: dict[str, Indicator] = {
         ("%",),
     ),
     "new_rural_standard": Indicator("Nông thôn mới", "New-rural standard", r"nông thôn mới|\bntm\b", ("count", "%")),
-    "food_output": Indicator("Sản lượng lương thực", "Food output", r"sản lượng lương thực", ("tonnes",)),
+    "food_output": Indicator("Sản lượng lương thực", "Food output", r"sản lượng lương thực(?: có hạt)?", ("tonnes",)),
     "fdi_attraction": Indicator(
         "Thu hút FDI",
         "FDI attracted",

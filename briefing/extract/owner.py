@@ -55,6 +55,8 @@ DISTRICT = re.compile(
 )
 # A condition or a comparison with elsewhere: "như ở Mỹ", "nếu", "giả sử" ("lấy ví dụ" introduces real figures).
 HYPOTHETICAL = re.compile(r"\b(?:nếu|giả sử|giả định|như ở|kịch bản)\b")
+# "tăng trưởng sẽ vượt 7% nếu các dự án lớn sớm đi vào hoạt động": a condition right after the figure.
+CONDITION_AFTER = re.compile(r"\s*(?:nếu|giả sử|với điều kiện)\b")
 
 
 # Why a figure that is someone else's is set aside, in the words the annex shows.

@@ -19,7 +19,7 @@ RESULT = "result"
 TARGET_CUES = re.compile(
     r"phấn đấu|mục tiêu|kế hoạch (?:năm|đề ra cho)|dự kiến|đặt ra|đề ra|chỉ tiêu (?:quốc hội )?(?:giao|đề ra)|"
     r"phải (?:đạt|thu)|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|(?<!được )giữ (?:ở )?mức|không quá|chỉ tiêu (?:thu|tăng|kế hoạch|năm)|định hướng|dự toán năm|được giao|"
-    r"thông qua|quốc hội giao|\bgiao (?:dự toán|chỉ tiêu|thu|kế hoạch)|dự toán thu|điều chỉnh"
+    r"thông qua|quốc hội giao|\bgiao (?:dự toán|chỉ tiêu|thu|kế hoạch)|dự toán thu|điều chỉnh|chỉ tiêu\s*$"
 )
 # Words that make what follows a result: "ước", "đã đạt", "so với cùng kỳ" … ("giảm còn 3%" is said
 # of targets as often as of results, so "còn" is no cue)
@@ -35,9 +35,9 @@ AVERAGE = re.compile(
     r"(?:bình quân|trung bình)(?! (?:\w+ ){0,2}(?:trên )?đầu người)|/\s*năm\b|mỗi năm|hằng năm|hàng năm|"
     r"giai đoạn \d{4}\s*[-–]\s*\d{4}|\d{4}\s*[-–]\s*\d{4}|cả giai đoạn|nhiệm kỳ|5 năm|những năm tới"
 )
-# "khoảng 6,8% thay vì từ 6,6% đến 6,8%": what follows "thay vì" is the old target, replaced;
+# "khoảng 6,8% thay vì (mục tiêu) từ 6,6% đến 6,8%": what follows "thay vì" is the old target, replaced;
 # "thay đổi mục tiêu từ “dưới 4%” thành “khoảng 4%”": what stands before "thành" is the old one.
-REPLACED = re.compile(r"thay vì\s*(?:từ\s*|mức\s*)?$")
+REPLACED = re.compile(r"thay vì\s*(?:(?:mục tiêu|chỉ tiêu)\s*)?(?:từ\s*|mức\s*)?$")
 REPLACED_BY = re.compile(r"^[\s”\"’]*thành\s*[“\"‘]?\s*(?:khoảng|dưới|trên|mức|\d)")
 # "1 hay 2 hoặc 3 triệu doanh nghiệp": one of several amounts, none of them stated.
 ALTERNATIVES = re.compile(r"(?:\b(?:hay|hoặc)\s*$)|(?:^\s*(?:hay|hoặc)\b)")

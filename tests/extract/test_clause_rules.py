@@ -119,6 +119,8 @@ def test_reported_figures(sentence, figures):
     ("Trong 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 7%.", "part of a year"),
     ("Vậy tại sao năm 2023 tỉnh không kiên định mục tiêu kiềm chế lạm phát dưới 4%?", "a question, not a statement"),
     ("Năm 2014, Quốc hội nhất trí nâng trần bội chi từ 4,8 lên 5,3% GDP.", "a legal ceiling"),
+    ("Lãnh đạo tỉnh cho rằng tăng trưởng năm 2023 sẽ vượt 7% nếu các dự án lớn sớm đi vào hoạt động.",
+     "a condition or a comparison"),
     ("Năm 2023, nợ công vẫn nằm trong trần nợ công, dưới 65% GDP.", "a legal ceiling"),
     ("Tổng số dự toán thu ngân sách 2023 của 4 TP Hà Nội, Hải Phòng, Đà Nẵng và Cần Thơ là 365.900 tỉ đồng.",
      "several places' figure"),
@@ -128,6 +130,11 @@ def test_reported_figures(sentence, figures):
 def test_figures_set_aside_with_their_reason(sentence, reason):
     figures, reasons = read(sentence)
     assert figures == [] and reason in reasons
+
+
+def test_the_target_replaced_thay_vi_muc_tieu_is_set_aside():
+    figures, reasons = read("Năm 2024, tỉnh phấn đấu tăng trưởng GRDP từ 8% trở lên, thay vì mục tiêu 6,5-7% đề ra trước đó.")
+    assert (figures, reasons) == ([("economic_growth", "target", 2024, 8)], ["replaced target"])
 
 
 def test_a_revised_target_keeps_its_new_value_and_sets_the_old_one_aside():
@@ -299,6 +306,12 @@ def test_a_regions_figure_is_not_read_at_all():
     ("Kim ngạch xuất khẩu hàng hóa năm 2023 đạt 5,2 tỷ USD.", [("export_value", "result", 2023, 5.2e9)]),
     ("Thu nhập bình quân đầu người năm 2023 đạt 4.000 USD/người/năm.", [("income_per_capita", "result", 2023, 4000)]),
     ("Tổng kim ngạch xuất nhập khẩu đạt 10 tỷ USD.", []),  # trade in both directions is not exports
+    ("Theo báo cáo, tăng trưởng GRDP năm 2023 ước đạt 7,16%, chưa đạt chỉ tiêu 8-8,5% do HĐND tỉnh giao.",
+     [("economic_growth", "result", 2023, 7.16), ("economic_growth", "target", 2023, 8)]),  # "chỉ tiêu 8%" is the target
+    ("Năm 2023, chỉ số IIP tăng 7,5%.", [("industrial_growth", "result", 2023, 7.5)]),
+    ("Năm 2023, sản lượng lương thực có hạt đạt 1,3 triệu tấn.", [("food_output", "result", 2023, 1.3e6)]),
+    ("Năm 2023, tổng lượt khách tham quan, du lịch ước đạt 7,6 triệu lượt.", [("tourists", "result", 2023, 7.6e6)]),
+    ("Năm 2023, tỷ lệ che phủ rừng duy trì ở mức 42%.", [("forest_cover", "result", 2023, 42)]),
 ])
 def test_typical_provincial_report_sentences(sentence, figures):
     assert read(sentence)[0] == figures
