@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.owner import ORGANISATION
+from briefing.extract.owner import ORGANISATION, SUBJECT_REACH
 from briefing.ingest.article import Article, Sentence
 from briefing.text.normalize import match_form
 from briefing.text.patterns import NAMED_YEAR, SLOGAN_PART_SEPARATOR, YEAR
@@ -30,6 +30,7 @@ NATIONAL_ACTOR = re.compile(
 LOCAL_ACTOR = re.compile(r"\b(?:tỉnh|thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|huyện)\b", re.IGNORECASE)
 # "chủ đề năm 2025 là", "chủ đề công tác năm 2024 là": the theme of a named year.
 YEAR_THEME = re.compile(rf"\s*(?:\w+\s+){{0,3}}năm\s+{YEAR}\b", re.IGNORECASE)
+HELD_BY_AFTER = re.compile(r"\s*(?:của|do)\s+(\S.*)")  # the holder named right after the quotation
 MAX_GAP_WORDS = 16  # a quotation further than this from its trigger word is about something else
 KINDS = {"chủ đề": "theme"}
 HOLDER_REACH = 60  # "… Cục Hải quan với phương châm": whose slogan is said just before it
@@ -80,8 +81,10 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
         before, after = text[: trigger.start()], text[quote.end() :]
         theme = trigger.group(1).lower() == "chủ đề"
         named_year = theme and slogan.startswith("Năm ")  # chủ đề: “Năm cải thiện môi trường đầu tư …”
-        watchwords = is_slogan(slogan, 2 if theme and YEAR_THEME.match(gap) else 3)
-        if not _close_enough(gap) or not (named_year or watchwords) or _agency_motto(before + gap):
+        of_a_year = bool(YEAR_THEME.match(gap))  # "chủ đề công tác năm 2020 là", "phương châm hành động năm 2024"
+        watchwords = is_slogan(slogan, 2, 12) if theme and of_a_year else is_slogan(slogan)
+        # a year's motto is the government's, whichever sector is told to follow it
+        if not _close_enough(gap) or not (named_year or watchwords) or (not of_a_year and _agency_motto(before + gap)):
             continue
         themes.append(
             Theme(
@@ -105,17 +108,19 @@ def _named_years(text: str, level: str | None) -> list[Theme]:
 
 
 def _agency_motto(before: str) -> bool:
-    """The slogan's holder, named just before it, is an agency, a department or a company."""
-    holder = match_form(before[-HOLDER_REACH:])
-    return bool(AGENCY.search(holder) or ORGANISATION.search(holder))
+    """The slogan's holder, named just before it or as the subject opening its sentence, is an
+    agency, a department or a company ("Năm 2024, Vietcombank … kiên định phương châm …")."""
+    holder, subject = match_form(before[-HOLDER_REACH:]), match_form(before[:SUBJECT_REACH])
+    return bool(AGENCY.search(holder) or ORGANISATION.search(holder) or ORGANISATION.search(subject))
 
 
-def is_slogan(text: str, fewest_parts: int = 3) -> bool:
+def is_slogan(text: str, fewest_parts: int = 3, longest_part: int = 8) -> bool:
     """Watchwords: ``fewest_parts`` or more short parts. A year's theme ("chủ đề năm 2025 là …",
-    "chủ đề: “Năm …”") may have two; any other quotation needs three to be told from a phrase.
+    "chủ đề: “Năm …”") may have two, of up to ``longest_part`` words each; any other quotation
+    needs three short ones to be told from a phrase.
     Parts that open with a count ("5 quyết tâm, 3 bảo đảm") name lists of tasks: a label."""
     parts = [p for p in SLOGAN_PART_SEPARATOR.split(text) if p]
-    return len(parts) >= fewest_parts and all(len(p.split()) <= 8 and not p[0].isdigit() for p in parts)
+    return len(parts) >= fewest_parts and all(len(p.split()) <= longest_part and not p[0].isdigit() for p in parts)
 
 
 def _close_enough(gap: str) -> bool:
@@ -137,9 +142,10 @@ def _year(before: str, gap: str, plan_year: int | None) -> int | None:
 def _scope(before: str, gap: str, after: str, level: str | None) -> str:
     """Whose slogan: the actor named between trigger and quote, else the nearest before it,
     else the nearest after it, else the meeting's level decides."""
-    if NATIONAL_ACTOR.search(gap):
+    holder = HELD_BY_AFTER.match(after)  # “…” của Chính phủ
+    if NATIONAL_ACTOR.search(gap) or (holder and NATIONAL_ACTOR.match(holder.group(1))):
         return "national"
-    if LOCAL_ACTOR.search(gap):
+    if LOCAL_ACTOR.search(gap) or (holder and LOCAL_ACTOR.match(holder.group(1))):
         return "local"
     national = [m.end() for m in NATIONAL_ACTOR.finditer(before)]
     local = [m.end() for m in LOCAL_ACTOR.finditer(before)]

@@ -162,6 +162,15 @@ def test_a_revised_target_keeps_its_new_value_and_sets_the_old_one_aside():
     ("Chủ đề năm 2025 là “Tăng tốc, bứt phá về đích”.", [("Tăng tốc, bứt phá về đích", "theme", 2025)]),
     ("Hội thảo có chủ đề “Kinh tế số, động lực tăng trưởng”.", []),
     ("Thủ tướng yêu cầu quán triệt tinh thần “5 quyết tâm, 3 bảo đảm, 5 đẩy mạnh”.", []),  # a label, not a motto
+    ("Năm 2024, Vietcombank kiên định phương châm \"Chuyển đổi - Hiệu quả - Bền vững\".", []),  # the subject's motto
+    # a named year's theme may have long parts
+    ("Hội nghị chọn chủ đề công tác năm 2020 là \"Nâng cao hiệu quả hoạt động của hệ thống chính trị; "
+     "đẩy mạnh phát triển kinh tế xanh bền vững\".",
+     [("Nâng cao hiệu quả hoạt động của hệ thống chính trị; đẩy mạnh phát triển kinh tế xanh bền vững", "theme", 2020)]),
+    # a year's motto stays the Government's when a sector is told to follow it
+    ("Thủ tướng đề nghị toàn ngành thực hiện phương châm hành động năm 2024 \"Kỷ cương trách nhiệm; chủ động kịp thời; "
+     "tăng tốc sáng tạo; hiệu quả bền vững\".",
+     [("Kỷ cương trách nhiệm; chủ động kịp thời; tăng tốc sáng tạo; hiệu quả bền vững", "motto", 2024)]),
 ])
 def test_named_years_and_whose_motto(sentence, themes):
     from briefing.extract.themes import find_themes
@@ -169,6 +178,15 @@ def test_named_years_and_whose_motto(sentence, themes):
 
     article = parse(f"Tin\n\n{sentence}\n")
     assert [(t.text, t.kind, t.year) for t in find_themes(article, "provincial", 2024)] == themes
+
+
+def test_a_slogan_held_by_the_government_named_after_it_is_national():
+    from briefing.extract.themes import find_themes
+    from briefing.ingest.read import parse
+
+    article = parse("Tin\n\nUBND tỉnh quán triệt phương châm \"Kỷ cương trách nhiệm; chủ động kịp thời; tăng tốc sáng tạo; "
+                    "hiệu quả bền vững\" của Chính phủ.\n")
+    assert [t.scope for t in find_themes(article, "provincial", 2024)] == ["national"]
 
 
 def test_a_mid_year_meetings_results_are_part_year_but_its_year_targets_stay():
