@@ -239,6 +239,8 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
     whose = "hypothetical" if CONDITION_AFTER.match(after) else owner(window, key, context.foreign_article)
     if whose != OWN:
         return NOT_OWN[whose]
+    if context.level == "district" and not (PROVINCIAL_WORDS.search(key) or NATIONAL_WORDS.search(key)):
+        return NOT_OWN["district"]  # a district's meeting reports the district's figures
     if len(named) > 1 or UNITS_COUNTED.search(clause):
         return "several places' figure"
     if "?" in after_figure:

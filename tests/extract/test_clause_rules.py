@@ -299,6 +299,13 @@ def test_a_provinces_rank_in_the_country_keeps_its_province():
     assert [(f.value, f.locality) for f in found] == [(11.01, "Hải Phòng")]
 
 
+def test_a_district_meeting_reports_the_districts_figures_not_the_provinces():
+    assert read("Năm 2022, huyện thu hút 12 dự án FDI với tổng vốn 420 triệu USD.", level="district", locality="Long An") == (
+        [], ["a district's figure"])
+    assert read("Năm 2022, GRDP toàn tỉnh tăng 7%.", level="district", locality="Long An")[0] == [
+        ("economic_growth", "result", 2022, 7)]
+
+
 def test_a_regions_figure_is_not_read_at_all():
     assert read("Năm 2023, vùng Đồng bằng sông Cửu Long tăng trưởng 6%.") == ([], [])
 
