@@ -28,7 +28,7 @@ from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_forei
 from briefing.extract.stance import (
     FORECAST_CUES, PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, not_a_year_figure, stance,
 )
-from briefing.extract.years import relative_year
+from briefing.extract.years import THIS_YEAR, relative_year
 from briefing.ingest.article import Article, Sentence
 from briefing.text.gazetteer import find_places
 from briefing.text.normalize import match_form
@@ -245,7 +245,7 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
         return "several places' figure"
     if "?" in after_figure:
         return "a question, not a statement"
-    if context.level is None and not (NAMED_OWNER.search(key) and BARE_YEAR.search(key)):
+    if context.level is None and not (NAMED_OWNER.search(key) and (BARE_YEAR.search(key) or THIS_YEAR.search(key))):
         return "owner or year not stated outside a meeting"
     if year is None:
         return "year unknown"
@@ -376,6 +376,8 @@ def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
     if in_clause:
         return in_clause[-1]
     dates = (context.date, context.review_year, context.plan_year)
+    if not any(dates) and context.discussed:  # no meeting: "năm nay" is the year the article speaks of
+        dates = (None, None, context.discussed + 1)
     before = relative_year(clause, *dates)
     if before is not None:
         return before

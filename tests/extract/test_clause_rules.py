@@ -273,6 +273,14 @@ def test_a_meeting_that_only_plans_sets_targets_even_without_a_target_word():
         ("economic_growth", "target", 2024, 6), ("income_per_capita", "target", 2024, 4700)]
 
 
+def test_this_year_in_an_article_with_no_meeting_is_the_year_it_speaks_of():
+    sentence = "Việt Nam đảm bảo các chỉ tiêu phát triển, trong đó GDP tăng ít nhất 6,7% trong năm nay."
+    context = Context(None, None, None, None, None, None, discussed=2017)
+    found = figures_in(Sentence(sentence, 0, len(sentence), 0), context)
+    assert [(f.indicator, f.kind, f.year, f.value) for f in found] == [("economic_growth", "result", 2017, 6.7)]
+    assert figures_in(Sentence(sentence, 0, len(sentence), 0), Context(None, None, None, None, None, None)) == []
+
+
 def test_the_change_of_a_figure_set_aside_is_set_aside_with_it():
     sentence = "VASEP cho biết kim ngạch xuất khẩu thủy sản cả năm 2024 ước đạt 10 tỷ USD, tăng 12% so với năm trước."
     assert read(sentence, level="national", locality=None) == ([], ["indicator unclear", "indicator unclear"])
