@@ -54,14 +54,15 @@ ORGANISERS = [
     ("provincial", re.compile(
         r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP)\b|"
         r"\b(?:Tỉnh|Thành) [ủu]ỷ?\b|\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b|\btỉnh [A-ZĐ]")),
-    ("ministry", re.compile(r"\bBộ (?!Chính trị)(?:[A-ZĐ]|trưởng)|\bTập đoàn\b")),
+    ("ministry", re.compile(r"\bBộ (?!Chính trị)(?:[A-ZĐ]|trưởng)|\bTập đoàn\b|\bNgân hàng [Nn]hà nước\b")),
 ]
 # Words that show the article reports a meeting, a decision or an official's speech; an
 # article without them in its opening (news analysis, markets, another country) is no meeting.
 MEETING_WORDS = re.compile(
     r"hội nghị|kỳ họp|phiên họp|cuộc họp|phiên thảo luận|buổi làm việc|làm việc với|hội thảo|tọa đàm|"
     r"toạ đàm|họp báo|diễn đàn|nghị quyết|chỉ thị|công điện|chủ trì|tiếp xúc cử tri|giải trình|chất vấn|"
-    r"\blễ\b|đại hội|khai mạc|bế mạc|phát biểu|thảo luận|thông qua",
+    r"\blễ\b|đại hội|khai mạc|bế mạc|phát biểu|thảo luận|thông qua|tại buổi|phát động|nhấn nút|khánh thành|"
+    r"khởi công|động thổ",
     re.IGNORECASE,
 )
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next

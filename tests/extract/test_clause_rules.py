@@ -373,6 +373,13 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "và kế hoạch năm 2024.\n", ("2023-11-01", "national", None, 2023, 2024)),
     ("Hội nghị giao ban 6 tháng\n\nNgày 10/7/2023, UBND tỉnh Quảng Nam tổ chức hội nghị đánh giá tình hình kinh tế - "
      "xã hội 6 tháng đầu năm 2023.\n", ("2023-07-10", "provincial", "Quảng Nam", None, None)),  # part of a year
+    # ceremonies, campaigns and talks are events of the body that holds them
+    ("Thủ tướng nhấn nút vận hành nhà máy\n\nChiều 23/12/2018, tại tỉnh Thanh Hoá, Thủ tướng Nguyễn Xuân Phúc đã nhấn "
+     "nút vận hành thương mại nhà máy lọc dầu.\n", ("2018-12-23", "national", None, None, None)),
+    ("Cục Thuế TP. HCM phát động thi đua\n\nNgày 5/3/2018, Cục Thuế TP. HCM phát động phong trào thi đua hoàn thành "
+     "số thu được giao.\n", ("2018-03-05", "provincial", "TP. Hồ Chí Minh", None, None)),
+    ("Ngân hàng Nhà nước đã mua thêm ngoại tệ\n\nPhát biểu tại hội nghị triển khai nhiệm vụ ngành ngân hàng năm 2019 "
+     "sáng 9/1/2019, Thống đốc Ngân hàng Nhà nước cho biết kết quả năm 2018.\n", ("2019-01-09", "ministry", None, 2018, 2019)),
     ("Giá vàng hôm nay tăng mạnh\n\nSáng 5/1, giá vàng SJC tại Hà Nội tăng 500.000 đồng mỗi lượng so với hôm qua.\n",
      (None, None, None, None, None)),  # no meeting: nothing but the place of its title
 ])
