@@ -65,6 +65,8 @@ MEETING_WORDS = re.compile(
     r"khởi công|động thổ",
     re.IGNORECASE,
 )
+# "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
+MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
 # "hội nghị … do Bộ Tài chính tổ chức", "hội nghị … của Bộ Nông nghiệp": the body that holds the
 # meeting, which decides its level even when the Prime Minister attends.
@@ -113,6 +115,8 @@ def read_metadata(article: Article) -> Metadata:
     review, plan = _years(article.title + ". " + " ".join(opening[1 : 1 + YEAR_SENTENCES]), article)
     if review is None and plan is None and _month_of_meeting(article) in YEAR_END_MONTHS:
         review, plan = _year_end_years(article)
+    if MONTHLY.search(" ".join(opening)):
+        review, plan = None, None  # a monthly meeting reviews a month, whatever it says of the year
     return Metadata(
         date=meeting_date(article, review, plan),
         level=level,

@@ -373,6 +373,8 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "và kế hoạch năm 2024.\n", ("2023-11-01", "national", None, 2023, 2024)),
     ("Hội nghị giao ban 6 tháng\n\nNgày 10/7/2023, UBND tỉnh Quảng Nam tổ chức hội nghị đánh giá tình hình kinh tế - "
      "xã hội 6 tháng đầu năm 2023.\n", ("2023-07-10", "provincial", "Quảng Nam", None, None)),  # part of a year
+    ("Phiên họp Chính phủ thường kỳ tháng 11\n\nChiều 3/12/2018, kết luận phiên họp Chính phủ thường kỳ tháng 11, Thủ tướng "
+     "yêu cầu việc tổng kết năm 2018 phải đánh giá thực chất.\n", ("2018-12-03", "national", None, None, None)),  # a month's
     # ceremonies, campaigns and talks are events of the body that holds them
     ("Thủ tướng nhấn nút vận hành nhà máy\n\nChiều 23/12/2018, tại tỉnh Thanh Hoá, Thủ tướng Nguyễn Xuân Phúc đã nhấn "
      "nút vận hành thương mại nhà máy lọc dầu.\n", ("2018-12-23", "national", None, None, None)),
