@@ -11,9 +11,10 @@ from briefing.text.patterns import NAMED_YEAR, YEAR
 
 # "29/12/2020", "5.1.2024", "28-12-2022" as day, month, year, not inside a longer run of digits.
 FULL_DATE = re.compile(rf"(?<![\d/.-])(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*({YEAR})(?![\d/.-])")
-# "Sáng 5/1", "chiều ngày 28-12", "hôm thứ Hai, 4/1": a day and month after a time-of-day word.
+# "Sáng 5/1", "chiều ngày 28-12", "hôm thứ Hai, 4/1", "sáng nay (27/10)": a day and month after a
+# time-of-day word.
 DAY_MONTH = re.compile(
-    r"\b(?:sáng|chiều|tối|trưa|ngày|hôm|đêm)(?:\s+(?:nay|qua|ngày|thứ\s+\w+))?\s*,?\s*"
+    r"\b(?:sáng|chiều|tối|trưa|ngày|hôm|đêm)(?:\s+(?:nay|qua|ngày|thứ\s+\w+))?\s*[,(]?\s*"
     r"(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/-])",
     re.IGNORECASE,
 )

@@ -67,7 +67,9 @@ MEETING_WORDS = re.compile(
 )
 # "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
 MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
-YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
+YEAR_END_MONTHS = (11, 12)
+AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
+SOCIO_ECONOMIC = re.compile(r"kinh tế\s*[-–]\s*xã hội", re.IGNORECASE)  # a meeting in these months reviews its year and plans the next
 # "hội nghị … do Bộ Tài chính tổ chức", "hội nghị … của Bộ Nông nghiệp": the body that holds the
 # meeting, which decides its level even when the Prime Minister attends.
 HELD_BY = re.compile(r"(?:hội nghị|kỳ họp|phiên họp|lễ)\b[^.;]{0,160}?\b(?:do|của) (.{0,60})", re.IGNORECASE)
@@ -113,7 +115,7 @@ def read_metadata(article: Article) -> Metadata:
     if level is None and find_places(" ".join(opening)):
         level, organiser_sentence = "provincial", " ".join(opening)  # a meeting about one named province
     review, plan = _years(article.title + ". " + " ".join(opening[1 : 1 + YEAR_SENTENCES]), article)
-    if review is None and plan is None and _month_of_meeting(article) in YEAR_END_MONTHS:
+    if review is None and plan is None and _at_year_end(_month_of_meeting(article), " ".join(opening)):
         review, plan = _year_end_years(article)
     if MONTHLY.search(" ".join(opening)):
         review, plan = None, None  # a monthly meeting reviews a month, whatever it says of the year
@@ -144,6 +146,15 @@ def _month_of_meeting(article: Article) -> int | None:
     lead = " ".join(s.text for s in article.sentences[:OPENING_SENTENCES])
     found = DAY_MONTH.search(lead)
     return int(found.group(2)) if found else None
+
+
+def _at_year_end(month: int | None, opening: str) -> bool:
+    """A meeting in November or December, or an October debate of the socio-economic report (the
+    National Assembly's autumn session), reviews its year and plans the next."""
+    if month in YEAR_END_MONTHS:
+        return True
+    autumn_debate = month == AUTUMN_SESSION_MONTH and SOCIO_ECONOMIC.search(opening)
+    return bool(autumn_debate) and not PART_YEAR.search(match_form(opening))
 
 
 def _year_end_years(article: Article) -> tuple[int | None, int | None]:

@@ -375,6 +375,9 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "xã hội 6 tháng đầu năm 2023.\n", ("2023-07-10", "provincial", "Quảng Nam", None, None)),  # part of a year
     ("Phiên họp Chính phủ thường kỳ tháng 11\n\nChiều 3/12/2018, kết luận phiên họp Chính phủ thường kỳ tháng 11, Thủ tướng "
      "yêu cầu việc tổng kết năm 2018 phải đánh giá thực chất.\n", ("2018-12-03", "national", None, None, None)),  # a month's
+    # the Assembly's autumn debate of the socio-economic report reviews its year and plans the next
+    ("Quốc hội thảo luận về kinh tế - xã hội\n\nPhát biểu tại phiên thảo luận ở hội trường Quốc hội sáng nay (27/10), "
+     "đại biểu nhất trí với báo cáo kinh tế - xã hội năm 2018 của Chính phủ.\n", ("2018-10-27", "national", None, 2018, 2019)),
     # ceremonies, campaigns and talks are events of the body that holds them
     ("Thủ tướng nhấn nút vận hành nhà máy\n\nChiều 23/12/2018, tại tỉnh Thanh Hoá, Thủ tướng Nguyễn Xuân Phúc đã nhấn "
      "nút vận hành thương mại nhà máy lọc dầu.\n", ("2018-12-23", "national", None, None, None)),
