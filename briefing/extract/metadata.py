@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.dates import DAY_MONTH, discussed_year, meeting_date
+from briefing.extract.dates import DAY_MONTH, FULL_DATE, discussed_year, meeting_date
 from briefing.extract.owner import is_foreign_article
 from briefing.extract.stance import PART_YEAR
 from briefing.ingest.article import Article
@@ -17,14 +17,17 @@ from briefing.text.patterns import NAMED_YEAR, NAMED_YEAR_TEXT
 # … và triển khai nhiệm vụ năm 2024" names the year after a long list of what is reviewed.
 WORD_TO_YEAR = 100
 YEAR_TO_PLAN_WORD = 60  # "năm 2024, tỉnh sẽ …": the plan verb follows the year closely
-# "tổng kết … năm 2023": the year reviewed.
+# "tổng kết … năm 2023", "kiểm điểm việc thực hiện nhiệm vụ năm 2017", "kỳ họp cuối năm 2015": the year reviewed.
 REVIEW = re.compile(
-    rf"(?:tổng kết|kết quả|đánh giá|sơ kết|tình hình (?:thực hiện|kinh tế))\b[^.;]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
+    rf"(?:tổng kết|kết quả|đánh giá|sơ kết|kiểm điểm|tình hình (?:thực hiện|kinh tế)|(?<!tháng )cuối(?= năm \d))\b"
+    rf"[^.;]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
     re.IGNORECASE,
 )
-# "triển khai nhiệm vụ … năm 2024": the year planned.
+# "triển khai nhiệm vụ … năm 2024": the year planned ("Bộ Kế hoạch và Đầu tư" is a name; with a
+# figure between word and year, "mục tiêu 6,7% … của năm 2016", the year is the figure's).
 PLAN = re.compile(
-    rf"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch|mục tiêu|phấn đấu)\b[^.;]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
+    rf"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch(?! và [Đđ]ầu tư)|mục tiêu|phấn đấu)\b[^.;%]{{0,{WORD_TO_YEAR}}}?"
+    rf"{NAMED_YEAR_TEXT}",
     re.IGNORECASE,
 )
 # "năm 2024 … sẽ / triển khai / phấn đấu": the year planned, named before its verb.
@@ -144,7 +147,7 @@ def _no_meeting(opening: list[str]) -> Metadata:
 
 def _month_of_meeting(article: Article) -> int | None:
     lead = " ".join(s.text for s in article.sentences[:OPENING_SENTENCES])
-    found = DAY_MONTH.search(lead)
+    found = FULL_DATE.search(lead) or DAY_MONTH.search(lead)  # "27/12/2017" or "Sáng 27/12"
     return int(found.group(2)) if found else None
 
 
@@ -164,7 +167,7 @@ def _year_end_years(article: Article) -> tuple[int | None, int | None]:
     if planned:
         return planned[0] - 1, planned[0]
     year = discussed_year(article)
-    return (year, year + 1) if year else (None, None)
+    return year, None
 
 
 def _opening(article: Article) -> list[str]:

@@ -377,9 +377,17 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "xã hội 6 tháng đầu năm 2023.\n", ("2023-07-10", "provincial", "Quảng Nam", None, None)),  # part of a year
     ("Phiên họp Chính phủ thường kỳ tháng 11\n\nChiều 3/12/2018, kết luận phiên họp Chính phủ thường kỳ tháng 11, Thủ tướng "
      "yêu cầu việc tổng kết năm 2018 phải đánh giá thực chất.\n", ("2018-12-03", "national", None, None, None)),  # a month's
-    # the Assembly's autumn debate of the socio-economic report reviews its year and plans the next
+    # the Assembly's autumn debate of the socio-economic report reviews its year (a plan only when one is named)
     ("Quốc hội thảo luận về kinh tế - xã hội\n\nPhát biểu tại phiên thảo luận ở hội trường Quốc hội sáng nay (27/10), "
-     "đại biểu nhất trí với báo cáo kinh tế - xã hội năm 2018 của Chính phủ.\n", ("2018-10-27", "national", None, 2018, 2019)),
+     "đại biểu nhất trí với báo cáo kinh tế - xã hội năm 2018 của Chính phủ.\n", ("2018-10-27", "national", None, 2018, None)),
+    # "Bộ Kế hoạch và Đầu tư" plans nothing: a December press conference on the year reviews it
+    ("GDP năm 2017 tăng 6,81%\n\nSáng 27/12/2017, Tổng cục Thống kê (Bộ Kế hoạch và Đầu tư) tổ chức họp báo công bố "
+     "số liệu thống kê kinh tế - xã hội năm 2017.\n", ("2017-12-27", "ministry", None, 2017, None)),
+    ("Hải Phòng kiểm điểm năm 2017\n\nNgày 18/12/2017, Ban Chấp hành Đảng bộ thành phố Hải Phòng tổ chức hội nghị để "
+     "kiểm điểm việc thực hiện nhiệm vụ năm 2017 và quyết định phương hướng, nhiệm vụ năm 2018.\n",
+     ("2017-12-18", "provincial", "Hải Phòng", 2017, 2018)),
+    ("Kỳ họp cuối năm\n\nSáng 9/12, HĐND tỉnh Đắk Lắk khai mạc kỳ họp thứ 11 (kỳ họp thường lệ cuối năm 2015).\n",
+     ("2015-12-09", "provincial", "Đắk Lắk", 2015, None)),
     # ceremonies, campaigns and talks are events of the body that holds them
     ("Thủ tướng nhấn nút vận hành nhà máy\n\nChiều 23/12/2018, tại tỉnh Thanh Hoá, Thủ tướng Nguyễn Xuân Phúc đã nhấn "
      "nút vận hành thương mại nhà máy lọc dầu.\n", ("2018-12-23", "national", None, None, None)),
