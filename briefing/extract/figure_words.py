@@ -22,7 +22,7 @@ SAME_AS_BEFORE = re.compile(
     r"|\(\s*từ\s*$|(?:chỉ tiêu|mục tiêu|kế hoạch)[^,;]{0,30}$"
 )
 EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
-NOT_INDICATOR = re.compile(r"mặt hàng")
+NOT_INDICATOR = re.compile(r"mặt hàng|nhập siêu")  # "tỷ lệ nhập siêu so với kim ngạch xuất khẩu"
 # A region's figures ("toàn vùng", "các vùng kinh tế") are not a province's nor the country's.
 REGION = re.compile(
     r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng|vùng (?:đồng bằng|trung du|duyên hải|tây nguyên|"
@@ -47,15 +47,15 @@ SECTOR_GROWTH = {"nông nghiệp": "agricultural_growth", "công nghiệp": "ind
 SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
 # "Quy mô GDP theo giá hiện hành", "tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều": the basis a figure
 # is measured on, not another noun.
-MEASURE_BASIS = re.compile(r"theo giá (?:hiện hành|so sánh)|theo chuẩn nghèo(?: đa chiều| mới)*")
+MEASURE_BASIS = re.compile(r"(?:theo )?giá (?:hiện hành|so sánh)(?: năm)?(?: \d{4})?|theo chuẩn nghèo(?: đa chiều| mới)*")
 # "cao hơn mức tăng 6,2% của năm 2022": the same indicator's figure of another year, for comparison.
 COMPARED_WITH = re.compile(r"^\W*(?:cao|thấp) hơn(?: so với)?(?: mức| tốc độ)?(?: tăng)?(?: trưởng)?\s*$")
 # A rate and the indicator of its fall: "giảm 1,2%" of the poverty rate is its reduction,
 # and "giảm còn 2,1%" (what remains) is the rate itself.
 FALL_OF = {"poverty_rate": "poverty_rate_reduction"}
 LEVEL_AFTER_FALL = {fall: level for level, fall in FALL_OF.items()}
-# "tỷ lệ hộ nghèo giảm còn 2,1%": what remains is the rate, not its fall.
-REMAINING = re.compile(r"\bcòn\s*$")
+# "tỷ lệ hộ nghèo giảm còn 2,1%", "giảm … xuống 1%": what remains is the rate, not its fall.
+REMAINING = re.compile(r"\b(?:còn|xuống)\s*$")
 # "kim ngạch xuất khẩu đạt 30,6 tỷ USD, tăng gần 6% so với …": the change of the figure just given.
 ONLY_CHANGE = re.compile(r"^\W*(?:tăng|giảm)(?: (?:gần|hơn|khoảng|trên|xấp xỉ|thêm))?\s*$")
 ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
@@ -75,7 +75,7 @@ PLAN_SHARE_REACH = 30  # "102,6% so với dự toán": the plan words follow the
 GDP_SHARE = re.compile(r"^\s*(?:gdp|grdp|gd p)\b")  # "3,6% GDP": a share of the economy
 GDP_SHARE_REACH = 8  # room for " grdp" after the percent sign
 # A year after these words is a baseline the figure is compared with, not its own year.
-BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|[-–])\s*(?:năm\s*)?$")
+BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|giá so sánh|[-–])\s*(?:năm\s*)?$")
 BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right before the year
 # "3,46 tỉ USD của năm 2016", "6,8% năm 2019": a year right after the figure is its own.
 OWN_YEAR_AFTER = re.compile(rf"[\s”\")]*(?:của |trong |vào )?năm ({YEAR})\b")
@@ -106,7 +106,7 @@ PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|t
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
 # "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
 UNITS_COUNTED = re.compile(
-    rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b[^;]{{0,60}}?\bcó (?:tỉ lệ|tỷ lệ|mức)"
+    rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b[^;]{{0,60}}?\b(?:có (?:tỉ lệ|tỷ lệ|mức)|giải ngân)"
 )
 # Indicators that are themselves a year's average: "bình quân" with them is no multi-year average.
 YEARLY_AVERAGES = ("income_per_capita", "cpi")

@@ -54,7 +54,11 @@ DISTRICT = re.compile(
     r"\b(?:huyện|quận|thị xã)\s+(?!đạt|và|hoàn|có|được|thành|thị|xã|trong|trên|của|này|đó|mới|nông)[a-zà-ỹđ]{2,}"
 )
 # A condition or a comparison with elsewhere: "như ở Mỹ", "nếu", "giả sử" ("lấy ví dụ" introduces real figures).
-HYPOTHETICAL = re.compile(r"\b(?:nếu|giả sử|giả định|như ở|kịch bản)\b")
+HYPOTHETICAL = re.compile(
+    r"\b(?:nếu|giả sử|giả định|như ở|kịch bản)\b"
+    # "để duy trì tăng trưởng trên 15% …", "để đạt mục tiêu cả năm thì quý IV phải tăng 10%": what it would take
+    r"|\bđể (?:duy trì|tăng trưởng|giữ)\b|\bthì\b[^,;]{0,40}\b(?:phải|cần)\b"
+)
 # "tăng trưởng sẽ vượt 7% nếu các dự án lớn sớm đi vào hoạt động": a condition right after the figure.
 CONDITION_AFTER = re.compile(r"\s*(?:nếu|giả sử|với điều kiện)\b")
 

@@ -19,7 +19,7 @@ RESULT = "result"
 TARGET_CUES = re.compile(
     r"phấn đấu|mục tiêu|kế hoạch (?:năm|đề ra cho)|dự kiến|đặt ra|đề ra|chỉ tiêu (?:quốc hội )?(?:giao|đề ra)|"
     r"phải (?:đạt|thu)|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|(?<!được )giữ (?:ở )?mức|không quá|chỉ tiêu (?:thu|tăng|kế hoạch|năm)|định hướng|dự toán năm|được giao|"
-    r"thông qua|quốc hội giao|\bgiao (?:dự toán|chỉ tiêu|thu|kế hoạch)|dự toán thu|điều chỉnh|(?:chỉ tiêu|kế hoạch)(?: là| đề ra)?\s*$"
+    r"thông qua|quốc hội giao|\bgiao (?:dự toán|chỉ tiêu|thu|kế hoạch)|dự toán thu|điều chỉnh|(?:chỉ tiêu|kế hoạch)(?: là| đề ra)?\s*\(?\s*$|đề xuất"
 )
 # Words that make what follows a result: "ước", "đã đạt", "so với cùng kỳ" … ("giảm còn 3%" is said
 # of targets as often as of results, so "còn" is no cue)
@@ -104,7 +104,8 @@ def _forecast(near: str) -> bool:
 def _part_of_year(clause: str, after: str, sentence_opening: str = "") -> bool:
     """A period of months or a quarter named just before or after the figure, or opening its
     clause or its sentence ("9 tháng …; khu vực …; khách quốc tế đạt …")."""
-    if "cả năm" in clause:
+    whole_year, period = clause.rfind("cả năm"), max((m.end() for m in PART_YEAR.finditer(clause)), default=-1)
+    if whole_year > period:  # "9 tháng …; dự kiến cả năm đạt …" ("để đạt mục tiêu cả năm thì quý IV …" is a quarter)
         return False
     near, opening = clause[-PART_YEAR_REACH:], clause.lstrip(" -–•")[:CLAUSE_OPENING]
     return any(PART_YEAR.search(t) for t in (near, opening, after[:PART_YEAR_AFTER], sentence_opening))

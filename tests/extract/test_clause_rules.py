@@ -119,6 +119,10 @@ def test_reported_figures(sentence, figures):
     ("Trong 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 7%.", "part of a year"),
     ("Vậy tại sao năm 2023 tỉnh không kiên định mục tiêu kiềm chế lạm phát dưới 4%?", "a question, not a statement"),
     ("Năm 2014, Quốc hội nhất trí nâng trần bội chi từ 4,8 lên 5,3% GDP.", "a legal ceiling"),
+    ("Một số ý kiến cho rằng, để duy trì tăng trưởng trên 15% trong nhiều năm, tỉnh cần nhiều vốn.",
+     "a condition or a comparison"),
+    ("Năm 2023, để đạt mục tiêu cả năm thì quý IV GRDP phải tăng trên 10%.", "part of a year"),
+    ("Năm 2023 có 27 bộ, cơ quan trung ương và 25 địa phương giải ngân dưới 30%.", "several places' figure"),
     ("Lãnh đạo tỉnh cho rằng tăng trưởng năm 2023 sẽ vượt 7% nếu các dự án lớn sớm đi vào hoạt động.",
      "a condition or a comparison"),
     ("Năm 2023, nợ công vẫn nằm trong trần nợ công, dưới 65% GDP.", "a legal ceiling"),
@@ -343,6 +347,13 @@ def test_a_regions_figure_is_not_read_at_all():
      [("economic_growth", "result", 2023, 7.16), ("economic_growth", "target", 2023, 8)]),  # "chỉ tiêu 8%" is the target
     ("GRDP năm 2023 ước tăng 7,2% (kế hoạch 7%).",  # the plan in brackets is the target
      [("economic_growth", "result", 2023, 7.2), ("economic_growth", "target", 2023, 7)]),
+    ("Tăng trưởng GRDP năm 2016 ước đạt 9,1%, tuy không đạt kế hoạch (11-12%).",
+     [("economic_growth", "result", 2016, 9.1), ("economic_growth", "target", 2016, 11)]),
+    ("Năm 2018, thành phố đặt mục tiêu giảm tỷ lệ hộ nghèo xuống dưới 1%.", [("poverty_rate", "target", 2018, 1)]),
+    ("Bộ đề xuất tổng vốn đầu tư toàn xã hội năm 2024 khoảng 31-32% GDP.", [("social_investment", "target", 2024, 31)]),
+    ("Năm 2024, tỷ lệ nhập siêu so với tổng kim ngạch xuất khẩu dưới 3%.", []),  # the trade deficit's ratio
+    ("Tổng sản phẩm trên địa bàn (GRDP, giá so sánh 2010) năm 2023 ước tăng 7,82%.",  # 2010 is a price base
+     [("economic_growth", "result", 2023, 7.82)]),
     ("Năm 2023, chỉ số IIP tăng 7,5%.", [("industrial_growth", "result", 2023, 7.5)]),
     ("Năm 2023, sản lượng lương thực có hạt đạt 1,3 triệu tấn.", [("food_output", "result", 2023, 1.3e6)]),
     ("Năm 2023, tổng lượt khách tham quan, du lịch ước đạt 7,6 triệu lượt.", [("tourists", "result", 2023, 7.6e6)]),
