@@ -179,7 +179,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             if quantity is None:
                 continue
         after = following[len(match_form(quantity.text)):]
-        kind, year = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None)
+        kind, year = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None,
+                                    found[-1].year if found else None)
         named = {m.place.name for m in places if window_start <= m.start and m.end <= quantity.start}
         reason = (borrowed and last_reason) or _why_not(code, clause, window, after, key, year, context,
                                                          key[quantity.end :], named)
@@ -394,15 +395,18 @@ def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
     return relative if relative is not None else context.recent_year
 
 
-def _kind_and_year(key: str, quantity: Quantity, context: Context, kind: str | None = None) -> tuple[str, int | None]:
-    """Target or result (``kind`` when it is known already), and the year the figure is for."""
+def _kind_and_year(key: str, quantity: Quantity, context: Context, kind: str | None = None,
+                   sentence_year: int | None = None) -> tuple[str, int | None]:
+    """Target or result (``kind`` when it is known already), and the year the figure is for;
+    ``sentence_year`` is the year of the sentence's figure before this one, which a figure that
+    names none shares ("đạt 85.000 tỷ đồng, vượt kế hoạch đề ra (80.000 tỷ đồng)")."""
     year = _figure_year(key, quantity, context)
     kind = kind or stance(key[: quantity.start], year is not None and year == context.review_year)
     if kind is None:  # no wording: a year the meeting plans, or any figure of a meeting that only plans
         only_plans = year is None and context.plan_year is not None and context.review_year is None
         kind = TARGET if only_plans or (year is not None and year == context.plan_year) else RESULT
     if year is None:
-        year = _default_year(kind, context)
+        year = sentence_year or _default_year(kind, context)
     return kind, year
 
 

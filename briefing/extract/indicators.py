@@ -25,7 +25,7 @@ INDICATORS: dict[str, Indicator] = {
     "economic_growth": Indicator(
         "Tăng trưởng kinh tế (GDP/GRDP)",
         "Economic growth (GDP/GRDP)",
-        r"tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:công|nông))|tăng trưởng (?:gdp|grdp)|(?:gdp|grdp)(?: năm \d{4})?(?: [^\d]{0,20})? tăng"
+        r"tăng trưởng kinh tế|tốc độ tăng trưởng(?! (?:công|nông))|tăng trưởng (?:gdp|grdp)|(?<!trong )(?<!vào )(?:gdp|grdp)(?: cả)?(?: năm(?: \d{4})?)?(?: [^\d]{0,20})? (?:tăng|đạt)"
         r"|tổng sản phẩm (?:trên địa bàn|trong nước)|tăng trưởng (?:tổng sản phẩm|bình quân)|^tăng trưởng$|tăng trưởng(?= đạt)",
         ("%",),
     ),

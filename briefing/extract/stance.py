@@ -49,6 +49,7 @@ PART_YEAR = re.compile(
 # "trần nợ công 65% GDP", "nâng trần bội chi từ 4,8 lên 5,3%": a legal ceiling, not a year's figure.
 CEILING = re.compile(r"\btrần\b")
 CEILING_REACH = 40  # the ceiling word stands a few words before its figure
+WHOLE_YEAR_REACH = 60  # "cả năm" this close before "dự kiến … đạt" speaks of the year that is ending
 PART_YEAR_REACH = 45  # "9 tháng đầu năm, GRDP tăng 7%": a period this close before a figure is its period
 PART_YEAR_AFTER = 30  # "còn 6,2% trong quý 2-2019": a period right after the figure is its period too
 CLAUSE_OPENING = 60  # "Trong 6 tháng đầu năm, …": a period opening the clause covers all its figures
@@ -60,10 +61,12 @@ def stance(clause: str, year_under_review: bool = False) -> str | None:
     """TARGET, RESULT, or None when the wording names neither (the caller decides from the year).
 
     ``clause`` is the words before the figure. "dự kiến" (expected) of the year a meeting
-    reviews is the authorities' estimate of a year that is ending: a result.
+    reviews, or of "cả năm" (the whole year), is the authorities' estimate of a year that is
+    ending: a result.
     """
     cues = list(TARGET_CUES.finditer(clause))
-    if year_under_review and cues and cues[-1].group(0) in ESTIMATE_WORDS:
+    whole_year = "cả năm" in clause[-WHOLE_YEAR_REACH:]  # "cả năm dự kiến đạt", "dự kiến GDP cả năm 2016 đạt"
+    if (year_under_review or whole_year) and cues and cues[-1].group(0) in ESTIMATE_WORDS:
         return RESULT
     target = max((m.end() for m in cues), default=-1)
     result = max((m.end() for m in RESULT_CUES.finditer(clause)), default=-1)

@@ -354,6 +354,13 @@ def test_a_regions_figure_is_not_read_at_all():
     ("Năm 2024, tỷ lệ nhập siêu so với tổng kim ngạch xuất khẩu dưới 3%.", []),  # the trade deficit's ratio
     ("Tổng sản phẩm trên địa bàn (GRDP, giá so sánh 2010) năm 2023 ước tăng 7,82%.",  # 2010 is a price base
      [("economic_growth", "result", 2023, 7.82)]),
+    # a target in brackets after a result is the same year's; "dự kiến" of the whole year is an estimate
+    ("Tổng vốn đầu tư toàn xã hội ước đạt 85.000 tỷ đồng, vượt kế hoạch đề ra (80.000 tỷ đồng).",
+     [("social_investment", "result", 2023, 8.5e13), ("social_investment", "target", 2023, 8e13)]),
+    ("Kim ngạch xuất khẩu hàng hoá cả năm dự kiến đạt 1,35 tỷ USD.", [("export_value", "result", 2023, 1.35e9)]),
+    ("Dự toán thu ngân sách năm 2024 được Trung ương giao 10.300 tỷ đồng.", [("budget_revenue", "target", 2024, 1.03e13)]),
+    ("Dự kiến GRDP cả năm 2023 đạt khoảng 6,3-6,5%.", [("economic_growth", "result", 2023, 6.3)]),
+    ("Tỷ trọng kinh tế số trong GRDP năm 2023 đạt 15%.", []),  # a share of the economy, not its growth
     ("Năm 2023, chỉ số IIP tăng 7,5%.", [("industrial_growth", "result", 2023, 7.5)]),
     ("Năm 2023, sản lượng lương thực có hạt đạt 1,3 triệu tấn.", [("food_output", "result", 2023, 1.3e6)]),
     ("Năm 2023, tổng lượt khách tham quan, du lịch ước đạt 7,6 triệu lượt.", [("tourists", "result", 2023, 7.6e6)]),
