@@ -80,6 +80,7 @@ BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right befo
 # "3,46 tỉ USD của năm 2016", "6,8% năm 2019": a year right after the figure is its own.
 OWN_YEAR_AFTER = re.compile(rf"[\s”\")]*(?:của |trong |vào )?năm ({YEAR})\b")
 YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely
+PER_YEAR = re.compile(r"%\s*/\s*năm$")  # "6,5%/năm": a rate for each year of a period
 # "tăng 16%", "giảm thêm 2 điểm": the change words just before a figure.
 GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
 LEVEL_INDICATORS = {"social_investment", "export_value", "budget_revenue", "fdi_attraction", "gdp_size",

@@ -21,7 +21,7 @@ from briefing.extract.figure_words import (
     PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, MEASURE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES,
     REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, TOTAL, TOTAL_REACH,
     TRAILING, TRAILING_REACH, UNITS_COUNTED, YEARLY_AVERAGES, YEAR_AFTER_REACH, OVERLAPPING_PHRASES,
-    INDICATOR_PHRASES,
+    INDICATOR_PHRASES, PER_YEAR,
 )
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
@@ -179,6 +179,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             if quantity is None:
                 continue
         after = following[len(match_form(quantity.text)):]
+        if quantity.unit == "%" and PER_YEAR.search(match_form(quantity.text)):
+            after = "/năm" + after  # "5-6%/năm": a rate a year, read with the words after it
         kind, year = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None,
                                     found[-1].year if found else None)
         named = {m.place.name for m in places if window_start <= m.start and m.end <= quantity.start}

@@ -22,7 +22,7 @@ FOREIGN = re.compile(
     r"nước pháp|kinh tế pháp|chính phủ pháp|nước đức|kinh tế đức|chính phủ đức|tây ban nha|hy lạp|ấn độ|thái lan|"
     r"singapore|indonesia|malaysia|philippines|campuchia|lào(?! cai)|myanmar|australia|canada|brazil|mexico|"
     r"argentina|venezuela|thổ nhĩ kỳ|ả rập|saudi|iran|iraq|israel|qatar|ukraine|nam phi|đài loan|hồng kông|"
-    r"eurozone|khu vực đồng euro|châu âu|liên minh châu âu|eu|asean|opec|toàn cầu|kinh tế thế giới|"
+    r"eurozone|khu vực đồng euro|châu âu|liên minh châu âu|eu|asean|đông nam á|châu á|opec|toàn cầu|kinh tế thế giới|"
     r"trên thế giới|washington|moskva|tokyo|london|brexit|fed|tổng thống)\b"
 )
 # Words that bring the figure back home even in a sentence that names another country

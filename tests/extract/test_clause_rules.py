@@ -448,6 +448,8 @@ def test_meeting_metadata(text, expected):
     "GDP 6 tháng đầu năm 2024 tăng 6,42%.",
     "Nếu tăng trưởng GDP đạt 7%, Việt Nam sẽ vượt Thái Lan.",
     "Năm 2023, cả nước có 172,6 nghìn doanh nghiệp rút lui khỏi thị trường.",
+    "Báo cáo đánh giá khu vực Đông Nam Á năm 2017 tăng trưởng khoảng 4,8%, trong đó Việt Nam dẫn đầu.",
+    "Năm 2019, thị trường sữa tăng trưởng chậm lại, chỉ khoảng 5-6%/năm.",  # a rate a year
 ])
 def test_banks_companies_prices_forecasts_and_other_countries_report_nothing(sentence):
     assert read(sentence, level="national", locality=None)[0] == []
