@@ -146,18 +146,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         code = _indicator(window, following, quantity)
         if window.rstrip().endswith("(") and last_unit == "% of plan":
             continue  # "bằng 116,4% kế hoạch … giao (8.575 tỷ đồng)": the plan the share is of
-        if code is None and last_code and _unit_allowed(last_code, quantity) and (
-            SAME_AS_BEFORE.search(window) or (EQUIVALENT.match(window) and {last_unit, quantity.unit} == {"VND", "USD"})
-        ):
-            code = last_code
-        inherited = last_code if i else context.topic
-        if code is None and inherited and _unit_allowed(inherited, quantity) and (
-            _only_filler(window) or ANAPHOR.search(window)
-            or (i and (ONLY_CHANGE.match(window) or COMPARED_WITH.match(window) or not re.search(r"\w", window)))
-        ):
-            code = FALL_OF.get(inherited, inherited) if ONLY_CHANGE.match(window) else inherited
-            if REMAINING.search(window):  # "giảm 1,02%, còn 3,54%": what remains is the level
-                code = LEVEL_AFTER_FALL.get(code, code)
+        if code is None:
+            code = _indicator_from_before(window, quantity, last_code if i else context.topic, last_code, last_unit, i)
         # "xuất khẩu thủy sản đạt 10 tỷ USD, tăng 12%": a figure that restates or changes the one
         # before it is set aside with it
         borrowed = bool(i) and code is not None and code in (last_code, FALL_OF.get(last_code or "")) and bool(
@@ -209,6 +199,24 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             )
         )
     return found
+
+
+def _indicator_from_before(window: str, quantity: Quantity, inherited: str | None, last_code: str | None,
+                        last_unit: str | None, index: int) -> str | None:
+    """The indicator a figure whose own words name none takes from the figure before it in the
+    sentence (``last_code``) or, for the first, from the previous sentence (``inherited``):
+    "(240,5 tỉ USD)", "tăng 6%", "con số này là …", "giảm 1,02%, còn 3,54%"."""
+    if last_code and _unit_allowed(last_code, quantity) and (
+        SAME_AS_BEFORE.search(window) or (EQUIVALENT.match(window) and {last_unit, quantity.unit} == {"VND", "USD"})
+    ):
+        return last_code
+    if not (inherited and _unit_allowed(inherited, quantity)):
+        return None
+    if not (_only_filler(window) or ANAPHOR.search(window) or (index and (
+            ONLY_CHANGE.match(window) or COMPARED_WITH.match(window) or not re.search(r"\w", window)))):
+        return None
+    code = FALL_OF.get(inherited, inherited) if ONLY_CHANGE.match(window) else inherited
+    return LEVEL_AFTER_FALL.get(code, code) if REMAINING.search(window) else code  # what remains is the level
 
 
 def _label_window(key: str, start: int, end: int) -> str:
