@@ -137,6 +137,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
     if REGION.search(key):
         return []
     quantities = find_quantities(text)
+    unplaced = _without_places(key, places)
     last_code, last_unit, last_reason = None, None, None
     for i, quantity in enumerate(quantities):
         window = _label_window(key, previous_end, quantity.start)
@@ -160,7 +161,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         if code is None or _is_growth_of_level(code, window, quantity) or NOT_INDICATOR.search(window):
             continue
         window_start = quantity.start - len(window)
-        if _unlinked_words(window, code, _without_places(key, window_start, places)) > MAX_UNLINKED_WORDS:
+        if _unlinked_words(window, code, unplaced[window_start:quantity.start]) > MAX_UNLINKED_WORDS:
             context.set_aside.append(Unattributed(quantity.text, code, "indicator unclear", text))
             last_reason = "indicator unclear"
             continue
@@ -303,12 +304,12 @@ def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
     return quantity
 
 
-def _without_places(key: str, start: int, places: list) -> str:
-    """``key`` from ``start`` to the end with the sentence's place names blanked out (places are found
-    in the cased text, "Bắc Giang", and would be missed in the lower-case key)."""
+def _without_places(key: str, places: list) -> str:
+    """``key`` with the sentence's place names blanked out, same length (places are found in the
+    cased text, "Bắc Giang", and would be missed in the lower-case key)."""
     for mention in places:
         key = key[: mention.start] + " " * (mention.end - mention.start) + key[mention.end :]
-    return key[start:]
+    return key
 
 
 def _unlinked_words(window: str, code: str, unplaced: str | None = None) -> int:
@@ -318,7 +319,7 @@ def _unlinked_words(window: str, code: str, unplaced: str | None = None) -> int:
     ends = [m.start() + len(m.group(1)) for m in OVERLAPPING_PHRASES[code].finditer(window)]
     if not ends:
         return 0
-    gap = (window if unplaced is None else unplaced[: len(window)])[max(ends):]
+    gap = (window if unplaced is None else unplaced)[max(ends):]  # ``unplaced``: the window, places blanked
     for cues in (TARGET_CUES, RESULT_CUES, FORECAST_CUES):  # "Quốc hội giao là", "có thể đạt": cues link too
         gap = cues.sub(" ", gap)
     gap = HOME.sub(" ", MEASURE_BASIS.sub(" ", gap))  # "theo giá hiện hành", "đến Việt Nam" say nothing else

@@ -70,9 +70,9 @@ MEETING_WORDS = re.compile(
 )
 # "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
 MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
-YEAR_END_MONTHS = (11, 12)
+YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
 AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
-SOCIO_ECONOMIC = re.compile(r"kinh tế\s*[-–]\s*xã hội", re.IGNORECASE)  # a meeting in these months reviews its year and plans the next
+SOCIO_ECONOMIC = re.compile(r"kinh tế\s*[-–]\s*xã hội", re.IGNORECASE)  # "báo cáo kinh tế - xã hội"
 # "hội nghị … do Bộ Tài chính tổ chức", "hội nghị … của Bộ Nông nghiệp": the body that holds the
 # meeting, which decides its level even when the Prime Minister attends.
 HELD_BY = re.compile(r"(?:hội nghị|kỳ họp|phiên họp|lễ)\b[^.;]{0,160}?\b(?:do|của) (.{0,60})", re.IGNORECASE)
@@ -112,15 +112,16 @@ class Metadata:
 
 def read_metadata(article: Article) -> Metadata:
     opening = _opening(article)
-    if not MEETING_WORDS.search(" ".join(opening)) or _about_another_country(opening):
+    lead = " ".join(opening)
+    if not MEETING_WORDS.search(lead) or _about_another_country(opening):
         return _no_meeting(opening)
     level, organiser_sentence = _level(opening)
-    if level is None and find_places(" ".join(opening)):
-        level, organiser_sentence = "provincial", " ".join(opening)  # a meeting about one named province
+    if level is None and find_places(lead):
+        level, organiser_sentence = "provincial", lead  # a meeting about one named province
     review, plan = _years(article.title + ". " + " ".join(opening[1 : 1 + YEAR_SENTENCES]), article)
-    if review is None and plan is None and _at_year_end(_month_of_meeting(article), " ".join(opening)):
+    if review is None and plan is None and _at_year_end(_month_of_meeting(article), lead):
         review, plan = _year_end_years(article)
-    if MONTHLY.search(" ".join(opening)):
+    if MONTHLY.search(lead):
         review, plan = None, None  # a monthly meeting reviews a month, whatever it says of the year
     return Metadata(
         date=meeting_date(article, review, plan),
