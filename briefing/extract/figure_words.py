@@ -102,6 +102,8 @@ COUNTED_PLACE = re.compile(
 # "cao hơn mức 5,05% của cả nước": the country's figure, quoted beside a province's.
 COUNTRY_AFTER = re.compile(r"\s*(?:của )?cả nước\b")
 RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subject of a national article
+# "Sáng 28/12, tại Hà Nội, Thủ tướng chủ trì …": where a national meeting is held is not whose figures follow.
+VENUE_BEFORE = re.compile(r"\btại\s+(?:(?:tp\.?|thành phố|thủ đô)\s+)?$", re.IGNORECASE)
 # Words that make a sentence a province's or the country's.
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")

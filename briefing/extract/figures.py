@@ -18,7 +18,7 @@ from briefing.extract.figure_words import (
     CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER, EQUIVALENT, FILLER, FOLLOWING_REACH, GDP_SHARE,
     GDP_SHARE_REACH, GROWTH_WORDS, INCREMENT_WORDS, LEVEL_INDICATORS, LINKING_WORDS, MAX_UNLINKED_WORDS, MET,
     MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OWN_YEAR_AFTER,
-    PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, MEASURE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES,
+    PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, MEASURE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, VENUE_BEFORE,
     REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, TOTAL, TOTAL_REACH,
     TRAILING, TRAILING_REACH, UNITS_COUNTED, YEARLY_AVERAGES, YEAR_AFTER_REACH, OVERLAPPING_PHRASES,
     INDICATOR_PHRASES, PER_YEAR,
@@ -94,8 +94,9 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
             paragraph, context.recent_year = sentence.paragraph, None
         places = find_places(sentence.text)
         context.place_age += 1
-        if places:
-            context.recent_place, context.place_age = places[-1].place.name, 0
+        subjects = [p for p in places if not VENUE_BEFORE.search(sentence.text, 0, p.start)]
+        if subjects:
+            context.recent_place, context.place_age = subjects[-1].place.name, 0
         key = match_form(sentence.text)
         for figure in figures_in(sentence, context, key, places):
             if all(_fact(figure) != _fact(f) for f in figures):

@@ -453,3 +453,17 @@ def test_meeting_metadata(text, expected):
 ])
 def test_banks_companies_prices_forecasts_and_other_countries_report_nothing(sentence):
     assert read(sentence, level="national", locality=None)[0] == []
+
+
+def test_where_a_national_meeting_is_held_is_not_whose_figures_follow():
+    from briefing.extract.facts import extract_article
+    from briefing.ingest.read import article_from_bytes
+
+    text = (
+        "Hội nghị Chính phủ với các địa phương\n\n"
+        "Sáng 28/12/2018, tại Hà Nội, Thủ tướng chủ trì Hội nghị Chính phủ với các địa phương tổng kết năm 2018.\n"
+        "Chỉ số giá tiêu dùng (CPI) bình quân năm 2018 tăng 3,54%.\n"
+        "Tại Hà Nội, chỉ số giá tiêu dùng (CPI) bình quân năm 2018 tăng 3,1%.\n"  # a place named as the subject: its own
+    )
+    figures = extract_article(article_from_bytes("venue.txt", text.encode())).figures
+    assert [(f.value, f.locality) for f in figures] == [(3.54, None), (3.1, "Hà Nội")]
