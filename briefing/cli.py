@@ -136,6 +136,12 @@ def compare(paths: Paths("compare") = None, output_format: CompareFormatOption =
         output: OutputFile = None, lang: LangOption = None) -> None:
     """Align themes by year and figures by indicator, place and year, with flags.
 
+    Each flag names the two facts it compares and their articles: a result that met, missed or beat
+    its target (by the target's wording and whether higher or lower is better), a target more or less
+    ambitious than last year's result, two articles' results that conflict, or a doubtful value.
+    In JSON each flag also has a machine kind: met, missed, beaten, less_ambitious, more_ambitious,
+    conflict or doubtful.
+
     Example: briefing compare news/ --format markdown
     """
     from briefing.compare import compare as align
@@ -144,7 +150,7 @@ def compare(paths: Paths("compare") = None, output_format: CompareFormatOption =
     facts, problems = _facts(paths)
     comparison = align(facts)
     if output_format == CompareFormat.json:
-        emit(tables.comparison_json(comparison), output)
+        emit(tables.comparison_json(comparison, value(lang) or "vi"), output)
     else:
         markdown = output_format == CompareFormat.markdown
         emit(tables.comparison_table(comparison, markdown=markdown, lang=value(lang) or "vi"), output)

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from briefing.extract.facts import ArticleFacts
 from briefing.extract.figures import Figure, counted_place
+from briefing.flags import ATTENTION_KINDS, Flag, close, row_flags
 from briefing.text.normalize import match_form
 from briefing.text.patterns import SLOGAN_PART_SEPARATOR
 
-TOLERANCE = 0.005  # values within half a percent are the same figure written twice
 # Words any development programme says (develop, economy, society, and the verbs of doing more):
 # they recur in slogans of every year without being a watchword of any.
 GENERIC_WORDS = frozenset(
@@ -51,7 +51,7 @@ class FigureRow:
     counts: str | None = None  # the kind of place a figure counts ("xã", "huyện"), which the unit does not say
     targets: list[Cell] = field(default_factory=list)
     results: list[Cell] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
     previous: Cell | None = None  # last year's result for the same indicator and place
 
     @property
@@ -82,8 +82,13 @@ class Comparison:
     figures: list[FigureRow]
 
     @property
-    def flags(self) -> list[tuple[FigureRow, str]]:
+    def flags(self) -> list[tuple[FigureRow, Flag]]:
         return [(row, flag) for row in self.figures for flag in row.flags]
+
+    @property
+    def attention_flags(self) -> list[tuple[FigureRow, Flag]]:
+        """Flags a reader must act on (a met or beaten target is not one)."""
+        return [(row, flag) for row, flag in self.flags if flag.kind in ATTENTION_KINDS]
 
 
 def compare(meetings: list[ArticleFacts]) -> Comparison:
@@ -184,33 +189,14 @@ def _cell(figure: Figure, source: str) -> Cell:
 
 
 def _same(cell: Cell, figure: Figure | Cell) -> bool:
-    return _close(cell.value, figure.value) and (
+    return close(cell.value, figure.value) and (
         (cell.value_max is None) == (figure.value_max is None)
-        and (cell.value_max is None or _close(cell.value_max, figure.value_max))
+        and (cell.value_max is None or close(cell.value_max, figure.value_max))
     )
 
 
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
-
-
-def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[str]:
-    flags = []
-    for label, cells in (("target", row.targets), ("result", row.results)):
-        if any(not _same(cells[0], other) for other in cells[1:]):
-            flags.append(f"conflicting {label}s")
-    target, result = row.target, row.result
-    if target and result and target.of is None:
-        low, high = target.value, target.value_max or target.value
-        if result.value < low:
-            flags.append("missed target")
-        elif result.value > high:
-            flags.append("beat target")
-        else:
-            flags.append("met target")
-    previous = rows.get((row.indicator, row.locality, (row.year or 0) - 1, row.unit, row.counts))
-    row.previous = previous.result if previous else None
-    if target and row.previous and target.of is None:
-        if (target.value_max or target.value) < row.previous.value:
-            flags.append("target below last year's result")
-    return flags
+def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[Flag]:
+    last_year = rows.get((row.indicator, row.locality, (row.year or 0) - 1, row.unit, row.counts))
+    row.previous = last_year.result if last_year else None
+    return row_flags(row.indicator, row.unit, row.year, row.targets, row.results,
+                     last_year.results if last_year else [])

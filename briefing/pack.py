@@ -84,8 +84,7 @@ class Pack:
 
     @property
     def attention_flags(self):
-        """Flags a reader must see (a met target is not one)."""
-        return [(row, flag) for row, flag in self.comparison.flags if flag != "met target"]
+        return self.comparison.attention_flags
 
     @property
     def recent_themes(self):

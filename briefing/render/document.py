@@ -12,7 +12,9 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from briefing.flags import ATTENTION_KINDS
 from briefing.render.chart import growth_chart
+from briefing.render.flag_text import flag_facts, flag_label
 from briefing.render.labels import labels
 from briefing.pack import Pack, source_name
 from briefing.render.templating import environment, template_dir, template_file, user_folder
@@ -71,6 +73,9 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         "day": lambda iso: date_text(iso, lang),
         "value": lambda cell, unit: figure_text(cell, unit, lang),
         "fact_value": lambda figure: figure_text(figure, lang=lang),
+        "flag_label": lambda flag: flag_label(flag, lang),
+        "flag_facts": lambda flag, unit: flag_facts(flag, unit, lang),
+        "attention": ATTENTION_KINDS,
         "source_name": source_name,
         "executive_items": EXECUTIVE_ITEMS,
         "unattributed_shown": UNATTRIBUTED_SHOWN,

@@ -10,6 +10,9 @@ from dataclasses import asdict
 
 from briefing.compare import Comparison, FigureRow
 from briefing.extract.facts import ArticleFacts
+from briefing.flags import Flag
+from briefing.pack import source_name
+from briefing.render.flag_text import flag_label, flag_text
 from briefing.render.labels import labels
 from briefing.text.writing import date_text, figure_text
 
@@ -55,12 +58,13 @@ def _fact_rows(m: ArticleFacts, t: dict, lang: str) -> list[list[str]]:
     return rows
 
 
-def comparison_json(comparison: Comparison) -> str:
+def comparison_json(comparison: Comparison, lang: str = "vi") -> str:
+    """The comparison as JSON; each flag has its machine kind, its text in ``lang`` and the facts it compares."""
     data = {
         "meetings": [asdict(g) for g in comparison.meetings],
         "themes": [asdict(t) for t in comparison.themes],
         "persistent_words": [{"word": w, "years": y} for w, y in comparison.persistent_words],
-        "figures": [_row_json(r) for r in comparison.figures],
+        "figures": [_row_json(r, lang) for r in comparison.figures],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -80,7 +84,7 @@ def comparison_table(comparison: Comparison, markdown: bool = False, lang: str =
     figure_rows = [
         [t["indicator_names"][r.indicator] + (f" ({r.counts})" if r.counts else ""), r.locality or t["whole_country"],
          str(r.year or ""),
-         figure_text(r.target, r.unit, lang), figure_text(r.result, r.unit, lang), "; ".join(t[f] for f in r.flags)]
+         figure_text(r.target, r.unit, lang), figure_text(r.result, r.unit, lang), "; ".join(flag_text(f, r.unit, lang) for f in r.flags)]
         for r in comparison.figures
     ]
     words = "; ".join(f"{w} ({', '.join(map(str, y))})" for w, y in comparison.persistent_words) or t["none"]
@@ -116,11 +120,23 @@ def history_table(runs, running_now: bool = False) -> str:
     return _grid(["when (UTC)", "status", "new/total", "report or error", "duration"], rows)
 
 
-def _row_json(row: FigureRow) -> dict:
+def _row_json(row: FigureRow, lang: str) -> dict:
     data = asdict(row)
     data["target"] = asdict(row.target) if row.target else None
     data["result"] = asdict(row.result) if row.result else None
+    data["flags"] = [_flag_json(f, row.unit, lang) for f in row.flags]
     return data
+
+
+def _flag_json(flag: Flag, unit: str, lang: str) -> dict:
+    return {
+        "kind": flag.kind,
+        "label": flag_label(flag, lang),
+        "text": flag_text(flag, unit, lang),
+        "better": flag.better,
+        "facts": [{"role": c.role, "year": c.year, **asdict(c.cell), "source_name": source_name(c.cell.source),
+                   "unit": unit} for c in flag.facts],
+    }
 
 
 def _whose(scope: str, locality: str | None, t: dict) -> str:

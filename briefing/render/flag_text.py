@@ -1,0 +1,29 @@
+"""A flag written for a reader: what it says, then each fact it compares with its year and source."""
+
+from __future__ import annotations
+
+from briefing.extract.indicators import HIGHER
+from briefing.flags import Flag
+from briefing.pack import source_name
+from briefing.render.labels import labels
+from briefing.text.writing import figure_text
+
+
+def flag_label(flag: Flag, lang: str = "vi") -> str:
+    """"không đạt mục tiêu"; for an indicator where lower is better, "tốt hơn mục tiêu (thấp hơn mức đề ra)"."""
+    words = labels(lang)["flag_words"][flag.kind]
+    return words if isinstance(words, str) else words.get(flag.better, words[HIGHER])
+
+
+def flag_facts(flag: Flag, unit: str, lang: str = "vi") -> str:
+    """"mục tiêu 2024: 8% (plan.txt); kết quả 2024: 7,2% (review.txt)"."""
+    roles = labels(lang)["flag_roles"]
+    return "; ".join(
+        f"{roles[fact.role]}{f' {fact.year}' if fact.year else ''}: {figure_text(fact.cell, unit, lang)}"
+        f" ({source_name(fact.cell.source)})"
+        for fact in flag.facts
+    )
+
+
+def flag_text(flag: Flag, unit: str, lang: str = "vi") -> str:
+    return f"{flag_label(flag, lang)}: {flag_facts(flag, unit, lang)}"
