@@ -156,7 +156,9 @@ def test_targets_under_a_ceiling_are_met_by_lower_values(tmp_path):
 
 def test_a_months_inflation_is_doubtful_for_a_year(tmp_path):
     rows = national_2018(tmp_path, cpi="0,27")
-    assert kinds(rows["cpi"].flags) == [DOUBTFUL]
+    assert kinds(rows["cpi"].flags) == [DOUBTFUL]  # not "met" against "dưới 4%"
+    assert flag_text(rows["cpi"].flags[0], "%", "en").endswith(
+        "result 2018: 0.27% (review.txt): “Chỉ số giá tiêu dùng (CPI) bình quân năm 2018 tăng 0,27%.”")
 
 
 def test_two_articles_with_different_results_conflict_each_with_its_source(tmp_path):
@@ -207,8 +209,8 @@ def flag(kind, better, target=None, result=None, last=None):
      "các bài nêu kết quả khác nhau: kết quả 2024: 7,08% (a.txt)",
      "articles give different results: result 2024: 7.08% (a.txt)"),
     (flag(DOUBTFUL, HIGHER, result=cell(2)), "count",
-     "số liệu đáng ngờ (ngoài khoảng hợp lý của chỉ tiêu): kết quả 2024: 2 (a.txt)",
-     "doubtful value (outside the plausible range of the indicator): result 2024: 2 (a.txt)"),
+     "số liệu đáng ngờ (ngoài khoảng hợp lý của chỉ tiêu): kết quả 2024: 2 (a.txt): “…”",
+     "doubtful value (outside the plausible range of the indicator): result 2024: 2 (a.txt): “…”"),
 ])
 def test_flag_wording_in_vietnamese_and_english(made, unit, vi, en):
     assert flag_text(made, unit, "vi") == vi
@@ -227,3 +229,19 @@ def test_compare_json_gives_each_flag_its_kind_text_and_both_facts_with_sources(
         assert flag_json["text"].startswith(word)
         assert [(f["role"], f["value"], f["source_name"]) for f in flag_json["facts"]] == [
             ("target", 4, "plan.txt"), ("result", 3.54, "review.txt")]
+
+
+UNITS_ARTICLE = (
+    "Hội nghị tổng kết năm 2018 của UBND tỉnh Nghệ An\n\n"
+    "Sáng 28/12/2018, UBND tỉnh Nghệ An tổ chức hội nghị tổng kết nhiệm vụ năm 2018, triển khai nhiệm vụ năm 2019.\n\n"
+    "Năm 2018, thu ngân sách nhà nước trên địa bàn tỉnh đạt 14.000 tỷ đồng, vượt 12% dự toán.\n"
+    "Kim ngạch xuất khẩu năm 2018 đạt 800 triệu USD; năm 2019 phấn đấu xuất khẩu tăng 10%.\n"
+)
+
+
+def test_a_growth_rate_is_never_compared_with_an_amount(tmp_path):
+    (tmp_path / "nghe-an.txt").write_text(UNITS_ARTICLE, "utf-8")
+    rows = compare(list(read_facts([str(tmp_path)]))).figures
+    exports = {(r.year, r.unit): r for r in rows if r.indicator == "export_value"}
+    assert set(exports) == {(2018, "USD"), (2019, "%")}  # a growth target of 10%, last year's 800 million USD
+    assert all(row.flags == [] for row in rows)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.extract.indicators import HIGHER
-from briefing.flags import Flag
+from briefing.flags import DOUBTFUL, Flag
 from briefing.pack import source_name
 from briefing.render.labels import labels
 from briefing.text.writing import figure_text
@@ -16,13 +16,17 @@ def flag_label(flag: Flag, lang: str = "vi") -> str:
 
 
 def flag_facts(flag: Flag, unit: str, lang: str = "vi") -> str:
-    """"mục tiêu 2024: 8% (plan.txt); kết quả 2024: 7,2% (review.txt)"."""
+    """"mục tiêu 2024: 8% (plan.txt); kết quả 2024: 7,2% (review.txt)". A doubtful value, which is
+    compared with nothing, is shown with its sentence, so a reader can judge it."""
     roles = labels(lang)["flag_roles"]
-    return "; ".join(
+    facts = "; ".join(
         f"{roles[fact.role]}{f' {fact.year}' if fact.year else ''}: {figure_text(fact.cell, unit, lang)}"
         f" ({source_name(fact.cell.source)})"
         for fact in flag.facts
     )
+    if flag.kind == DOUBTFUL:
+        facts += f": “{flag.facts[0].cell.sentence}”"
+    return facts
 
 
 def flag_text(flag: Flag, unit: str, lang: str = "vi") -> str:
