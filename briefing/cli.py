@@ -18,7 +18,7 @@ from briefing.console import (
     LimitOption, Method, MethodOption, MethodsOption, OptionalMethodOption, OutputFile, OutputFolder, PackFile,
     PackFormatOption, Paths, RatioOption, RougeFolder, SentencesOption, SinceOption, StateFolder, SummaryFormat,
     SummaryFormatOption, SystemdFlag, SystemdRemoveFlag, TemplateFolder, TitleOption, UnitFolder, VersionFlag,
-    WeeklyOption,
+    WeeklyOption, WordsOption,
     emit, fail, progress, report_skipped, say, value,
 )
 
@@ -51,7 +51,7 @@ def _settings(options: dict, config: Optional[Path]):
 
 @app.command(short_help="Print a short summary of each meeting article.")
 def summarize(paths: Paths("summarize") = None, method: MethodOption = Method.briefing,
-        sentences: SentencesOption = None, ratio: RatioOption = None,
+        sentences: SentencesOption = None, ratio: RatioOption = None, words: WordsOption = None,
         output_format: SummaryFormatOption = SummaryFormat.text, output: OutputFile = None) -> None:
     """Print a short summary of each meeting article.
 
@@ -61,12 +61,12 @@ def summarize(paths: Paths("summarize") = None, method: MethodOption = Method.br
     from briefing.pack import read_meetings
     from briefing.render import summaries
 
-    if sentences is not None and ratio is not None:
-        fail("use --sentences or --ratio, not both")
+    if sum(x is not None for x in (sentences, ratio, words)) > 1:
+        fail("use one of --sentences, --ratio or --words")
     streaming = output is None and output_format == SummaryFormat.text
     color = streaming and sys.stdout.isatty()
     kept, problems = [], []
-    for item in read_meetings(paths or default_inputs(), method.value, sentences, ratio):
+    for item in read_meetings(paths or default_inputs(), method.value, sentences, ratio, words=words):
         if isinstance(item, IngestError):
             problems.append(item)
             report_skipped([item])

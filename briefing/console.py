@@ -104,6 +104,9 @@ UnitFolder = option(Optional[Path], "--unit-dir", "FOLDER",
 RatioOption = option(Optional[float], "--ratio -r", "SHARE",
     "Summary length as a share of the article's sentences, instead of --sentences."
     " Example: --ratio 0.1", min=0.01, max=1.0)
+WordsOption = option(Optional[int], "--words -w", "N",
+    "Summary length as a word budget, 5-5000, instead of --sentences: as many of the summary's sentences"
+    " as fit, and always its first. Example: --words 60", min=5, max=5000)
 SummaryFormatOption = option(SummaryFormat, "--format -f", "text|markdown|json",
     "Output format. Example: --format json")
 RougeFolder = argument(Path, "FOLDER",

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from briefing.compare import Comparison, compare
 from briefing.extract.facts import ArticleFacts, extract_article
+from briefing.extract.indicators import HEADLINE_INDICATORS
 from briefing.ingest.read import ArticleError, IngestError, Input, read_inputs
 from briefing.summarize.summary import Summary, summarize_article
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
 
-HEADLINE_INDICATORS = ("economic_growth", "income_per_capita", "budget_revenue", "export_value", "indicators_met")
 
 
 class EmptyPackError(ValueError):
@@ -109,6 +109,7 @@ def read_meetings(
     ratio: float | None = None,
     cache: Cache | None = None,
     progress: Callable[[int, int | None, str], None] | None = None,
+    words: int | None = None,
 ) -> Iterator[Meeting | IngestError]:
     """Each input under ``paths`` analysed (facts, and a summary unless ``method`` is None), in order."""
     cache = cache or Cache()
@@ -119,7 +120,7 @@ def read_meetings(
             yield item
             continue
         try:
-            facts, summary = _facts_and_summary(item, method, sentences, ratio, cache)
+            facts, summary = _facts_and_summary(item, method, sentences, ratio, cache, words)
         except ArticleError as err:
             yield IngestError(item.source, str(err))
             continue
@@ -169,7 +170,8 @@ def build_pack(
 
 
 def _facts_and_summary(
-    item: Input, method: str | None, sentences: int | None, ratio: float | None, cache: Cache
+    item: Input, method: str | None, sentences: int | None, ratio: float | None, cache: Cache,
+    words: int | None = None,
 ) -> tuple[ArticleFacts, Summary | None]:
     sha = item.sha256
     hit = cache.get(sha) if method else None
@@ -181,7 +183,8 @@ def _facts_and_summary(
     facts = extract_article(article)
     if method is None:
         return facts, None
-    summary = summarize_article(article, method, sentences, ratio, date=facts.info.date)
+    summary = summarize_article(article, method, sentences, ratio, date=facts.info.date,
+                                decisions=facts.decisions, words=words)
     cache.put(sha, facts, summary)
     return facts, summary
 

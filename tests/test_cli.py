@@ -77,7 +77,7 @@ def test_stdin():
 def test_sentences_and_ratio_exclude_each_other():
     result = run("summarize", str(SEEDS), "--sentences", "2", "--ratio", "0.2")
     assert result.exit_code == 2
-    assert "not both" in result.stderr
+    assert "use one of --sentences, --ratio or --words" in result.stderr
 
 
 def test_evaluate_prints_the_table(eval_rouge):

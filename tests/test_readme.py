@@ -19,10 +19,26 @@ def _cells(text: str) -> list[list[str]]:
     return [[c.strip() for c in line.strip("|").split("|")] for line in text.splitlines() if line.startswith("|")]
 
 
+def _shown(block: str) -> str:
+    return re.search(rf"<!-- {block}:start -->\n(.*?)<!-- {block}:end -->", README, re.S).group(1)
+
+
 def test_readme_rouge_table_is_what_evaluate_prints(eval_rouge):
-    shown = re.search(r"<!-- rouge-table:start -->\n(.*?)<!-- rouge-table:end -->", README, re.S).group(1)
     order = ["lead", *[m for m in METHODS if m != "lead"]]
-    printed = table(evaluate(eval_rouge, order, (2, 3)))
+    _same_table(table(evaluate(eval_rouge, order, (2, 3), by_corpus=False)), _shown("rouge-table"))
+
+
+def test_readme_halves_table_is_what_evaluate_prints_and_the_default_wins_everywhere(eval_rouge):
+    rows = evaluate(eval_rouge, ["lead", "briefing"], (1, 2, 3))
+    _same_table(table(rows), _shown("rouge-halves"))
+    scores = {(r.corpus, r.method, r.sentences): r for r in rows}
+    for corpus in ("dev-vn", "dev-vmds"):
+        for n in (1, 2, 3):
+            ours, lead = scores[(corpus, "briefing", n)], scores[(corpus, "lead", n)]
+            assert ours.rouge1 > lead.rouge1 and ours.rouge2 > lead.rouge2, (corpus, n)
+
+
+def _same_table(printed: str, shown: str) -> None:
     assert printed.splitlines()[-1] == shown.splitlines()[-1]
     rows, readme_rows = _cells(printed), _cells(shown)
     assert [r[:2] for r in rows] == [r[:2] for r in readme_rows]

@@ -6,13 +6,18 @@ The folder holds ``ID.article.txt`` beside ``ID.summary.txt``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.evaluation import rouge
 from briefing.ingest.article import Article
 from briefing.ingest.read import ArticleError, read_article
-from briefing.summarize import summarize
+from briefing.extract.facts import extract_article
+from briefing.summarize import DEFAULT_METHOD, NO_DECISIONS, summarize
+
+
+CORPUS_PREFIX = re.compile(r"^(.*?)-?\d")
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,7 @@ class Row:
     rouge2: float
     rougeL: float
     articles: int
+    corpus: str = "all"  # "all", or the articles whose names share a prefix ("dev-vn", "dev-vmds")
 
 
 def load_pairs(folder: str | Path) -> list[tuple[Article, str]]:
@@ -41,16 +47,17 @@ def load_pairs(folder: str | Path) -> list[tuple[Article, str]]:
     return pairs
 
 
-def score_method(pairs: list[tuple[Article, str]], method: str, sentences: int) -> Row:
+def score_method(pairs: list[tuple[Article, str]], method: str, sentences: int, corpus: str = "all") -> Row:
     totals = [0.0, 0.0, 0.0]
     for article, reference in pairs:
-        summary = " ".join(s.text for s in summarize(article, method, sentences=sentences))
+        decisions = extract_article(article).decisions if method == DEFAULT_METHOD else NO_DECISIONS
+        summary = " ".join(s.text for s in summarize(article, method, sentences=sentences, decisions=decisions))
         result = rouge.score(summary, reference)
         totals[0] += result.rouge1
         totals[1] += result.rouge2
         totals[2] += result.rougeL
     n = max(len(pairs), 1)
-    return Row(method, sentences, totals[0] / n, totals[1] / n, totals[2] / n, len(pairs))
+    return Row(method, sentences, totals[0] / n, totals[1] / n, totals[2] / n, len(pairs), corpus)
 
 
 def parse_lengths(text: str) -> list[int]:
@@ -69,32 +76,50 @@ def evaluate(
     methods: Iterable[str],
     lengths: Iterable[int] = (2, 3),
     progress: Callable[[str], None] | None = None,
+    by_corpus: bool = True,
 ) -> list[Row]:
-    """One row per method and length, the lead baselines first."""
+    """One row per method and length on all articles, then per corpus when the folder mixes several
+    (names "dev-vn-…" and "dev-vmds-…": cleaned text and text as published are scored apart)."""
     pairs = load_pairs(folder)
     if not pairs:
         raise ArticleError(f"{folder}: no ID.article.txt / ID.summary.txt pairs found")
+    corpora = _corpora(pairs)
     rows = []
     for method in methods:
         for n in lengths:
             if progress:
                 progress(f"{method} ({plural(n, 'sentence')})")
             rows.append(score_method(pairs, method, n))
+            if by_corpus and len(corpora) > 1:
+                rows += [score_method(part, method, n, name) for name, part in corpora.items()]
     return rows
 
 
+def _corpora(pairs: list[tuple[Article, str]]) -> dict[str, list[tuple[Article, str]]]:
+    """Pairs by corpus: the name's prefix before its first number ("dev-vmds-12226978" → "dev-vmds")."""
+    groups: dict[str, list] = {}
+    for pair in pairs:
+        name = Path(pair[0].source).name
+        prefix = CORPUS_PREFIX.match(name)
+        groups.setdefault(prefix.group(1) if prefix and prefix.group(1) else "other", []).append(pair)
+    return dict(sorted(groups.items()))
+
+
 def table(rows: list[Row]) -> str:
-    """A Markdown table, best ROUGE-1 first within each length, baselines marked."""
+    """A Markdown table, all articles first, then each corpus; best ROUGE-1 first within each
+    length, baselines marked."""
     lines = [
-        "| method | sentences | ROUGE-1 F1 | ROUGE-2 F1 | ROUGE-L F1 |",
-        "|---|---:|---:|---:|---:|",
+        "| articles | method | sentences | ROUGE-1 F1 | ROUGE-2 F1 | ROUGE-L F1 |",
+        "|---|---|---:|---:|---:|---:|",
     ]
-    for row in sorted(rows, key=lambda r: (r.sentences, -r.rouge1)):
+    order = {name: i for i, name in enumerate(dict.fromkeys(r.corpus for r in rows))}
+    for row in sorted(rows, key=lambda r: (order[r.corpus], r.sentences, -r.rouge1)):
         name = f"Lead-{row.sentences} (baseline)" if row.method == "lead" else row.method
         lines.append(
-            f"| {name} | {row.sentences} | {row.rouge1:.4f} | {row.rouge2:.4f} | {row.rougeL:.4f} |"
+            f"| {row.corpus} ({row.articles}) | {name} | {row.sentences} | {row.rouge1:.4f} | {row.rouge2:.4f} "
+            f"| {row.rougeL:.4f} |"
         )
-    articles = rows[0].articles if rows else 0
+    articles = next((r.articles for r in rows if r.corpus == "all"), rows[0].articles if rows else 0)
     return "\n".join(lines) + f"\n\n{plural(articles, 'article')} scored.\n"
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from briefing.extract.dates import discussed_year
 from briefing.extract.figures import Context, Figure, Unattributed, find_figures
+from briefing.extract.indicators import HEADLINE_INDICATORS
 from briefing.extract.metadata import Metadata, read_metadata
 from briefing.extract.themes import Theme, find_themes
 from briefing.ingest.article import Article
@@ -20,6 +22,17 @@ class ArticleFacts:
     figures: list[Figure]
     sha256: str = ""
     unattributed: list[Unattributed] = field(default_factory=list)  # numbers not reported, and why
+
+    @property
+    def decisions(self) -> dict[str, tuple[int, int]]:
+        """The sentences the reported themes and figures were read from, ranked for a brief:
+        sentence → (tier, rank in tier). Themes are tier 0; sentences with headline figures tier 1,
+        the one with most of them first; other figures tier 2."""
+        headline = Counter(f.sentence for f in self.figures if f.indicator in HEADLINE_INDICATORS)
+        ranks = {f.sentence: (2, 0) for f in self.figures}
+        ranks.update({sentence: (1, -count) for sentence, count in headline.items()})
+        ranks.update({t.sentence: (0, 0) for t in self.themes})
+        return ranks
 
     def as_json(self) -> dict:
         return {

@@ -173,6 +173,10 @@ INDICATORS: dict[str, Indicator] = {
 }
 
 
+# The indicators a reader looks for first: the pack's headline targets, a brief's first figures.
+HEADLINE_INDICATORS = ("economic_growth", "income_per_capita", "budget_revenue", "export_value", "indicators_met")
+
+
 def indicator_names(lang: str) -> dict[str, str]:
     """Each indicator code's name in ``lang`` ("vi" or "en")."""
     return {code: getattr(indicator, lang) for code, indicator in INDICATORS.items()}

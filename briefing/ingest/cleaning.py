@@ -22,10 +22,14 @@ DATELINE = re.compile(
 # "LSO-Ngày 29/12/2020", "(VnMedia) - Dưới đây", "HÀ NỘI - Sáng nay"
 SOURCE_PREFIX = re.compile(r"^(?:\([^()\n]{2,40}\)|[A-ZĐ]{2,8}(?: [A-ZĐÀ-Ỹ]{2,8})?)\s*[-–—]+\s*(?=\w)")
 PHOTO_CREDIT = re.compile(
-    r"(?:\(\s*ảnh\b|[-–—]\s*ảnh\s*:|^\s*ảnh\s*:|\bảnh\s*:\s*[\w.]|ảnh minh (?:họa|hoạ)|nguồn ảnh)",
+    r"(?:\(\s*ảnh\b|[-–—]\s*ảnh\s*:|^\s*ảnh\s*:|\bảnh\s*:\s*[\w.]|(?:ảnh|hình|hình ảnh) minh (?:họa|hoạ)|nguồn ảnh)",
     re.IGNORECASE,
 )
-CREDIT_SENTENCE = re.compile(r"^\(?\s*(?:ảnh|nguồn|ảnh minh (?:họa|hoạ))\s*:", re.IGNORECASE)
+# "Ảnh: TTXVN", "Nguồn: …", and a bare "Hình minh họa." left inline where the picture was
+CREDIT_SENTENCE = re.compile(
+    r"^\(?\s*(?:(?:ảnh|nguồn|ảnh minh (?:họa|hoạ))\s*:|(?:ảnh|hình|hình ảnh) minh (?:họa|hoạ)\s*[.)]?\s*$)",
+    re.IGNORECASE,
+)
 BYLINE_LEAD = re.compile(
     r"^(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|-)\s*(?:ảnh|bài|video))?\s*:", re.IGNORECASE
 )

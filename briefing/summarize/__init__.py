@@ -1,7 +1,8 @@
 """Extractive summarisers: one entry point, a registry of methods.
 
 Every method returns sentences of the article's body (never the title, a
-heading, a caption or a byline) in document order.
+heading, a caption or a byline) in document order; the default brief puts
+first the sentence that says what the meeting was.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import math
 
 from briefing.ingest.article import Article, Sentence
+from briefing.summarize.brief import NO_DECISIONS, Decisions, brief
 from briefing.summarize.lead import lead
 from briefing.summarize.sumy_adapter import SUMY_CLASSES, sumy_summarize
 
@@ -16,7 +18,7 @@ DEFAULT_METHOD = "briefing"
 DEFAULT_SENTENCES = 3
 
 METHODS = {
-    "briefing": "position-weighted centrality, this project's default (see briefing/summarize/position.py)",
+    "briefing": "this project's default: what the meeting was, then its decisions (see briefing/summarize/brief.py)",
     "lead": "the first sentences (baseline)",
     "lexrank": "sumy LexRank: graph centrality of sentence similarity",
     "textrank": "sumy TextRank: PageRank over word overlap",
@@ -38,20 +40,39 @@ def sentence_count(article: Article, sentences: int | None = None, ratio: float 
 
 
 def summarize(
-    article: Article, method: str = DEFAULT_METHOD, sentences: int | None = None, ratio: float | None = None
+    article: Article, method: str = DEFAULT_METHOD, sentences: int | None = None, ratio: float | None = None,
+    decisions: Decisions = NO_DECISIONS, words: int | None = None,
 ) -> list[Sentence]:
+    """``sentences`` (or ``ratio`` of the article, or as many as fit ``words``) of ``article`` by
+    ``method``; the default also prefers the ``decisions``, those that state a figure or theme
+    extraction reported."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    count = sentence_count(article, sentences, ratio)
+    if words is not None:
+        return _within_words(article, method, words, decisions)
+    return _summary(article, method, sentence_count(article, sentences, ratio), decisions)
+
+
+def _within_words(article: Article, method: str, words: int, decisions: Decisions) -> list[Sentence]:
+    """The longest summary the method gives within ``words`` words (a word is a syllable, as written
+    between spaces); its first sentence even if that alone is longer."""
+    best = _summary(article, method, 1, decisions)
+    for count in range(2, len(article.sentences) + 1):
+        longer = _summary(article, method, count, decisions)
+        if sum(len(s.text.split()) for s in longer) > words:
+            break
+        best = longer
+    return best
+
+
+def _summary(article: Article, method: str, count: int, decisions: Decisions) -> list[Sentence]:
     if method == "lead":
         chosen = lead(article, count)
     elif method == "briefing":
-        from briefing.summarize.position import position_centrality
-
-        chosen = position_centrality(article, count)
+        chosen = brief(article, count, decisions)
     else:
         chosen = sumy_summarize(method, article, count)
-    return sorted(chosen, key=lambda s: s.start)
+    return chosen if method == "briefing" else sorted(chosen, key=lambda s: s.start)  # the brief opens with the meeting
 
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "SUMY_CLASSES", "sentence_count", "summarize"]
+__all__ = ["DEFAULT_METHOD", "METHODS", "NO_DECISIONS", "Decisions", "SUMY_CLASSES", "sentence_count", "summarize"]

@@ -1,4 +1,5 @@
-"""The project's default summariser: position-weighted centrality with a length prior.
+"""The score the default summary (``brief.py``) ranks sentences by: position-weighted centrality
+with a length prior.
 
 News puts the point first, so a sentence's position is the strongest signal;
 centrality (tf-idf cosine to the article's centroid) lifts a later sentence
@@ -23,7 +24,7 @@ import math
 import re
 from collections import Counter
 
-from briefing.ingest.article import Article, Sentence
+from briefing.ingest.article import Sentence
 from briefing.text.normalize import syllables
 from briefing.text.stopwords import stop_words
 
@@ -41,13 +42,6 @@ DECISION = re.compile(
     re.IGNORECASE,
 )
 ATTENDANCE = re.compile(r"chủ trì|tham dự|dự và chỉ đạo|dự hội nghị|dự tại|cùng dự|có các đồng chí|có đồng chí", re.IGNORECASE)
-
-
-def position_centrality(article: Article, count: int) -> list[Sentence]:
-    candidates = article.sentences[:WINDOW]
-    scores = sentence_scores(candidates)
-    best = sorted(range(len(candidates)), key=lambda i: -scores[i])[:count]
-    return [candidates[i] for i in sorted(best)]
 
 
 def sentence_scores(sentences: list[Sentence]) -> list[float]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing.ingest.article import Article
-from briefing.summarize import DEFAULT_METHOD, summarize
+from briefing.summarize import DEFAULT_METHOD, NO_DECISIONS, Decisions, summarize
 
 
 @dataclass
@@ -33,10 +33,11 @@ class Summary:
 
 def summarize_article(
     article: Article, method: str = DEFAULT_METHOD, sentences: int | None = None, ratio: float | None = None,
-    date: str | None = None,
+    date: str | None = None, decisions: Decisions = NO_DECISIONS, words: int | None = None,
 ) -> Summary:
-    """The summary of ``article``; ``date`` is the meeting's, as extraction found it."""
-    chosen = summarize(article, method, sentences=sentences, ratio=ratio)
+    """The summary of ``article``; ``date`` is the meeting's, as extraction found it, and
+    ``decisions`` the sentences its reported themes and figures came from (ArticleFacts.decisions)."""
+    chosen = summarize(article, method, sentences=sentences, ratio=ratio, decisions=decisions, words=words)
     counts: dict[str, int] = {}
     for piece in article.set_aside:
         counts[piece.kind] = counts.get(piece.kind, 0) + 1
