@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from briefing.extract.facts import ArticleFacts
 from briefing.extract.figures import Figure, counted_place
 from briefing.flags import ATTENTION_KINDS, Flag, close, row_flags
+from briefing.meetings import ArticleGroup, group_meetings
 from briefing.text.normalize import match_form
 from briefing.text.patterns import SLOGAN_PART_SEPARATOR
 
@@ -64,17 +65,6 @@ class FigureRow:
 
 
 @dataclass
-class ArticleGroup:
-    """One meeting, possibly reported by several articles."""
-
-    title: str
-    date: str | None
-    level: str | None
-    locality: str | None
-    sources: list[str]
-
-
-@dataclass
 class Comparison:
     meetings: list[ArticleGroup]
     themes: list[ThemeRow]
@@ -93,24 +83,11 @@ class Comparison:
 
 def compare(meetings: list[ArticleFacts]) -> Comparison:
     return Comparison(
-        meetings=merge_meetings(meetings),
+        meetings=group_meetings(meetings),
         themes=align_themes(meetings),
         persistent_words=persistent_words(meetings),
         figures=align_figures(meetings),
     )
-
-
-def merge_meetings(meetings: list[ArticleFacts]) -> list[ArticleGroup]:
-    """Articles with the same date, level and place report the same meeting."""
-    groups: dict[tuple, ArticleGroup] = {}
-    for m in meetings:
-        info = m.info
-        key = (info.date, info.level, info.locality) if info.date else ("article", m.source)
-        if key in groups:
-            groups[key].sources.append(m.source)
-        else:
-            groups[key] = ArticleGroup(m.title, info.date, info.level, info.locality, [m.source])
-    return sorted(groups.values(), key=lambda g: (g.date or "", g.title))
 
 
 def slogan_key(text: str) -> frozenset[str]:
