@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from briefing.extract.facts import ArticleFacts
 from briefing.extract.figures import Figure, counted_place
-from briefing.flags import ATTENTION_KINDS, Flag, close, row_flags
+from briefing.flags import ATTENTION_KINDS, Flag, row_flags, same_value
 from briefing.meetings import ArticleGroup, group_meetings
 from briefing.text.normalize import match_form
 from briefing.text.patterns import SLOGAN_PART_SEPARATOR
+from briefing.text.slogans import ordered_key, slogan_key
+
 
 # Words any development programme says (develop, economy, society, and the verbs of doing more):
 # they recur in slogans of every year without being a watchword of any.
@@ -90,16 +92,6 @@ def compare(meetings: list[ArticleFacts]) -> Comparison:
     )
 
 
-def slogan_key(text: str) -> frozenset[str]:
-    """The watchwords of a slogan, whatever the quotes, punctuation, tone style or order."""
-    return frozenset(_ordered_key(text))
-
-
-def _ordered_key(text: str) -> tuple[str, ...]:
-    parts = (" ".join(re.findall(r"\w+", match_form(p))) for p in SLOGAN_PART_SEPARATOR.split(text))
-    return tuple(p for p in parts if p)
-
-
 def align_themes(meetings: list[ArticleFacts]) -> list[ThemeRow]:
     rows: dict[tuple, ThemeRow] = {}
     for m in meetings:
@@ -111,7 +103,7 @@ def align_themes(meetings: list[ArticleFacts]) -> list[ThemeRow]:
                 rows[key] = ThemeRow(theme.year, theme.scope, locality, theme.kind, theme.text, sources=[m.source])
                 continue
             # A writing that differs only in punctuation, quotes, case or tone style is the same slogan.
-            if all(_ordered_key(theme.text) != _ordered_key(t) for t in [row.text, *row.variants]):
+            if all(ordered_key(theme.text) != ordered_key(t) for t in [row.text, *row.variants]):
                 row.variants.append(theme.text)
                 row.reordered = True
             if m.source not in row.sources:
@@ -153,7 +145,7 @@ def align_figures(meetings: list[ArticleFacts]) -> list[FigureRow]:
                 key, FigureRow(figure.indicator, figure.label, figure.locality, figure.year, figure.unit, counts)
             )
             cells = row.targets if figure.kind == "target" else row.results
-            if not any(_same(c, figure) and c.source == m.source for c in cells):
+            if not any(same_value(c, figure) and c.source == m.source for c in cells):
                 cells.append(_cell(figure, m.source))
     ordered = sorted(rows.values(), key=lambda r: (r.indicator, r.locality or "", r.counts or "", r.year or 0, r.unit))
     for row in ordered:
@@ -163,13 +155,6 @@ def align_figures(meetings: list[ArticleFacts]) -> list[FigureRow]:
 
 def _cell(figure: Figure, source: str) -> Cell:
     return Cell(figure.value, figure.value_max, figure.comparator, figure.of, figure.sentence, source)
-
-
-def _same(cell: Cell, figure: Figure | Cell) -> bool:
-    return close(cell.value, figure.value) and (
-        (cell.value_max is None) == (figure.value_max is None)
-        and (cell.value_max is None or close(cell.value_max, figure.value_max))
-    )
 
 
 def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[Flag]:

@@ -162,10 +162,17 @@ def close(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_FIGURE * max(abs(a), abs(b), 1e-9)
 
 
+def same_value(a, b) -> bool:
+    """The same figure written twice (a cell or a figure): value and range within half a percent."""
+    return close(a.value, b.value) and (a.value_max is None) == (b.value_max is None) and (
+        a.value_max is None or close(a.value_max, b.value_max)
+    )
+
+
 def _distinct(cells: list) -> list:
     """Cells with a different value or range: the same figure from two articles is compared once."""
     kept = []
     for cell in cells:
-        if not any(close(cell.value, k.value) and close(cell.value_max or 0, k.value_max or 0) for k in kept):
+        if not any(same_value(cell, k) for k in kept):
             kept.append(cell)
     return kept

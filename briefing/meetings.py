@@ -16,6 +16,7 @@ from datetime import date
 
 from briefing.extract.facts import ArticleFacts
 from briefing.text.normalize import syllables
+from briefing.text.slogans import slogan_key
 from briefing.text.stopwords import stop_words
 
 DAYS_APART = 3
@@ -41,17 +42,21 @@ class ArticleGroup:
 
 
 def group_meetings(articles: list[ArticleFacts]) -> list[ArticleGroup]:
-    """The meetings the articles report, each with every article that reports it, by date."""
-    groups: list[tuple[ArticleGroup, list[ArticleFacts]]] = []
+    """The meetings the articles report, each with every article that reports it, by date.
+
+    An article is compared only with the meetings of its own level and place (same_meeting needs
+    them equal), so a week of many provinces' articles is not compared all with all."""
+    by_place: dict[tuple, list[tuple[ArticleGroup, list[ArticleFacts]]]] = {}
     for article in articles:
+        info = article.info
+        groups = by_place.setdefault((info.level, info.locality), [])
         home = next((g for g in groups if any(same_meeting(article, other) for other in g[1])), None)
         if home is None:
-            info = article.info
             groups.append((ArticleGroup(article.title, info.date, info.level, info.locality, [article.source]), [article]))
         else:
             home[0].sources.append(article.source)
             home[1].append(article)
-    return sorted((g for g, _ in groups), key=lambda g: (g.date or "", g.title))
+    return sorted((g for groups in by_place.values() for g, _ in groups), key=lambda g: (g.date or "", g.title))
 
 
 def same_meeting(a: ArticleFacts, b: ArticleFacts) -> bool:
@@ -65,7 +70,7 @@ def same_meeting(a: ArticleFacts, b: ArticleFacts) -> bool:
 
 def _same_decisions(a: ArticleFacts, b: ArticleFacts) -> bool:
     """A theme in common, or several figures: two outlets quoting one conference's decisions."""
-    if {_slogan(t.text) for t in a.themes} & {_slogan(t.text) for t in b.themes}:
+    if {slogan_key(t.text) for t in a.themes} & {slogan_key(t.text) for t in b.themes}:
         return True
     return len(_figures(a) & _figures(b)) >= SHARED_FIGURES
 
@@ -73,9 +78,6 @@ def _same_decisions(a: ArticleFacts, b: ArticleFacts) -> bool:
 def _figures(article: ArticleFacts) -> set[tuple]:
     return {(f.indicator, f.kind, f.year, f.value, f.value_max) for f in article.figures}
 
-
-def _slogan(text: str) -> frozenset[str]:
-    return frozenset(syllables(text))
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:

@@ -3,7 +3,8 @@ import json
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.compare import compare, slogan_key
+from briefing.compare import compare
+from briefing.text.slogans import slogan_key
 from briefing.pack import read_facts
 from conftest import SEEDS
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.compare import slogan_key
+from briefing.text.slogans import slogan_key
 from briefing.extract.facts import ArticleFacts
 from briefing.text.gazetteer import lookup
 

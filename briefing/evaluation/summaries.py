@@ -5,17 +5,16 @@ The folder holds ``ID.article.txt`` beside ``ID.summary.txt``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.evaluation import rouge
+from briefing.extract.facts import extract_article
 from briefing.ingest.article import Article
 from briefing.ingest.read import ArticleError, read_article
-from briefing.extract.facts import extract_article
 from briefing.summarize import DEFAULT_METHOD, NO_DECISIONS, summarize
-
 
 CORPUS_PREFIX = re.compile(r"^(.*?)-?\d")
 
@@ -48,16 +47,27 @@ def load_pairs(folder: str | Path) -> list[tuple[Article, str]]:
 
 
 def score_method(pairs: list[tuple[Article, str]], method: str, sentences: int, corpus: str = "all") -> Row:
-    totals = [0.0, 0.0, 0.0]
+    return _average(method, sentences, corpus, _scores(pairs, method, sentences))
+
+
+def _scores(pairs: list[tuple[Article, str]], method: str, sentences: int,
+            decisions: dict[str, dict] | None = None) -> list[rouge.Scores]:
+    """ROUGE of each pair's summary. The default method is given the facts' decisions, as the
+    pack gives them; ``decisions`` (by source) spares extracting the same article again."""
+    scores = []
     for article, reference in pairs:
-        decisions = extract_article(article).decisions if method == DEFAULT_METHOD else NO_DECISIONS
-        summary = " ".join(s.text for s in summarize(article, method, sentences=sentences, decisions=decisions))
-        result = rouge.score(summary, reference)
-        totals[0] += result.rouge1
-        totals[1] += result.rouge2
-        totals[2] += result.rougeL
-    n = max(len(pairs), 1)
-    return Row(method, sentences, totals[0] / n, totals[1] / n, totals[2] / n, len(pairs), corpus)
+        chosen = NO_DECISIONS
+        if method == DEFAULT_METHOD:
+            chosen = decisions[article.source] if decisions else extract_article(article).decisions
+        summary = " ".join(s.text for s in summarize(article, method, sentences=sentences, decisions=chosen))
+        scores.append(rouge.score(summary, reference))
+    return scores
+
+
+def _average(method: str, sentences: int, corpus: str, scores: list[rouge.Scores]) -> Row:
+    n = max(len(scores), 1)
+    return Row(method, sentences, sum(s.rouge1 for s in scores) / n, sum(s.rouge2 for s in scores) / n,
+               sum(s.rougeL for s in scores) / n, len(scores), corpus)
 
 
 def parse_lengths(text: str) -> list[int]:
@@ -80,28 +90,30 @@ def evaluate(
 ) -> list[Row]:
     """One row per method and length on all articles, then per corpus when the folder mixes several
     (names "dev-vn-…" and "dev-vmds-…": cleaned text and text as published are scored apart)."""
-    pairs = load_pairs(folder)
+    methods, pairs = list(methods), load_pairs(folder)
     if not pairs:
         raise ArticleError(f"{folder}: no ID.article.txt / ID.summary.txt pairs found")
-    corpora = _corpora(pairs)
+    corpora = _corpora(pairs) if by_corpus else {}
+    decisions = {a.source: extract_article(a).decisions for a, _ in pairs} if DEFAULT_METHOD in methods else None
     rows = []
     for method in methods:
         for n in lengths:
             if progress:
                 progress(f"{method} ({plural(n, 'sentence')})")
-            rows.append(score_method(pairs, method, n))
-            if by_corpus and len(corpora) > 1:
-                rows += [score_method(part, method, n, name) for name, part in corpora.items()]
+            scores = _scores(pairs, method, n, decisions)
+            rows.append(_average(method, n, "all", scores))
+            if len(corpora) > 1:
+                rows += [_average(method, n, name, [scores[i] for i in part]) for name, part in corpora.items()]
     return rows
 
 
-def _corpora(pairs: list[tuple[Article, str]]) -> dict[str, list[tuple[Article, str]]]:
-    """Pairs by corpus: the name's prefix before its first number ("dev-vmds-12226978" → "dev-vmds")."""
-    groups: dict[str, list] = {}
-    for pair in pairs:
-        name = Path(pair[0].source).name
-        prefix = CORPUS_PREFIX.match(name)
-        groups.setdefault(prefix.group(1) if prefix and prefix.group(1) else "other", []).append(pair)
+def _corpora(pairs: list[tuple[Article, str]]) -> dict[str, list[int]]:
+    """Indices of the pairs by corpus: the name's prefix before its first number
+    ("dev-vmds-12226978" → "dev-vmds")."""
+    groups: dict[str, list[int]] = {}
+    for i, (article, _) in enumerate(pairs):
+        prefix = CORPUS_PREFIX.match(Path(article.source).name)
+        groups.setdefault(prefix.group(1) if prefix and prefix.group(1) else "other", []).append(i)
     return dict(sorted(groups.items()))
 
 

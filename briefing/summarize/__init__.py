@@ -8,13 +8,16 @@ first the sentence that says what the meeting was.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from briefing.ingest.article import Article, Sentence
-from briefing.summarize.brief import NO_DECISIONS, Decisions, brief
 from briefing.summarize.lead import lead
 from briefing.summarize.sumy_adapter import SUMY_CLASSES, sumy_summarize
 
 DEFAULT_METHOD = "briefing"
+# sentence text → (tier, rank within tier), from ArticleFacts.decisions: themes 0, headline figures 1, others 2
+Decisions = Mapping[str, tuple[int, int]]
+NO_DECISIONS: Decisions = {}
 DEFAULT_SENTENCES = 3
 
 METHODS = {
@@ -69,6 +72,8 @@ def _summary(article: Article, method: str, count: int, decisions: Decisions) ->
     if method == "lead":
         chosen = lead(article, count)
     elif method == "briefing":
+        from briefing.summarize.brief import brief  # not on the command line's start-up path
+
         chosen = brief(article, count, decisions)
     else:
         chosen = sumy_summarize(method, article, count)

@@ -16,17 +16,14 @@ Sentences stay the article's own words; after the opening, in article order.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import replace
 
 from briefing.ingest.article import Article, Sentence
+from briefing.summarize import NO_DECISIONS, Decisions
 from briefing.summarize.position import WINDOW, sentence_scores
 from briefing.text.normalize import syllables
 from briefing.text.stopwords import stop_words
 
-# sentence text → (tier, rank within tier), from ArticleFacts.decisions: themes 0, headline figures 1, others 2
-Decisions = Mapping[str, tuple[int, int]]
-NO_DECISIONS: Decisions = {}
 LEADING_TIERS = (0, 1)  # a brief takes one theme sentence and one headline-figure sentence before anything else
 OPENING_REACH = 4  # what the meeting was is said in its first sentences, or not at all
 NEAR_DUPLICATE = 0.8  # share of the shorter sentence's syllables found in the other
@@ -41,14 +38,14 @@ HELD_BY = re.compile(
     r"\b(?:tổ chức|chủ trì|khai mạc|diễn ra|bế mạc|làm việc với|dự và chỉ đạo)\b"
     r"|^(?:(?:sáng|chiều|tối|trưa) )?(?:ngày |hôm nay )?(?:\(?\d{1,2}[/-]\d{1,2})"  # "Ngày 29/12/2020, Hội nghị …"
 )
-# Openers that point back at the sentence before.
+# Openers that point back at the sentence before, with their comma: matched (at the start) on the
+# matching form to tell, and on the text as written (any case) to drop; "…" stands for what is dropped.
 LEANS_BACK = re.compile(
-    r"^(?:đồng thời|trên cơ sở đó|theo đó|bên cạnh đó|ngoài ra|điều này|cùng với đó|trong đó|do đó|vì vậy|"
+    r"(?:đồng thời|trên cơ sở đó|theo đó|bên cạnh đó|ngoài ra|điều này|cùng với đó|trong đó|do đó|vì vậy|"
     r"vì thế|tuy nhiên|mặt khác|như vậy|từ đó|qua đó|trên tinh thần đó|với (?:niềm tin tưởng|tinh thần) đó|"
-    r"ngoài những|bên cạnh những|nhờ đó|song|nhưng)\b"
+    r"ngoài những|bên cạnh những|nhờ đó|song|nhưng)\b\s*,?\s*",
+    re.IGNORECASE,
 )
-# The connective and its comma, matched on the text as written (any case): what "…" stands for.
-CONNECTIVE = re.compile(rf"(?i)(?:{LEANS_BACK.pattern[1:]})\s*,?\s*")
 DROPPED_MARK = "… "
 # A task listed with no subject, as a speech's list of directions is written.
 SUBJECTLESS_TASK = re.compile(
@@ -113,7 +110,7 @@ def _usable(key: str, after_its_predecessor: bool) -> bool:
 
 def _shown(sentence: Sentence, after_its_predecessor: bool) -> Sentence:
     """The sentence as the summary shows it: without a leading connective that leans on a sentence not shown."""
-    if after_its_predecessor or not LEANS_BACK.search(sentence.key):
+    if after_its_predecessor or not LEANS_BACK.match(sentence.key):
         return sentence
     rest = _drop_connective(sentence.text)
     if rest == sentence.text:
@@ -124,7 +121,7 @@ def _shown(sentence: Sentence, after_its_predecessor: bool) -> Sentence:
 def _drop_connective(text: str) -> str:
     """"Theo đó, vào ngày 25/11 …" → "vào ngày 25/11 …". What is left must still stand alone:
     "Đồng thời nêu giải pháp …" has no subject once "Đồng thời" goes."""
-    m = CONNECTIVE.match(text)
+    m = LEANS_BACK.match(text)
     return text[m.end():] if m else text
 
 
@@ -134,7 +131,7 @@ def stands_alone(key: str, after_its_predecessor: bool = False) -> bool:
         return False
     if SUBJECTLESS_TASK.search(key):
         return False
-    return after_its_predecessor or not LEANS_BACK.search(key)
+    return after_its_predecessor or not LEANS_BACK.match(key)
 
 
 def says_what_the_meeting_was(key: str) -> bool:

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from briefing import __version__
-from briefing.compare import slogan_key
+from briefing.text.slogans import slogan_key
 from briefing.extract.facts import ArticleFacts, facts_from_json
 from briefing.output import write_output
 from briefing.pack import Cache, News, Pack, build_pack
