@@ -49,36 +49,26 @@ def _settings(options: dict, config: Optional[Path]):
         fail(str(err))
 
 
-@app.command(short_help="Print a short summary of each meeting article.")
+@app.command(short_help="Print a short summary of each meeting.")
 def summarize(paths: Paths("summarize") = None, method: MethodOption = Method.briefing,
         sentences: SentencesOption = None, ratio: RatioOption = None, words: WordsOption = None,
         output_format: SummaryFormatOption = SummaryFormat.text, output: OutputFile = None) -> None:
-    """Print a short summary of each meeting article.
+    """Print a short summary of each meeting; articles that report one meeting give one summary.
 
     Example: briefing summarize news/ --sentences 3 --format markdown
     """
-    from briefing.ingest.read import IngestError, default_inputs
-    from briefing.pack import read_meetings
+    from briefing.ingest.read import default_inputs
+    from briefing.pack import collect_meetings
     from briefing.render import summaries
 
     if sum(x is not None for x in (sentences, ratio, words)) > 1:
         fail("use one of --sentences, --ratio or --words")
-    streaming = output is None and output_format == SummaryFormat.text
-    color = streaming and sys.stdout.isatty()
-    kept, problems = [], []
-    for item in read_meetings(paths or default_inputs(), method.value, sentences, ratio, words=words):
-        if isinstance(item, IngestError):
-            problems.append(item)
-            report_skipped([item])
-        elif streaming:  # printed as it comes: a folder of thousands is never held in memory
-            typer.echo(("\n" if kept else "") + summaries.text_block(item.summary, color), nl=False)
-            kept.append(None)
-        else:
-            kept.append(item.summary)
-    if not streaming:
-        emit(summaries.FORMATS[output_format.value](kept), output)
-    if not kept:
+    meetings, problems = collect_meetings(paths or default_inputs(), method.value, sentences, ratio, words)
+    report_skipped(problems)
+    if not meetings:
         fail("no article could be read", 1)
+    color = output is None and output_format == SummaryFormat.text and sys.stdout.isatty()
+    emit(summaries.render(output_format.value, [m.summary for m in meetings], color), output)
     if problems:
         raise typer.Exit(1)
 
@@ -101,18 +91,16 @@ def evaluate(folder: RougeFolder, methods: MethodsOption = None, lengths: Length
     typer.echo(table(rows), nl=False)
 
 
-def _facts(paths):
-    """Facts of every readable article; each unreadable one reported on its own line."""
-    from briefing.ingest.read import IngestError, default_inputs
-    from briefing.pack import read_facts
+def _meetings(paths):
+    """Facts of every meeting the readable articles report; each unreadable article reported on its own line."""
+    from briefing.ingest.read import default_inputs
+    from briefing.pack import collect_meetings
 
-    facts, problems = [], []
-    for item in read_facts(paths or default_inputs()):
-        (problems if isinstance(item, IngestError) else facts).append(item)
+    meetings, problems = collect_meetings(paths or default_inputs(), method=None)
     report_skipped(problems)
-    if not facts:
+    if not meetings:
         fail("no article could be read", 1)
-    return facts, problems
+    return meetings, problems
 
 
 @app.command(short_help="Extract each meeting's date, level, place, themes and figures.")
@@ -124,9 +112,9 @@ def extract(paths: Paths("extract") = None, output_format: FactsFormatOption = F
     """
     from briefing.render import tables
 
-    facts, problems = _facts(paths)
-    json_wanted = output_format == FactsFormat.json
-    emit(tables.facts_json(facts) if json_wanted else tables.facts_table(facts, value(lang) or "vi"), output)
+    meetings, problems = _meetings(paths)
+    lang = value(lang) or "vi"
+    emit(tables.facts_json(meetings, lang) if output_format == FactsFormat.json else tables.facts_table(meetings, lang), output)
     if problems:
         raise typer.Exit(1)
 
@@ -147,8 +135,8 @@ def compare(paths: Paths("compare") = None, output_format: CompareFormatOption =
     from briefing.compare import compare as align
     from briefing.render import tables
 
-    facts, problems = _facts(paths)
-    comparison = align(facts)
+    meetings, problems = _meetings(paths)
+    comparison = align([m.facts for m in meetings])
     if output_format == CompareFormat.json:
         emit(tables.comparison_json(comparison, value(lang) or "vi"), output)
     else:

@@ -41,7 +41,12 @@ class Cell:
     comparator: str
     of: float | None
     sentence: str
-    source: str
+    source: str  # the first article that states it
+    sources: tuple[str, ...] = ()  # every article of its meeting that states it
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return self.sources or (self.source,)
 
 
 @dataclass
@@ -100,14 +105,14 @@ def align_themes(meetings: list[ArticleFacts]) -> list[ThemeRow]:
             key = (theme.year, theme.scope, locality, theme.kind, slogan_key(theme.text))
             row = rows.get(key)
             if row is None:
-                rows[key] = ThemeRow(theme.year, theme.scope, locality, theme.kind, theme.text, sources=[m.source])
+                rows[key] = ThemeRow(theme.year, theme.scope, locality, theme.kind, theme.text,
+                                     sources=list(theme.sources or [m.source]))
                 continue
             # A writing that differs only in punctuation, quotes, case or tone style is the same slogan.
             if all(ordered_key(theme.text) != ordered_key(t) for t in [row.text, *row.variants]):
                 row.variants.append(theme.text)
                 row.reordered = True
-            if m.source not in row.sources:
-                row.sources.append(m.source)
+            row.sources += [s for s in theme.sources or [m.source] if s not in row.sources]
     return sorted(rows.values(), key=lambda r: (r.year or 0, r.scope != "national", r.locality or "", r.kind))
 
 
@@ -145,8 +150,9 @@ def align_figures(meetings: list[ArticleFacts]) -> list[FigureRow]:
                 key, FigureRow(figure.indicator, figure.label, figure.locality, figure.year, figure.unit, counts)
             )
             cells = row.targets if figure.kind == "target" else row.results
-            if not any(same_value(c, figure) and c.source == m.source for c in cells):
-                cells.append(_cell(figure, m.source))
+            cell = _cell(figure, m.source)
+            if not any(same_value(c, cell) and c.articles == cell.articles for c in cells):
+                cells.append(cell)
     ordered = sorted(rows.values(), key=lambda r: (r.indicator, r.locality or "", r.counts or "", r.year or 0, r.unit))
     for row in ordered:
         row.flags = _flags(row, rows)
@@ -154,7 +160,9 @@ def align_figures(meetings: list[ArticleFacts]) -> list[FigureRow]:
 
 
 def _cell(figure: Figure, source: str) -> Cell:
-    return Cell(figure.value, figure.value_max, figure.comparator, figure.of, figure.sentence, source)
+    """A figure as a cell; ``source`` is its article's, for a figure not merged from several."""
+    sources = figure.sources or (source,)
+    return Cell(figure.value, figure.value_max, figure.comparator, figure.of, figure.sentence, sources[0], sources)
 
 
 def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[Flag]:

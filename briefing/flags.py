@@ -3,7 +3,7 @@
 - ``met``, ``missed``, ``beaten``: a result against its target, by the target's comparator
   ("trở lên", "dưới", "không quá", "khoảng", a range) and the indicator's direction.
 - ``less_ambitious``, ``more_ambitious``: a target against last year's result.
-- ``conflict``: two results of the same year that differ beyond rounding.
+- ``conflict``: two articles' results (or targets) of the same year that differ beyond rounding.
 - ``doubtful``: a value that no year of the indicator could take; it is compared with nothing.
 
 Each flag keeps the facts it compares, so every output can name both with their sources.
@@ -58,9 +58,12 @@ def row_flags(indicator: str, unit: str, year: int | None, targets: list, result
     targets = _distinct([c for c in targets if plausible(indicator, unit, c) and c.of is None])
     results = _distinct([c for c in results if plausible(indicator, unit, c)])
     last_results = _distinct([c for c in last_results if plausible(indicator, unit, c)])
-    conflicts = [Flag(CONFLICT, better, [Compared("result", year, results[0]), Compared("result", year, other)])
-                 for other in results[1:] if _reports_disagree(results[0], other)]
+    conflicts = [Flag(CONFLICT, better, [Compared(role, year, cells[0]), Compared(role, year, other)])
+                 for role, cells in (("target", targets), ("result", results))
+                 for other in cells[1:] if _reports_disagree(cells[0], other)]
     flags += conflicts
+    if any(flag.facts[0].role == "target" for flag in conflicts):
+        return flags  # which target was set is in dispute: none is judged
     result, last_result = _agreed(results), _agreed(last_results)
     for target in targets:
         kind = verdict(target, result, better) if result else None
@@ -126,12 +129,13 @@ def _span(cell, approximate: float = 0.0) -> tuple[float, float]:
 
 
 def _reports_disagree(a, b) -> bool:
-    """Two articles' results of one year that cannot be the same figure.
+    """Two articles' figures of one year that cannot be the same figure.
 
     Shares ("8/12 chỉ tiêu") are parts that articles cut differently (exceeded, met, missed), and two
-    values in one article are two things the article tells apart: neither is a conflict of reports.
+    values in one article are two things the article tells apart ("khoảng 7%, phấn đấu 7,5%"):
+    neither is a conflict of reports.
     """
-    return a.source != b.source and a.of is None and b.of is None and _differ(a, b)
+    return set(a.articles).isdisjoint(b.articles) and a.of is None and b.of is None and _differ(a, b)
 
 
 def _agreed(results: list):

@@ -10,8 +10,10 @@ from pathlib import Path
 from briefing.compare import Comparison, compare
 from briefing.extract.facts import ArticleFacts, extract_article
 from briefing.extract.indicators import HEADLINE_INDICATORS
+from briefing.flags import CONFLICT
+from briefing.meetings import fullest_first, group_articles, merge_facts
 from briefing.ingest.read import ArticleError, IngestError, Input, read_inputs
-from briefing.summarize.summary import Summary, summarize_article
+from briefing.summarize.summary import Summary, merge_summaries, summarize_article
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
 
 
@@ -46,11 +48,23 @@ class News:
 
 @dataclass
 class Meeting:
-    """A meeting as the pack shows it: the facts and the summary of the article that reports it."""
+    """A meeting as the pack shows it: its facts and summary, drawn from every article that reports it."""
 
     facts: ArticleFacts
     summary: Summary | None  # None when only facts were asked for
     anchor: str
+    articles: list[ArticleFacts] = field(default_factory=list)  # each report's own facts; [] for one article
+    conflicts: list = field(default_factory=list)  # (FigureRow, Flag): its reports give a figure differently
+
+    @property
+    def reports(self) -> list[ArticleFacts]:
+        """The articles that report the meeting, fullest first."""
+        return self.articles or [self.facts]
+
+    def numbers(self, sources) -> str:
+        """"1, 3": the reports (numbered from 1, fullest first) among ``sources``, to cite them briefly."""
+        order = {a.source: n for n, a in enumerate(self.reports, 1)}
+        return ", ".join(str(order[s]) for s in sources if s in order)
 
     @property
     def date(self) -> str | None:
@@ -76,6 +90,10 @@ class Pack:
     skipped: list[IngestError] = field(default_factory=list)
     since: str | None = None
     news: News | None = None
+
+    @property
+    def articles(self) -> list[ArticleFacts]:
+        return [a for m in self.meetings for a in m.reports]
 
     @property
     def period(self) -> tuple[str | None, str | None]:
@@ -133,6 +151,54 @@ def read_facts(paths: Iterable[str]) -> Iterator[ArticleFacts | IngestError]:
         yield item if isinstance(item, IngestError) else item.facts
 
 
+def merge_meetings(reports: list[Meeting], words: int | None = None) -> list[Meeting]:
+    """One Meeting for each meeting the reports tell of (see meetings.py), by date: facts merged,
+    each citing every article that states it; one summary drawing on every report (within ``words``
+    words if given); the figures its reports give differently flagged as conflicts."""
+    merged = []
+    for group in group_articles([r.facts for r in reports]):
+        chosen = [reports[i] for i in group]
+        chosen = [chosen[i] for i in fullest_first([m.facts for m in chosen])]
+        if len(chosen) == 1:
+            merged.append(chosen[0])
+            continue
+        facts = merge_facts([m.facts for m in chosen])
+        conflicts = meeting_conflicts(facts)
+        summaries = [m.summary for m in chosen if m.summary is not None]
+        summary = merge_summaries(summaries, words, outvoted(conflicts, facts.source)) if summaries else None
+        merged.append(Meeting(facts, summary, "", [m.facts for m in chosen], conflicts))
+    return sorted(merged, key=lambda m: (m.date or "9999", m.facts.title))
+
+
+def collect_meetings(
+    paths: Iterable[str], method: str | None = DEFAULT_METHOD, sentences: int | None = None,
+    ratio: float | None = None, words: int | None = None,
+) -> tuple[list[Meeting], list[IngestError]]:
+    """Every meeting the inputs under ``paths`` report (facts, and summaries unless ``method`` is
+    None), and every input that could not be read."""
+    reports: list[Meeting] = []
+    problems: list[IngestError] = []
+    for item in read_meetings(paths, method, sentences, ratio, words=words):
+        (problems if isinstance(item, IngestError) else reports).append(item)
+    return merge_meetings(reports, words), problems
+
+
+def meeting_conflicts(facts: ArticleFacts) -> list:
+    """(FigureRow, Flag) for each figure a meeting's reports give differently."""
+    return [(row, flag) for row, flag in compare([facts]).flags if flag.kind == CONFLICT]
+
+
+def outvoted(conflicts: list, fullest: str) -> set[str]:
+    """The sentences of figures that lose a conflict: stated by fewer of the meeting's articles than
+    the figure they contradict (on a tie, not by the fullest report). A summary does not repeat them."""
+    losers = set()
+    for _, flag in conflicts:
+        a, b = (fact.cell for fact in flag.facts)
+        votes_a, votes_b = len(a.articles) + (fullest in a.articles) / 2, len(b.articles) + (fullest in b.articles) / 2
+        losers.add((b if votes_a > votes_b else a).sentence)
+    return losers
+
+
 def build_pack(
     paths: Iterable[str],
     title: str | None = None,
@@ -154,7 +220,7 @@ def build_pack(
     if not meetings:
         reason = f" dated {since} or later" if since else ""
         raise EmptyPackError(f"no readable meeting article{reason} in {', '.join(map(str, paths))}")
-    meetings.sort(key=lambda m: (m.date or "9999", m.facts.title))
+    meetings = merge_meetings(meetings)
     for number, meeting in enumerate(meetings, 1):
         meeting.anchor = f"meeting-{number}"
     return Pack(
@@ -178,6 +244,7 @@ def _facts_and_summary(
     if hit:
         facts, summary = hit
         facts.source = summary.source = item.source  # the same text may have been renamed
+        facts.sources, summary.sources = [], []  # an article's own; meetings are merged afterwards
         return facts, summary
     article = item.article()
     facts = extract_article(article)

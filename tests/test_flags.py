@@ -3,6 +3,8 @@ shown by real sentences (in short articles the tests write) and by tables of cel
 
 import json
 
+from dataclasses import replace
+
 import pytest
 from typer.testing import CliRunner
 
@@ -92,6 +94,18 @@ def test_conflict_only_for_two_articles_results_that_differ_beyond_rounding():
     assert kinds(row_flags("income_per_capita", "USD", 2020, [], one_article, [])) == []
     shares = [cell(8, of=12, source="a.txt"), cell(4, of=12, source="b.txt")]  # exceeded and met: parts
     assert kinds(row_flags("indicators_met", "count", 2018, [], shares, [])) == []
+
+
+def test_targets_two_articles_give_differently_conflict_and_neither_is_judged():
+    bn = 10**9
+    plan, misquote = cell(17500 * bn, source="a.txt"), cell(18500 * bn, source="b.txt")
+    flags = row_flags("budget_revenue", "VND", 2024, [plan, misquote], [cell(17600 * bn, source="a.txt")],
+                      [cell(17946 * bn, source="a.txt")])
+    assert kinds(flags) == [CONFLICT] and [c.role for c in flags[0].facts] == ["target", "target"]
+    one_article = [cell(7), cell(7.5)]  # "khoảng 7%, phấn đấu 7,5%": two targets the article tells apart
+    assert CONFLICT not in kinds(row_flags("economic_growth", "%", 2024, one_article, [cell(7.2)], []))
+    merged = [replace(plan, sources=("a.txt", "b.txt")), misquote]  # b states both: no dispute of reports
+    assert CONFLICT not in kinds(row_flags("budget_revenue", "VND", 2024, merged, [], []))
 
 
 def test_results_that_differ_are_not_judged_against_the_target():
@@ -206,8 +220,8 @@ def flag(kind, better, target=None, result=None, last=None):
      "more ambitious than last year's result (a stricter limit, below it): target 2024: below 3.3% (a.txt); "
      "result 2023: 3.54% (a.txt)"),
     (flag(CONFLICT, HIGHER, result=cell(7.08), last=None) , "%",
-     "các bài nêu kết quả khác nhau: kết quả 2024: 7,08% (a.txt)",
-     "articles give different results: result 2024: 7.08% (a.txt)"),
+     "các bài nêu số liệu khác nhau: kết quả 2024: 7,08% (a.txt)",
+     "articles give different figures: result 2024: 7.08% (a.txt)"),
     (flag(DOUBTFUL, HIGHER, result=cell(2)), "count",
      "số liệu đáng ngờ (ngoài khoảng hợp lý của chỉ tiêu): kết quả 2024: 2 (a.txt): “…”",
      "doubtful value (outside the plausible range of the indicator): result 2024: 2 (a.txt): “…”"),

@@ -22,6 +22,12 @@ class ArticleFacts:
     figures: list[Figure]
     sha256: str = ""
     unattributed: list[Unattributed] = field(default_factory=list)  # numbers not reported, and why
+    sources: list[str] = field(default_factory=list)  # every article reporting the meeting, once merged
+
+    @property
+    def articles(self) -> list[str]:
+        """The articles these facts come from: the merged meeting's, or this article alone."""
+        return self.sources or [self.source]
 
     @property
     def decisions(self) -> dict[str, tuple[int, int]]:
@@ -37,6 +43,7 @@ class ArticleFacts:
     def as_json(self) -> dict:
         return {
             "source": self.source,
+            "sources": self.articles,
             "title": self.title,
             "date": self.info.date,
             "level": self.info.level,
@@ -62,10 +69,11 @@ def facts_from_json(data: dict) -> ArticleFacts:
         source=data["source"],
         title=data["title"],
         info=info,
-        themes=[Theme(**t) for t in data["themes"]],
-        figures=[Figure(**f) for f in data["figures"]],
+        themes=[Theme(**{**t, "sources": tuple(t.get("sources", ()))}) for t in data["themes"]],
+        figures=[Figure(**{**f, "sources": tuple(f.get("sources", ()))}) for f in data["figures"]],
         sha256=data.get("sha256", ""),
         unattributed=[Unattributed(**u) for u in data.get("unattributed", [])],
+        sources=list(data.get("sources", [])),
     )
 
 

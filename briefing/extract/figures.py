@@ -50,6 +50,7 @@ class Figure:
     of: float | None
     sentence: str
     increment: bool = False  # "thêm 16 xã": 16 more than before, not 16 in all
+    sources: tuple[str, ...] = ()  # every article of the meeting that states it, once meetings are merged
 
 
 @dataclass(frozen=True)

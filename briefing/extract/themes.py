@@ -57,6 +57,7 @@ class Theme:
     year: int | None
     scope: str  # "national" or "local"
     sentence: str
+    sources: tuple[str, ...] = ()  # every article of the meeting that states it, once meetings are merged
 
 
 def find_themes(article: Article, level: str | None, plan_year: int | None) -> list[Theme]:

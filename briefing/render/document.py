@@ -77,6 +77,7 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         "flag_facts": lambda flag, unit: flag_facts(flag, unit, lang),
         "attention": ATTENTION_KINDS,
         "source_name": source_name,
+        "source_names": lambda sources: "; ".join(source_name(s) for s in sources),
         "executive_items": EXECUTIVE_ITEMS,
         "unattributed_shown": UNATTRIBUTED_SHOWN,
     }

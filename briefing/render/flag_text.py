@@ -21,7 +21,7 @@ def flag_facts(flag: Flag, unit: str, lang: str = "vi") -> str:
     roles = labels(lang)["flag_roles"]
     facts = "; ".join(
         f"{roles[fact.role]}{f' {fact.year}' if fact.year else ''}: {figure_text(fact.cell, unit, lang)}"
-        f" ({source_name(fact.cell.source)})"
+        f" ({', '.join(source_name(s) for s in fact.cell.articles)})"
         for fact in flag.facts
     )
     if flag.kind == DOUBTFUL:

@@ -16,7 +16,7 @@ def text_block(meeting: Summary, color: bool = False) -> str:
     def paint(kind: str, text: str) -> str:
         return f"{_ANSI[kind]}{text}{_ANSI['reset']}" if color else text
 
-    meta = " · ".join(x for x in (meeting.date, meeting.source, meeting.method) if x)
+    meta = " · ".join(x for x in (meeting.date, ", ".join(meeting.articles), meeting.method) if x)
     lines = [paint("title", meeting.title), paint("meta", meta)]
     lines += [f"  - {sentence}" for sentence in meeting.summary]
     return "\n".join(lines) + "\n"
@@ -35,4 +35,6 @@ def as_json(meetings: Iterable[Summary]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json}
+def render(fmt: str, meetings: list[Summary], color: bool = False) -> str:
+    """The summaries in ``fmt`` ("text", "markdown" or "json"); only text is ever coloured."""
+    return as_text(meetings, color) if fmt == "text" else {"markdown": as_markdown, "json": as_json}[fmt](meetings)

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from briefing.compare import Comparison, FigureRow
 from briefing.extract.facts import ArticleFacts
 from briefing.flags import Flag
-from briefing.pack import source_name
+from briefing.pack import Meeting, source_name
 from briefing.render.flag_text import flag_label, flag_text
 from briefing.render.labels import labels
 from briefing.text.writing import date_text, figure_text
@@ -20,39 +20,53 @@ GAP = "  "
 NARROWEST = 8  # a column is never wrapped narrower than this
 
 
-def facts_json(meetings: list[ArticleFacts]) -> str:
-    return json.dumps({"meetings": [m.as_json() for m in meetings]}, ensure_ascii=False, indent=2) + "\n"
+def facts_json(meetings: list[Meeting], lang: str = "vi") -> str:
+    """Each meeting's facts; ``conflicts`` lists the figures its reports give differently (flags in ``lang``)."""
+    data = [{**m.facts.as_json(), "conflicts": [_flag_json(flag, row.unit, lang) for row, flag in m.conflicts]}
+            for m in meetings]
+    return json.dumps({"meetings": data}, ensure_ascii=False, indent=2) + "\n"
 
 
-def facts_table(meetings: list[ArticleFacts], lang: str = "vi", width: int | None = None) -> str:
+def facts_table(meetings: list[Meeting], lang: str = "vi", width: int | None = None) -> str:
     """Each meeting's metadata, then its themes and figures in one table, labelled in ``lang``."""
     t = labels(lang)
-    header = [t["kind"], t["year"], t["place"], t["content"]]
-    blocks = [
-        _meeting_head(m, t, lang) + "\n" + _grid(header, _fact_rows(m, t, lang), width, empty=f"  {t['none']}")
-        for m in meetings
-    ]
+    blocks = []
+    for m in meetings:
+        header = [t["kind"], t["year"], t["place"], t["content"]] + ([t["in_reports"]] if m.articles else [])
+        rows = _fact_rows(m.facts, t, lang, cited=bool(m.articles))
+        blocks.append(_meeting_head(m, t, lang) + "\n" + _grid(header, rows, width, empty=f"  {t['none']}"))
     return "\n\n".join(blocks) + "\n"
 
 
-def _meeting_head(m: ArticleFacts, t: dict, lang: str) -> str:
-    info = m.info
+def _meeting_head(meeting: Meeting, t: dict, lang: str) -> str:
+    m, info = meeting.facts, meeting.facts.info
     level = t["levels"].get(info.level, info.level) if info.level else t["unknown"]
     when = date_text(info.date, lang) or t["unknown"]
-    head = [m.title, f"  {when} · {level} · {info.locality or t['whole_country']} · {m.source}"]
+    head = [m.title, f"  {when} · {level} · {info.locality or t['whole_country']}"]
+    if meeting.articles:  # numbered, so that each fact can say which reports state it
+        head += [f"  [{n}] {source}" for n, source in enumerate(m.articles, 1)]
+    else:
+        head[-1] += f" · {m.source}"
     if info.bridge:
         head.append(f"  {t['bridge']}: {info.bridge}")
     if info.officials:
         head.append(f"  {t['presided']}: " + "; ".join(f"{o['title']} {o['name']}" for o in info.officials))
+    head += [f"  ! {flag_text(flag, row.unit, lang)}" for row, flag in meeting.conflicts]
     return "\n".join(head)
 
 
-def _fact_rows(m: ArticleFacts, t: dict, lang: str) -> list[list[str]]:
+def _fact_rows(m: ArticleFacts, t: dict, lang: str, cited: bool = False) -> list[list[str]]:
+    """One row per theme and figure; with ``cited``, a last column numbers the reports stating it."""
     place = m.info.locality or m.info.bridge
-    rows = [[t[th.kind], str(th.year or ""), _whose(th.scope, place, t), th.text] for th in m.themes]
+    number = {source: str(n) for n, source in enumerate(m.articles, 1)}
+
+    def reports(fact) -> list[str]:
+        return [", ".join(number[s] for s in fact.sources)] if cited else []
+
+    rows = [[t[th.kind], str(th.year or ""), _whose(th.scope, place, t), th.text, *reports(th)] for th in m.themes]
     rows += [
         [t[f.kind], str(f.year or ""), f.locality or t["whole_country"],
-         f"{t['indicator_names'][f.indicator]}: {figure_text(f, lang=lang)}"]
+         f"{t['indicator_names'][f.indicator]}: {figure_text(f, lang=lang)}", *reports(f)]
         for f in m.figures
     ]
     return rows

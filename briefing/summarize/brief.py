@@ -22,11 +22,10 @@ from briefing.ingest.article import Article, Sentence
 from briefing.summarize import NO_DECISIONS, Decisions
 from briefing.summarize.position import WINDOW, sentence_scores
 from briefing.text.normalize import syllables
-from briefing.text.stopwords import stop_words
+from briefing.text.similarity import near_duplicate
 
 LEADING_TIERS = (0, 1)  # a brief takes one theme sentence and one headline-figure sentence before anything else
 OPENING_REACH = 4  # what the meeting was is said in its first sentences, or not at all
-NEAR_DUPLICATE = 0.8  # share of the shorter sentence's syllables found in the other
 SHORT_LEAD = 15  # syllables; a first sentence this short rarely holds the point, so it is not taken blindly
 SHORTEST = 6  # syllables; anything shorter is a fragment ("Kiên quyết không lùi bước.")
 
@@ -93,15 +92,6 @@ def _ranked(candidates: list[Sentence], decisions: Decisions) -> list[int]:
     decided = sorted((i for i in tier if i not in firsts), key=lambda i: -scores[i])
     others = sorted((i for i in range(len(candidates)) if i not in tier), key=lambda i: -scores[i])
     return firsts + decided + others
-
-
-def near_duplicate(a: str, b: str) -> bool:
-    """Two sentences that say mostly the same words ("Nếu giao dịch thành công, …" twice, or one sentence
-    as two outlets wrote it): the summary shows one."""
-    stop = stop_words()
-    words_a, words_b = set(syllables(a)) - stop, set(syllables(b)) - stop
-    shorter = min(len(words_a), len(words_b))
-    return shorter > 0 and len(words_a & words_b) >= NEAR_DUPLICATE * shorter
 
 
 def _usable(key: str, after_its_predecessor: bool) -> bool:

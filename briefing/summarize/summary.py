@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from itertools import zip_longest
 
 from briefing.ingest.article import Article
 from briefing.summarize import DEFAULT_METHOD, NO_DECISIONS, Decisions, summarize
+from briefing.summarize.brief import DROPPED_MARK
+from briefing.text.normalize import match_form
+from briefing.text.similarity import near_duplicate
 
 
 @dataclass
@@ -18,10 +23,16 @@ class Summary:
     sha256: str = ""
     sentences_in_article: int = 0
     set_aside: dict[str, int] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)  # every article of the meeting, once merged
+
+    @property
+    def articles(self) -> list[str]:
+        return self.sources or [self.source]
 
     def as_json(self) -> dict:
         return {
             "source": self.source,
+            "sources": self.articles,
             "title": self.title,
             "date": self.date,
             "method": self.method,
@@ -51,3 +62,37 @@ def summarize_article(
         sentences_in_article=len(article.sentences),
         set_aside=counts,
     )
+
+
+def merge_summaries(summaries: list[Summary], words: int | None = None,
+                    disputed: Iterable[str] = ()) -> Summary:
+    """One summary of a meeting several articles report, as long as the longest of theirs (or
+    ``words`` long): the first article's opening sentence, then each article's next sentence in
+    turn, so every report is drawn on; a sentence two outlets share (near-duplicates) is shown once,
+    and a ``disputed`` sentence (one giving a figure other reports contradict) not at all.
+    The first summary is the fullest report's (see meetings.fullest_first)."""
+    first = summaries[0]
+    count = max(len(s.summary) for s in summaries)
+    turns = zip_longest(*(s.summary[1:] for s in summaries))
+    candidates = first.summary[:1] + [text for turn in turns for text in turn if text] + [
+        s.summary[0] for s in summaries[1:] if s.summary]  # other openings last: they say what the first said
+    chosen: list[str] = []
+    for text in candidates:
+        if len(chosen) >= count or (words is not None and chosen and _words(chosen + [text]) > words):
+            break
+        if _is_disputed(text, disputed):
+            continue
+        if not any(near_duplicate(match_form(text), match_form(other)) for other in chosen):
+            chosen.append(text)
+    return replace(first, summary=chosen, sources=[s.source for s in summaries],
+                   sentences_in_article=sum(s.sentences_in_article for s in summaries))
+
+
+def _is_disputed(text: str, disputed: Iterable[str]) -> bool:
+    """Whether a summary sentence is one of ``disputed``, shown whole or without its connective."""
+    shown = text.removeprefix(DROPPED_MARK)
+    return any(sentence.endswith(shown) for sentence in disputed)
+
+
+def _words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)

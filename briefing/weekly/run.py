@@ -115,7 +115,7 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date)
     except Exception as err:
         _record_end(state, run_id, "failed", f"{type(err).__name__}: {err}")
         raise RunFailed(str(err)) from err
-    state.record_articles([(m.facts.sha256, m.facts.source, m.facts.title) for m in pack.meetings], now())
+    state.record_articles([(a.sha256, a.source, a.title) for a in pack.articles], now())
     state.finish_run(run_id, "ok", new=len(pack.news.meetings), total=len(pack.meetings), output=str(report),
                      facts=facts_digest(pack))
     removed = keep_newest(state.reports(), report, settings.keep) if settings.keep else []
@@ -156,7 +156,8 @@ def facts_digest(pack: Pack) -> dict:
 
 
 def news_since(pack: Pack, known: set[str], previous: str | None) -> News:
-    news = News(meetings=[m for m in pack.meetings if m.facts.sha256 not in known], first_run=previous is None)
+    news = News(meetings=[m for m in pack.meetings if any(a.sha256 not in known for a in m.reports)],
+                first_run=previous is None)
     if previous is None:
         return news
     before = json.loads(previous)

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from briefing.compare import compare
 from briefing.evaluation.summaries import Row, evaluate, table
-from briefing.pack import build_pack, read_facts
+from briefing.pack import build_pack, collect_meetings
 from briefing.render.document import render_pack
 from briefing.render.tables import comparison_table, facts_json, facts_table
 from conftest import SEEDS, seed
@@ -143,14 +143,14 @@ def test_figures_keep_the_articles_words(article):
     ):
         assert vi_text in md and en_text in en, vi_text
     # The extract contract is unchanged: "gần" is read as "~", the share of the budget estimate as "% of plan".
-    facts = list(read_facts([str(article)]))
-    data = facts_json(facts)
+    data = facts_json(collect_meetings([str(article)], method=None)[0])
     assert '"comparator": "~"' in data and '"unit": "% of plan"' in data and '"of": 13' in data
 
 
 def test_terminal_tables_show_labels_not_codes():
-    facts = list(read_facts([str(SEEDS)]))
-    text = facts_table(facts, width=200) + comparison_table(compare(facts), width=200)
+    meetings, _ = collect_meetings([str(SEEDS)], method=None)
+    facts = [m.facts for m in meetings]
+    text = facts_table(meetings, width=200) + comparison_table(compare(facts), width=200)
     codes = re.compile(r"\b(?:economic_growth|budget_revenue|indicators_met|national|local|provincial|theme|motto"
                        r"|target|result|none)\b")
     assert not codes.search(re.sub(r"seeds/\S+", "", text))
@@ -163,8 +163,9 @@ def test_terminal_tables_show_labels_not_codes():
 
 @pytest.mark.parametrize("width", [72, 100])
 def test_terminal_tables_stay_aligned_on_long_slogans(width):
-    facts = list(read_facts([str(SEEDS)]))
-    for text in (facts_table(facts, width=width), comparison_table(compare(facts), width=width)):
+    meetings, _ = collect_meetings([str(SEEDS)], method=None)
+    facts = [m.facts for m in meetings]
+    for text in (facts_table(meetings, width=width), comparison_table(compare(facts), width=width)):
         for grid in grids(text):
             starts = [m.start() for m in re.finditer(r"(?<=  )-", grid[1])]
             assert max(len(line) for line in grid) <= width

@@ -49,6 +49,17 @@ def test_second_run_lists_exactly_the_new_article(place):
     assert "Chủ đề, phương châm mới: 2021" in report(place)
 
 
+def test_a_new_report_of_a_known_meeting_makes_it_new_once_and_every_article_is_remembered(place):
+    assert run().exit_code == 0
+    second_report = Path(__file__).parent.parent / "data" / "same-meeting" / "ha-tinh-2024-baohatinh.txt"
+    shutil.copy(second_report, place / "in")
+    assert run().exit_code == 0
+    news = new_meetings(report(place))
+    assert len(news) == 1 and "004_" in news[0] and "ha-tinh-2024-baohatinh.txt" in news[0]
+    assert report(place).count("- Các bài đưa tin: [1]") == 1
+    assert run().exit_code == 0 and new_meetings(report(place)) == []  # all four articles were recorded
+
+
 def test_renamed_article_is_not_new_and_nothing_new_is_said_plainly(place):
     assert run().exit_code == 0
     (place / "in" / next((place / "in").glob("004_*")).name).rename(place / "in" / "renamed.txt")
