@@ -51,7 +51,7 @@ def build(paths: list[str] | None, settings: RunSettings, fmt: str, output: Path
     inputs = paths or [str(settings.input_folder)]
     pack = build_pack(inputs, title=settings.title, since=since, method=settings.method,
                       sentences=settings.sentences, progress=progress,
-                      default_title=labels(settings.lang)["pack_title"])
+                      default_title=labels(settings.lang)["pack_title"], jobs=settings.jobs)
     target = output or default_output(settings, fmt)
     folder = str(template_folder.resolve()) if template_folder else None
     write_output(target, render_pack(pack, fmt, settings.lang, folder))

@@ -14,7 +14,7 @@ import typer
 
 from briefing.console import (
     CompareFormat, CompareFormatOption, ConfigOption, CrontabFile, DryRunFlag, EXIT_INTERRUPTED,
-    EXIT_RUN_IN_PROGRESS, FactsFormat, FactsFormatOption, InputFolder, KeepOption, LangOption, LengthsOption,
+    EXIT_RUN_IN_PROGRESS, FactsFormat, JobsOption, RunSinceOption, UntilOption, FactsFormatOption, InputFolder, KeepOption, LangOption, LengthsOption,
     LimitOption, Method, MethodOption, MethodsOption, OptionalMethodOption, OutputFile, OutputFolder, PackFile,
     PackFormatOption, Paths, RatioOption, RougeFolder, SentencesOption, SinceOption, StateFolder, SummaryFormat,
     SummaryFormatOption, SystemdFlag, SystemdRemoveFlag, TemplateFolder, TitleOption, UnitFolder, VersionFlag,
@@ -150,7 +150,7 @@ def compare(paths: Paths("compare") = None, output_format: CompareFormatOption =
 def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOption = None,
         since: SinceOption = None, lang: LangOption = None, output_format: PackFormatOption = None,
         template_dir: TemplateFolder = None, method: OptionalMethodOption = None,
-        sentences: SentencesOption = None, config: ConfigOption = None) -> None:
+        sentences: SentencesOption = None, jobs: JobsOption = None, config: ConfigOption = None) -> None:
     """Build the briefing pack: cover, contents, executive summary, themes, targets, meetings, annex.
 
     Example: briefing build news/ --output reports/briefing.pdf --lang vi
@@ -163,7 +163,7 @@ def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOpt
     if since is not None and not is_iso_date(since):
         fail(f"--since takes a date such as 2024-01-01, not {since!r}")
     settings = _settings({"title": title, "lang": value(lang), "method": value(method), "sentences": sentences,
-                          "format": value(output_format)}, config)
+                          "format": value(output_format), "jobs": jobs}, config)
     try:
         fmt = choose_format(output, value(output_format) or (settings.format if output is None else None))
         with progress("building the pack") as step:
@@ -183,20 +183,29 @@ def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOpt
 @app.command("run", short_help="The weekly job: this ISO week's pack, opening with what is new.")
 def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, state_dir: StateFolder = None,
                 keep: KeepOption = None, output_format: PackFormatOption = None, lang: LangOption = None,
+                since: RunSinceOption = None, until: UntilOption = None, jobs: JobsOption = None,
                 config: ConfigOption = None) -> None:
     """The weekly job: build this ISO week's pack (reports/briefing-YYYY-Www.pdf) opening with what is new.
 
+    New articles are analysed into the fact store (the state database); the pack shows in full the
+    meetings new since the last run (or those held between --since and --until), and compares them
+    with every stored meeting of their places and of the nation, without reading old articles again.
+
     Example: briefing run --input news/ --output reports/ --keep 8
     """
-    from briefing.weekly.run import RunFailed, RunInterrupted, run
-    from briefing.weekly.settings import SettingsError
+    from briefing.pack import EmptyPackError
+    from briefing.weekly.run import Period, RunFailed, RunInterrupted, run
+    from briefing.weekly.settings import SettingsError, is_iso_date
     from briefing.weekly.state import RunInProgress, StateError
 
+    for name, day in (("--since", since), ("--until", until)):
+        if day is not None and not is_iso_date(day):
+            fail(f"{name} takes a date such as 2024-01-01, not {day!r}")
     settings = _settings({"input": input_dir, "output": output_dir, "state": state_dir, "keep": keep,
-                          "format": value(output_format), "lang": value(lang)}, config)
+                          "format": value(output_format), "lang": value(lang), "jobs": jobs}, config)
     try:
         with progress("weekly run") as step:
-            outcome = run(settings, progress=step)
+            outcome = run(settings, progress=step, period=Period(since, until))
     except SettingsError as err:
         fail(str(err))
     except RunInProgress as err:
@@ -205,6 +214,8 @@ def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, 
         fail(str(err), EXIT_INTERRUPTED)
     except RunFailed as err:
         fail(f"run failed, previous report kept: {err}", 1)
+    except EmptyPackError as err:
+        fail(str(err), 1)
     except (StateError, OSError) as err:
         fail(str(err), 1)
     if outcome.moved_aside:

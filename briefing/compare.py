@@ -170,3 +170,18 @@ def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[Flag]:
     row.previous = last_year.result if last_year else None
     return row_flags(row.indicator, row.unit, row.year, row.targets, row.results,
                      last_year.results if last_year else [])
+
+
+def focus(comparison: Comparison, period: list[ArticleFacts]) -> Comparison:
+    """The comparison as a period's pack shows it: only the rows the period's meetings touch, but with
+    every year of history for them (the nation's themes and those of the period's places; the figures
+    of the indicators and places the period reports)."""
+    sources = {s for m in period for s in m.articles}
+    places = {m.info.locality or m.info.bridge for m in period}  # as align_themes names a theme's place
+    touched = {(f.indicator, f.locality) for m in period for f in m.figures}
+    return Comparison(
+        meetings=[g for g in comparison.meetings if sources & set(g.sources)],
+        themes=[t for t in comparison.themes if t.scope == "national" or t.locality in places],
+        persistent_words=comparison.persistent_words,
+        figures=[r for r in comparison.figures if (r.indicator, r.locality) in touched],
+    )

@@ -126,6 +126,13 @@ TitleOption = option(Optional[str], "--title", "TEXT",
     "Title on the cover and in every page header. Example: --title \"Bản tin tuần 47\"")
 SinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
     "Only meetings held on or after this date. Example: --since 2024-01-01")
+UntilOption = option(Optional[str], "--until", "YYYY-MM-DD",
+    "Only meetings held on or before this date. Example: --until 2024-01-31")
+RunSinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
+    "Show in full the meetings held on or after this date (default: those new since the last run)."
+    " Example: --since 2024-01-01")
+JobsOption = option(Optional[int], "--jobs -j", "N",
+    "Processes analysing new articles, 1-256 (default: every core). Example: --jobs 2")
 TemplateFolder = option(Optional[Path], "--template-dir", "FOLDER",
     "Your own pack.html.j2, pack.md.j2, pack.css or fonts/; missing ones come from the bundled templates."
     " Example: --template-dir mine/", exists=True, file_okay=False)

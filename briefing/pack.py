@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+import stat
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,12 +16,20 @@ from pathlib import Path
 from briefing.compare import Comparison, compare
 from briefing.extract.facts import ArticleFacts, extract_article
 from briefing.extract.indicators import HEADLINE_INDICATORS
-from briefing.flags import CONFLICT
+from briefing.flags import ATTENTION_KINDS, CONFLICT
 from briefing.meetings import fullest_first, group_articles, merge_facts
-from briefing.ingest.read import ArticleError, IngestError, Input, read_inputs
+from briefing.ingest.files import shown
+from briefing.ingest.read import ArticleError, IngestError, Input, find_sources, read_bytes
 from briefing.summarize.summary import Summary, merge_summaries, summarize_article
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
 
+
+
+# A pack stays a brief: up to FULL_SECTIONS meetings each get a full section; past that, the newest
+# COMPACT_SECTIONS get a compact one (summary and facts, no source sentences) and the annex lists the rest.
+FULL_SECTIONS = 24
+COMPACT_SECTIONS = 60
+PAGE_BUDGET = 60  # pages a compact pack of any size stays within (measured: benchmarks/scale.py, tests)
 
 
 class EmptyPackError(ValueError):
@@ -23,12 +37,23 @@ class EmptyPackError(ValueError):
 
 
 class Cache:
-    """Where build_pack keeps and finds each article's facts and summary, by content hash."""
+    """Where read_meetings keeps and finds each article's facts and summary, by content hash, and
+    recognises unchanged files by path, size and modification time (as git's index does)."""
 
     def get(self, sha256: str) -> tuple[ArticleFacts, Summary] | None:
         return None
 
     def put(self, sha256: str, facts: ArticleFacts, summary: Summary) -> None:
+        pass
+
+    def has(self, sha256: str) -> bool:
+        return self.get(sha256) is not None
+
+    def sha_of(self, source: str, size: int, mtime_ns: int) -> str | None:
+        """The content hash of a file read before and unchanged since, or None."""
+        return None
+
+    def saw(self, source: str, size: int, mtime_ns: int, sha256: str) -> None:
         pass
 
 
@@ -96,6 +121,36 @@ class Pack:
         return [a for m in self.meetings for a in m.reports]
 
     @property
+    def compact(self) -> bool:
+        """Whether the meetings have compact sections (the pack is past its page budget)."""
+        return len(self.meetings) > FULL_SECTIONS
+
+    @property
+    def sectioned(self) -> list[Meeting]:
+        """The meetings that have a section: all; in a compact pack, the COMPACT_SECTIONS latest of
+        those that are meetings (a level was found), by date."""
+        if not self.compact:
+            return self.meetings
+        first = sorted(self.meetings, key=lambda m: (m.facts.info.level is not None, m.date or ""), reverse=True)
+        chosen = {id(m) for m in first[:COMPACT_SECTIONS]}
+        return [m for m in self.meetings if id(m) in chosen]
+
+    @property
+    def table_rows(self):
+        """The figures table: every row; in a compact pack, the headline indicators' rows and those
+        with a flag to act on (the rest stay in `briefing compare`)."""
+        rows = self.comparison.figures
+        if not self.compact:
+            return rows
+        return [r for r in rows if r.indicator in HEADLINE_INDICATORS or any(f.kind in ATTENTION_KINDS for f in r.flags)]
+
+    @property
+    def listed_only(self) -> list[Meeting]:
+        """The meetings of a compact pack without a section: listed in the annex only."""
+        shown = {id(m) for m in self.sectioned}
+        return [m for m in self.meetings if id(m) not in shown]
+
+    @property
     def period(self) -> tuple[str | None, str | None]:
         dates = sorted(m.date for m in self.meetings if m.date)
         return (dates[0], dates[-1]) if dates else (None, None)
@@ -128,21 +183,186 @@ def read_meetings(
     cache: Cache | None = None,
     progress: Callable[[int, int | None, str], None] | None = None,
     words: int | None = None,
-) -> Iterator[Meeting | IngestError]:
-    """Each input under ``paths`` analysed (facts, and a summary unless ``method`` is None), in order."""
+    jobs: int = 1,
+    skip_known: bool = False,
+) -> Iterator[Meeting | IngestError | Known]:
+    """Each input under ``paths`` analysed (facts, and a summary unless ``method`` is None).
+
+    A file the cache knows unchanged is not read; one whose content the cache knows is not
+    analysed again (with ``skip_known``, it is given as Known, not loaded); the rest are analysed
+    by ``jobs`` processes, at most a few ahead of what has been yielded, so memory does not grow
+    with the number of inputs. With several jobs, a cached input may come before one analysed."""
     cache = cache or Cache()
-    for done, item in enumerate(read_inputs(paths), 1):
-        if progress:
-            progress(done, None, item.source)
-        if isinstance(item, IngestError):
-            yield item
-            continue
-        try:
-            facts, summary = _facts_and_summary(item, method, sentences, ratio, cache, words)
-        except ArticleError as err:
-            yield IngestError(item.source, str(err))
-            continue
-        yield Meeting(facts, summary, anchor="")
+    request = Request(method, sentences, ratio, words, skip_known)
+    with analysers(jobs) as pool:
+        in_flight: deque = deque()
+        for done, source in enumerate(find_sources(paths), 1):
+            if progress:
+                progress(done, None, source if isinstance(source, str) else source.source)
+            item = _known_or_read(source, request, cache)
+            if not isinstance(item, Input):
+                yield item
+                continue
+            in_flight.append((item, pool.submit(analyse, item, request) if pool else None))
+            while in_flight and (len(in_flight) > IN_FLIGHT_PER_JOB * jobs or in_flight[0][1] is None
+                                 or in_flight[0][1].ready()):
+                yield _finished(*in_flight.popleft(), request, cache)
+        while in_flight:
+            yield _finished(*in_flight.popleft(), request, cache)
+
+
+IN_FLIGHT_PER_JOB = 8  # inputs read ahead for each analysing process
+
+
+@dataclass
+class Known:
+    """An input whose analysis the cache holds already (read_meetings with ``skip_known``)."""
+
+    source: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to make of each article: its facts always, a summary unless ``method`` is None."""
+
+    method: str | None
+    sentences: int | None = None
+    ratio: float | None = None
+    words: int | None = None
+    skip_known: bool = False  # give a cached input as Known, without loading its analysis
+
+
+def _known_or_read(source, request: Request, cache: Cache) -> Meeting | IngestError | Input | Known:
+    """A cached Meeting for a file or content seen before; else the file's bytes, read through the gate."""
+    if isinstance(source, IngestError):
+        return source
+    stat = _stat(source) if request.method else None
+    sha = cache.sha_of(source, *stat) if stat else None
+    hit = _cached(sha, source, request, cache) if sha else None
+    if hit:
+        return hit
+    try:
+        item = Input(shown(source), read_bytes(source))
+    except ArticleError as err:
+        return IngestError(source, str(err))
+    if stat:
+        cache.saw(source, *stat, item.sha256)
+    return (_cached(item.sha256, item.source, request, cache) if request.method else None) or item
+
+
+def _cached(sha: str, source: str, request: Request, cache: Cache) -> Meeting | Known | None:
+    if request.skip_known:
+        return Known(shown(source), sha) if cache.has(sha) else None
+    hit = cache.get(sha)
+    return cached_meeting(hit, source) if hit else None
+
+
+def _stat(source: str) -> tuple[int, int] | None:
+    if source == "-":
+        return None
+    try:
+        st = os.stat(source)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+
+
+def cached_meeting(hit: tuple[ArticleFacts, Summary], source: str) -> Meeting:
+    facts, summary = hit
+    facts.source = summary.source = shown(source)  # the same text may have been renamed
+    facts.sources, summary.sources = [], []  # an article's own; meetings are merged afterwards
+    return Meeting(facts, summary, anchor="")
+
+
+def _finished(item: Input, future, request: Request, cache: Cache) -> Meeting | IngestError:
+    result = future.get() if future else analyse(item, request)
+    if isinstance(result, str):
+        return IngestError(item.source, result)
+    facts, summary = result
+    if summary is not None:
+        cache.put(item.sha256, facts, summary)
+    return Meeting(facts, summary, anchor="")
+
+
+def analyse(item: Input, request: Request) -> tuple[ArticleFacts, Summary | None] | str:
+    """One article's facts and summary, or why it is not a usable article (run in a worker process)."""
+    try:
+        article = item.article()
+    except ArticleError as err:
+        return str(err)
+    facts = extract_article(article)
+    if request.method is None:
+        return facts, None
+    summary = summarize_article(article, request.method, request.sentences, request.ratio,
+                                date=facts.info.date, decisions=facts.decisions, words=request.words)
+    return facts, summary
+
+
+@contextmanager
+def analysers(jobs: int):
+    """A pool of ``jobs`` worker processes (None: analyse in this process), started on first use.
+
+    Workers ignore Ctrl-C and die on SIGTERM: the parent alone decides that a run was stopped, then
+    kills them, so a stopped run ends at once with nothing half-written."""
+    pool = LazyPool(jobs) if jobs > 1 else None
+    try:
+        yield pool
+    except BaseException:
+        if pool:
+            pool.terminate()
+        raise
+    if pool:
+        pool.close()
+
+
+class LazyPool:
+    """A process pool created at the first ``submit``, so a run with nothing new starts no process."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.pool = None
+
+    def submit(self, function, *args):
+        if self.pool is None:
+            # Signals wait while the workers are forked, so none lands half-way through a fork.
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_quiet_worker)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        return self.pool.apply_async(function, args)
+
+    def terminate(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+
+
+def _quiet_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Linux: a worker is killed when its parent dies (even by kill -9), so none outlives a run
+    holding the run lock it inherited."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # elsewhere a worker ends when it finds its task queue closed
+
+
+PR_SET_PDEATHSIG = 1
 
 
 def read_facts(paths: Iterable[str]) -> Iterator[ArticleFacts | IngestError]:
@@ -208,52 +428,31 @@ def build_pack(
     progress: Callable[[int, int | None, str], None] | None = None,
     default_title: str = "",
     cache: Cache | None = None,
+    jobs: int = 1,
 ) -> Pack:
     """Read, summarise and extract every article under ``paths``; raise EmptyPackError if none is usable."""
-    meetings: list[Meeting] = []
+    reports: list[Meeting] = []
     skipped: list[IngestError] = []
-    for item in read_meetings(paths, method, sentences, cache=cache, progress=progress):
+    for item in read_meetings(paths, method, sentences, cache=cache, progress=progress, jobs=jobs):
         if isinstance(item, IngestError):
             skipped.append(item)
         elif not since or (item.date is not None and item.date >= since):
-            meetings.append(item)
-    if not meetings:
+            reports.append(item)
+    if not reports:
         reason = f" dated {since} or later" if since else ""
         raise EmptyPackError(f"no readable meeting article{reason} in {', '.join(map(str, paths))}")
-    meetings = merge_meetings(meetings)
+    meetings = merge_meetings(reports)
+    return make_pack(meetings, compare([m.facts for m in meetings]), title or default_title, method, sentences,
+                     skipped, since)
+
+
+def make_pack(meetings: list[Meeting], comparison: Comparison, title: str, method: str, sentences: int,
+              skipped: list[IngestError] | None = None, since: str | None = None) -> Pack:
+    """The pack of ``meetings`` (already merged, by date), each given its anchor."""
     for number, meeting in enumerate(meetings, 1):
         meeting.anchor = f"meeting-{number}"
-    return Pack(
-        title=title or default_title,
-        generated=date.today().isoformat(),
-        meetings=meetings,
-        comparison=compare([m.facts for m in meetings]),
-        method=method,
-        sentences=sentences,
-        skipped=skipped,
-        since=since,
-    )
-
-
-def _facts_and_summary(
-    item: Input, method: str | None, sentences: int | None, ratio: float | None, cache: Cache,
-    words: int | None = None,
-) -> tuple[ArticleFacts, Summary | None]:
-    sha = item.sha256
-    hit = cache.get(sha) if method else None
-    if hit:
-        facts, summary = hit
-        facts.source = summary.source = item.source  # the same text may have been renamed
-        facts.sources, summary.sources = [], []  # an article's own; meetings are merged afterwards
-        return facts, summary
-    article = item.article()
-    facts = extract_article(article)
-    if method is None:
-        return facts, None
-    summary = summarize_article(article, method, sentences, ratio, date=facts.info.date,
-                                decisions=facts.decisions, words=words)
-    cache.put(sha, facts, summary)
-    return facts, summary
+    return Pack(title=title, generated=date.today().isoformat(), meetings=meetings, comparison=comparison,
+                method=method, sentences=sentences, skipped=skipped or [], since=since)
 
 
 def source_name(source: str) -> str:

@@ -70,11 +70,17 @@ def facts_from_json(data: dict) -> ArticleFacts:
         title=data["title"],
         info=info,
         themes=[Theme(**{**t, "sources": tuple(t.get("sources", ()))}) for t in data["themes"]],
-        figures=[Figure(**{**f, "sources": tuple(f.get("sources", ()))}) for f in data["figures"]],
+        figures=[_figure_from_json(f) for f in data["figures"]],
         sha256=data.get("sha256", ""),
         unattributed=[Unattributed(**u) for u in data.get("unattributed", [])],
         sources=list(data.get("sources", [])),
     )
+
+
+def _figure_from_json(data: dict) -> Figure:
+    """A figure as extraction made it: numbers as floats (JSON writes 6e9 as 6000000000), sources a tuple."""
+    numbers = {key: float(data[key]) for key in ("value", "value_max", "of") if data.get(key) is not None}
+    return Figure(**{**data, **numbers, "sources": tuple(data.get("sources", ()))})
 
 
 def _figure_json(figure: Figure) -> dict:

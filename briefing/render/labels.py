@@ -48,6 +48,10 @@ VI = {
     "content": "Nội dung",
     "file": "Tệp",
     "reports": "Các bài đưa tin",
+    "compact_note": "Bản tin có {total} hội nghị, quá khuôn khổ một bản tin: mỗi hội nghị được tóm tắt ngắn (tóm tắt và số liệu, không kèm câu nguồn).",
+    "listed_note": "{shown} hội nghị gần nhất có mục riêng; {rest} hội nghị cũ hơn được liệt kê ở phụ lục.",
+    "listed_only": "Các hội nghị khác",
+    "headline_rows_note": "Bảng chỉ gồm {shown} trong {total} dòng: các chỉ tiêu chính và những dòng cần lưu ý; lệnh briefing compare cho đủ các dòng.",
     "conflicts": "Các bài nêu số liệu khác nhau",
     "title": "Tiêu đề",
     "hash": "Mã băm SHA-256",
@@ -58,6 +62,9 @@ VI = {
     "unattributed": "Số liệu không được ghi nhận là chỉ tiêu, kết quả",
     "unattributed_note": "Những con số này có trong bài nhưng không được đưa vào các bảng vì không rõ của ai, "
                          "cho năm nào, hoặc không phải mục tiêu hay kết quả cả năm.",
+    "unattributed_count": "{numbers} con số trong {articles} bài không được đưa vào các bảng (không rõ của ai, "
+                          "cho năm nào, hoặc không phải mục tiêu hay kết quả cả năm); xem chi tiết bằng "
+                          "lệnh briefing extract.",
     "reasons": {
         "forecast": "dự báo",
         "average over several years": "bình quân nhiều năm",
@@ -159,6 +166,10 @@ EN = {
     "content": "Content",
     "file": "File",
     "reports": "Reported in",
+    "compact_note": "The pack holds {total} meetings, more than a brief can: each is given briefly (summary and figures, without source sentences).",
+    "listed_note": "The {shown} most recent have a section; the {rest} older ones are listed in the annex.",
+    "listed_only": "Other meetings",
+    "headline_rows_note": "The table holds {shown} of {total} rows: the headline indicators and the rows with a flag to act on; briefing compare gives them all.",
     "conflicts": "Figures the reports give differently",
     "title": "Title",
     "hash": "SHA-256",
@@ -169,6 +180,9 @@ EN = {
     "unattributed": "Figures not attributed",
     "unattributed_note": "These numbers are in the articles but not in the tables: whose they are, which "
                          "year they are for, or whether they are a year's target or result is not clear.",
+    "unattributed_count": "{numbers} numbers in {articles} articles are not in the tables (whose they are, which "
+                          "year they are for, or whether they are a year's target or result is not clear); "
+                          "briefing extract lists them.",
     "reasons": {},  # the reasons are written in English already
     "persistent": "Watchwords that persist across years",
     "headline_targets": "Headline targets",

@@ -8,7 +8,6 @@ processed again.
 
 from __future__ import annotations
 
-import json
 import re
 import signal
 from collections.abc import Callable
@@ -18,10 +17,15 @@ from datetime import date
 from pathlib import Path
 
 from briefing import __version__
-from briefing.text.slogans import slogan_key
+from briefing.compare import compare, focus
 from briefing.extract.facts import ArticleFacts, facts_from_json
+from briefing.flags import same_value
+from briefing.ingest.read import IngestError
 from briefing.output import write_output
-from briefing.pack import Cache, News, Pack, build_pack
+from briefing.ingest.files import shown
+from briefing.pack import (
+    Cache, EmptyPackError, Known, Meeting, News, Pack, cached_meeting, make_pack, merge_meetings, read_meetings,
+)
 from briefing.summarize.summary import Summary
 from briefing.render.document import render_pack
 from briefing.weekly.settings import RunSettings, check_input_and_output
@@ -54,23 +58,55 @@ def report_name(today: date, fmt: str) -> str:
 
 
 class StateCache(Cache):
+    """The run's cache in the state database: analyses by content hash and settings, files by path,
+    size and modification time."""
+
     def __init__(self, state: State, settings: RunSettings):
         self.state = state
         self.key = f"{__version__}:{settings.method}:{settings.sentences}"
+        self.hashes = state.cached_hashes(self.key)
+        self.files = state.known_files()
 
     def get(self, sha256: str):
-        payload = self.state.cached(sha256, self.key)
-        try:
-            return facts_from_json(payload["facts"]), Summary(**payload["summary"])
-        except (KeyError, TypeError, ValueError, AttributeError):  # no row, or a damaged one: a miss
-            return None
+        return _from_payload(self.state.cached(sha256, self.key))
+
+    def has(self, sha256: str) -> bool:
+        return sha256 in self.hashes
 
     def put(self, sha256: str, facts: ArticleFacts, summary: Summary) -> None:
         self.state.store(sha256, self.key, {"facts": facts.as_json(), "summary": summary.__dict__})
+        self.hashes.add(sha256)
+
+    def sha_of(self, source: str, size: int, mtime_ns: int) -> str | None:
+        size_then, mtime_then, sha = self.files.get(source, (None, None, None))
+        return sha if (size_then, mtime_then) == (size, mtime_ns) else None
+
+    def saw(self, source: str, size: int, mtime_ns: int, sha256: str) -> None:
+        self.state.record_files([(source, size, mtime_ns, sha256)])
+
+
+def _from_payload(payload: dict | None) -> tuple[ArticleFacts, Summary] | None:
+    try:
+        return facts_from_json(payload["facts"]), Summary(**payload["summary"])
+    except (KeyError, TypeError, ValueError, AttributeError):  # no row, or a damaged one: a miss
+        return None
+
+
+@dataclass(frozen=True)
+class Period:
+    """Which meetings a run's pack shows in full: dated within [since, until], or by default
+    those whose articles are new since the last run."""
+
+    since: str | None = None
+    until: str | None = None
+
+    @property
+    def by_date(self) -> bool:
+        return bool(self.since or self.until)
 
 
 def run(settings: RunSettings, progress: Callable[[int, int, str], None] | None = None,
-        today: date | None = None) -> RunOutcome:
+        today: date | None = None, period: Period = Period()) -> RunOutcome:
     """Build, write and record one run.
 
     Raises SettingsError before anything is touched, RunInProgress, StateError,
@@ -81,12 +117,12 @@ def run(settings: RunSettings, progress: Callable[[int, int, str], None] | None 
     with exclusive_lock(settings.state_folder) as lock, _stopped_by_sigterm():
         state = State(settings.state_folder)
         try:
-            return _run(state, lock, settings, progress, today or date.today())
+            return _run(state, lock, settings, progress, today or date.today(), period)
         finally:
             state.close()
 
 
-def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date) -> RunOutcome:
+def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date, period: Period) -> RunOutcome:
     run_id = state.start_run()
 
     def step(done: int, total: int, item: str) -> None:
@@ -96,12 +132,15 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date)
 
     try:
         known = state.known_hashes()
-        previous = state.last_successful_run()
-        pack = build_pack(
-            [str(settings.input_folder)], title=settings.title, method=settings.method, sentences=settings.sentences,
-            progress=step, default_title="", cache=StateCache(state, settings),
-        )
-        pack.news = news_since(pack, known, previous.facts if previous else None)
+        first_run = state.last_successful_run() is None
+        cache = StateCache(state, settings)
+        with state.batch():
+            seen, skipped = store_input(state, cache, settings, step)
+        if not seen:
+            raise EmptyPackError(f"no readable meeting article in {shown(settings.input_folder)}")
+        shown_in_full = state.dated_between(period.since, period.until) if period.by_date else seen - known
+        pack = pack_from_store(state, cache.key, shown_in_full, settings, skipped)
+        pack.news = news_of(pack, known, first_run)
         report = (settings.output / report_name(today, settings.format)).resolve()
         data = render_pack(pack, settings.format, settings.lang)
         lock.check()
@@ -115,11 +154,46 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date)
     except Exception as err:
         _record_end(state, run_id, "failed", f"{type(err).__name__}: {err}")
         raise RunFailed(str(err)) from err
-    state.record_articles([(a.sha256, a.source, a.title) for a in pack.articles], now())
-    state.finish_run(run_id, "ok", new=len(pack.news.meetings), total=len(pack.meetings), output=str(report),
-                     facts=facts_digest(pack))
+    state.finish_run(run_id, "ok", new=len(seen - known), total=len(seen), output=str(report))
     removed = keep_newest(state.reports(), report, settings.keep) if settings.keep else []
     return RunOutcome(report, pack, removed, state.moved_aside, state.notes)
+
+
+def store_input(state: State, cache: StateCache, settings: RunSettings, progress) -> tuple[set[str], list]:
+    """Read and analyse what is new in the input folder into the store, in one pass; return the
+    content hashes of every article there and the inputs that could not be read."""
+    seen: set[str] = set()
+    skipped: list[IngestError] = []
+    stamp = now()
+    for item in read_meetings([str(settings.input_folder)], settings.method, settings.sentences, cache=cache,
+                              progress=progress, jobs=settings.jobs, skip_known=True):
+        if isinstance(item, IngestError):
+            skipped.append(item)
+        elif isinstance(item, Known):
+            seen.add(item.sha256)
+            state.record_articles([(item.sha256, item.source, None, None, None, None)], stamp)
+        else:
+            info = item.facts.info
+            seen.add(item.facts.sha256)
+            state.record_articles([(item.facts.sha256, item.facts.source, item.facts.title, info.date, info.level,
+                                    info.locality)], stamp)
+    return seen, skipped
+
+
+def pack_from_store(state: State, key: str, hashes: set[str], settings: RunSettings, skipped: list) -> Pack:
+    """The pack of the meetings of ``hashes`` in full (with every stored report of each), compared
+    with every stored meeting of their places and of the nation: read from the store, not the articles."""
+    period = _stored_meetings(state.stored(key, hashes=hashes))
+    places = {m.facts.info.locality for m in period}
+    history = _stored_meetings(row for row in state.stored(key, places=places) if row[0] not in hashes) if period else []
+    merged = merge_meetings(period + history)
+    shown_in_full = [m for m in merged if any(a.sha256 in hashes for a in m.reports)]
+    comparison = focus(compare([m.facts for m in merged]), [m.facts for m in shown_in_full])
+    return make_pack(shown_in_full, comparison, settings.title or "", settings.method, settings.sentences, skipped)
+
+
+def _stored_meetings(rows) -> list[Meeting]:
+    return [cached_meeting(hit, path) for _, path, payload in rows for hit in [_from_payload(payload)] if hit]
 
 
 def _record_end(state: State, run_id: int, status: str, error: str) -> None:
@@ -147,25 +221,20 @@ def _stopped_by_sigterm():
         signal.signal(signal.SIGTERM, previous)
 
 
-def facts_digest(pack: Pack) -> dict:
-    """What a later run compares with: the theme keys and each target's value."""
-    return {
-        "themes": sorted(_theme_key(t) for t in pack.comparison.themes),
-        "targets": {_target_key(r): _target_text(r) for r in pack.comparison.figures if r.target},
-    }
-
-
-def news_since(pack: Pack, known: set[str], previous: str | None) -> News:
+def news_of(pack: Pack, known: set[str], first_run: bool) -> News:
+    """What is new: meetings with an article not seen before; themes only this run's articles state;
+    targets this run's articles set differently from what earlier articles said."""
     news = News(meetings=[m for m in pack.meetings if any(a.sha256 not in known for a in m.reports)],
-                first_run=previous is None)
-    if previous is None:
+                first_run=first_run)
+    if first_run:
         return news
-    before = json.loads(previous)
-    old_themes, old_targets = set(before.get("themes", [])), before.get("targets", {})
-    news.themes = [t for t in pack.comparison.themes if _theme_key(t) not in old_themes]
+    fresh = {a.source for m in news.meetings for a in m.reports if a.sha256 not in known}
+    news.themes = [t for t in pack.comparison.themes if set(t.sources) <= fresh]
     for row in pack.comparison.figures:
-        if row.target and old_targets.get(_target_key(row)) != _target_text(row):
-            news.targets.append((row, old_targets.get(_target_key(row))))
+        now_set = [c for c in row.targets if set(c.articles) & fresh]
+        before = [c for c in row.targets if not set(c.articles) & fresh]
+        if now_set and not any(same_value(now_set[0], c) for c in before):
+            news.targets.append((row, _target_text(before[0], row.unit) if before else None))
     return news
 
 
@@ -196,14 +265,5 @@ def _report_week(name: str) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
-def _theme_key(row) -> str:
-    return f"{row.year}|{row.scope}|{row.locality}|{row.kind}|{'/'.join(sorted(slogan_key(row.text)))}"
-
-
-def _target_key(row) -> str:
-    return f"{row.indicator}|{row.locality}|{row.year}|{row.unit}|{row.counts or ''}"
-
-
-def _target_text(row) -> str:
-    cell = row.target
-    return figure_value(cell.value, cell.value_max, row.unit, cell.comparator, cell.of)
+def _target_text(cell, unit: str) -> str:
+    return figure_value(cell.value, cell.value_max, unit, cell.comparator, cell.of)

@@ -73,6 +73,7 @@ RULES: dict[str, Rule] = {
     "title": Rule(str),
     "keep": Rule(int, low=1, high=1000),
     "format": Rule(str, choices=PACK_FORMATS),
+    "jobs": Rule(int, low=1, high=256),
 }
 
 
@@ -90,6 +91,7 @@ class RunSettings:
     title: str | None = None
     keep: int | None = None
     format: str = "pdf"
+    jobs: int = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
     @property
     def input_folder(self) -> Path:

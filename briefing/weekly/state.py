@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -42,9 +43,20 @@ MIGRATIONS = [
         PRIMARY KEY (sha256, settings));
     ALTER TABLE runs ADD COLUMN facts TEXT;
     """,
+    # version 3: the fact store (each article's meeting date, level and place beside its cached facts,
+    # so history is queried, not re-read) and files known by path, size and modification time
+    """
+    ALTER TABLE articles ADD COLUMN meeting_date TEXT;
+    ALTER TABLE articles ADD COLUMN level TEXT;
+    ALTER TABLE articles ADD COLUMN locality TEXT;
+    CREATE INDEX articles_place ON articles (level, locality);
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 RUN_COLUMNS = "id, started, ended, status, new_articles, total_articles, output, error, facts"
+BATCH = 500  # rows written in one transaction: a killed run keeps all but its last batch
 # SQLite's words for a file that is not, or no longer, a database it can read.
 UNREADABLE = ("file is not a database", "malformed", "corrupt")
 
@@ -88,6 +100,7 @@ class State:
         self.path = self.folder / DB_NAME
         self.moved_aside: Path | None = None
         self.notes: list[str] = []  # things the user should hear about, one line each
+        self._batched: int | None = None  # rows written since the last commit, inside ``batch``
         self.db = self._open_read_only() if read_only else self._open()
 
     def _open_read_only(self) -> sqlite3.Connection:
@@ -122,6 +135,10 @@ class State:
             db = sqlite3.connect(self.path)
         try:
             _migrate(db)
+            # Write-ahead logging: a commit appends to the log instead of rewriting pages and syncing
+            # twice; NORMAL syncs at checkpoints only, which in WAL mode still never corrupts the database.
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as err:
             db.close()
             raise StateError(f"{shown(self.path)}: cannot upgrade the state database, left as it was ({err})") from None
@@ -136,8 +153,16 @@ class State:
         self.db.close()
 
     def _write(self, sql: str, rows: list[tuple] | tuple = ()) -> sqlite3.Cursor:
-        """One statement (or one per row) in one transaction; any failure as one StateError line."""
+        """One statement (or one per row), committed at once unless inside ``batch``; any failure as
+        one StateError line."""
         try:
+            if self._batched is not None:
+                self._batched += len(rows) if isinstance(rows, list) else 1
+                cursor = self.db.executemany(sql, rows) if isinstance(rows, list) else self.db.execute(sql, rows)
+                if self._batched >= BATCH:
+                    self.db.commit()
+                    self._batched = 0
+                return cursor
             with self.db:
                 if rows and isinstance(rows, list):
                     return self.db.executemany(sql, rows)
@@ -145,18 +170,44 @@ class State:
         except sqlite3.DatabaseError as err:
             raise StateError(f"{shown(self.path)}: cannot write ({err})") from None
 
+    @contextmanager
+    def batch(self):
+        """Writes inside are committed every ``BATCH`` rows and at the end, not one by one; on an
+        error the unfinished batch is rolled back and what was committed stays."""
+        self._batched = 0
+        try:
+            yield self
+            self.db.commit()
+        except BaseException:
+            self.db.rollback()
+            raise
+        finally:
+            self._batched = None
+
     # articles ------------------------------------------------------------------
     def known_hashes(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT sha256 FROM articles")}
 
-    def record_articles(self, articles: list[tuple[str, str, str]], when: str) -> None:
-        """Remember (sha256, path, title) as seen now."""
+    def record_articles(self, articles: list[tuple], when: str) -> None:
+        """Remember (sha256, path, title, meeting date, level, locality) as seen now; None keeps what is known."""
         if articles:
             self._write(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET "
-                "path = excluded.path, title = excluded.title, last_seen = excluded.last_seen",
-                [(sha, path, title, when, when) for sha, path, title in articles],
+                "INSERT INTO articles (sha256, path, title, first_seen, last_seen, meeting_date, level, locality) "
+                "VALUES (?1, ?2, coalesce(?3, ''), ?4, ?4, ?5, ?6, ?7) ON CONFLICT(sha256) DO UPDATE SET "
+                "path = excluded.path, last_seen = excluded.last_seen, title = coalesce(?3, title), "
+                "meeting_date = coalesce(?5, meeting_date), level = coalesce(?6, level), "
+                "locality = coalesce(?7, locality)",
+                [(sha, path, title, when, day, level, place) for sha, path, title, day, level, place in articles],
             )
+
+    # files ---------------------------------------------------------------------
+    def known_files(self) -> dict[str, tuple[int, int, str]]:
+        """path → (size, mtime_ns, sha256) of every file a run has read."""
+        return {path: (size, mtime, sha) for path, size, mtime, sha in self.db.execute("SELECT * FROM files")}
+
+    def record_files(self, files: list[tuple[str, int, int, str]]) -> None:
+        if files:
+            self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", files)
 
     # runs ----------------------------------------------------------------------
     def start_run(self) -> int:
@@ -202,6 +253,42 @@ class State:
     def store(self, sha: str, settings: str, payload: dict) -> None:
         self._write("INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
                     (sha, settings, json.dumps(payload, ensure_ascii=False)))
+
+    def cached_hashes(self, settings: str) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT sha256 FROM cache WHERE settings = ?", (settings,))}
+
+    # the fact store: history as queries ---------------------------------------------
+    def dated_between(self, since: str | None, until: str | None) -> set[str]:
+        """Articles whose meeting is dated within [since, until] (either end open)."""
+        rows = self.db.execute(
+            "SELECT sha256 FROM articles WHERE meeting_date IS NOT NULL AND meeting_date >= ? AND meeting_date <= ?",
+            (since or "", until or "9999"))
+        return {row[0] for row in rows}
+
+    def stored(self, settings: str, hashes: set[str] | None = None, places: set | None = None
+               ) -> Iterator[tuple[str, str, dict]]:
+        """(sha256, path, payload) of stored articles: those of ``hashes``, or those of national
+        meetings and of ``places``."""
+        query = ("SELECT a.sha256, a.path, c.payload FROM articles a JOIN cache c "
+                 "ON c.sha256 = a.sha256 AND c.settings = ?")
+        if hashes is not None:
+            rows = (row for chunk in _chunks(sorted(hashes)) for row in self.db.execute(
+                f"{query} WHERE a.sha256 IN ({','.join('?' * len(chunk))})", (settings, *chunk)))
+        else:
+            named = sorted(p for p in places or () if p)
+            rows = self.db.execute(f"{query} WHERE a.level = 'national' OR a.locality IN ({','.join('?' * len(named))})",
+                                   (settings, *named))
+        for sha, path, payload in rows:
+            try:
+                yield sha, path, json.loads(payload)
+            except ValueError:
+                continue  # a damaged row: that article is missing from history, not the run
+
+
+def _chunks(items: list, size: int = 500) -> Iterator[list]:
+    """Pieces small enough for one SQL statement's parameters."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _check_readable(db: sqlite3.Connection) -> None:

@@ -67,8 +67,9 @@ def test_renamed_article_is_not_new_and_nothing_new_is_said_plainly(place):
     text = report(place)
     assert new_meetings(text) == []
     assert "Không có gì mới kể từ lần chạy trước" in text
-    assert "renamed.txt" in text  # the current name is shown
     state = State(place / ".briefing")
+    paths = [row[0] for row in state.db.execute("SELECT path FROM articles")]
+    assert sum(p.endswith("renamed.txt") for p in paths) == 1 and not any("004_" in p for p in paths)
     assert [r.status for r in state.runs()] == ["ok", "ok"]
     assert state.runs()[0].new_articles == 0
 
@@ -232,7 +233,8 @@ def test_older_database_is_migrated(tmp_path):
     db.commit()
     db.close()
     state = State(tmp_path)
-    assert state.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert state.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert state.known_files() == {}  # the files table of version 3 exists
     assert state.runs()[0].duration == 5.0
     state.store("abc", "settings", {"x": 1})
     assert state.cached("abc", "settings") == {"x": 1}

@@ -1,0 +1,140 @@
+"""The fact store: history from the store, not the articles; a period's pack; kills; page budget."""
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from pypdf import PdfReader
+from briefing.compare import compare
+from briefing.evaluation.variants import variants
+from briefing.pack import FULL_SECTIONS, PAGE_BUDGET, build_pack, collect_meetings
+from briefing.render.document import render_pack
+from briefing.render.tables import comparison_json
+from briefing.weekly.run import StateCache, pack_from_store
+from briefing.weekly.settings import RunSettings
+from briefing.weekly.state import State
+from conftest import SEEDS, seed
+from test_weekly import report, run
+
+
+
+def sections(text):
+    """The titles of the meetings chapter's sections."""
+    chapter = text[text.index("## Các hội nghị"):text.index("## Phụ lục")]
+    return [line[4:] for line in chapter.splitlines() if line.startswith("### ")]
+
+
+def write_variants(folder, count, start=0):
+    texts = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    made = list(variants(texts, start + count))[start:]
+    for i, text in enumerate(made, start):
+        (folder / f"v{i:04d}.txt").write_text(text, "utf-8")
+
+
+def test_history_from_the_store_matches_a_compare_of_the_files(place):
+    for prefix in ("002", "003"):  # all five seeds, over two runs
+        (place / "in" / seed(prefix).name).write_text(seed(prefix).read_text("utf-8"), "utf-8")
+    assert run("--jobs", "1").exit_code == 0
+    state = State(place / ".briefing")
+    cache = StateCache(state, RunSettings(input=place / "in"))
+    every = {row[0] for row in state.db.execute("SELECT sha256 FROM articles")}
+    from_store = pack_from_store(state, cache.key, every, RunSettings(input=place / "in"), []).comparison
+    meetings, _ = collect_meetings(["in"], method=None)
+    from_files = compare([m.facts for m in meetings])
+    assert comparison_json(from_store) == comparison_json(from_files)
+    assert len(from_files.figures) > 20 and len(from_files.themes) >= 5
+
+
+def test_a_run_with_nothing_new_reads_no_article(place, monkeypatch):
+    assert run().exit_code == 0
+
+    def refuse(source):
+        raise AssertionError(f"{source} was read again")
+
+    monkeypatch.setattr("briefing.pack.read_bytes", refuse)
+    again = run()
+    assert again.exit_code == 0, again.stderr
+    assert "Không có gì mới kể từ lần chạy trước" in report(place)
+
+
+def test_the_period_pack_shows_new_meetings_in_full_and_compares_them_with_history(place):
+    assert run().exit_code == 0
+    (place / "in" / seed("003").name).write_text(seed("003").read_text("utf-8"), "utf-8")
+    assert run().exit_code == 0
+    text = report(place)
+    assert sections(text) == [
+        "Hội nghị trực tuyến Chính phủ với các địa phương: Kiên quyết không lùi bước trước khó khăn, thách thức"]
+    assert "- Số hội nghị: 1" in text
+    # History: the nation's 2024 theme, from a meeting of the last run that has no section now.
+    assert "| 2024 | Trung ương | Chủ đề | Kỷ cương trách nhiệm, chủ động kịp thời" in text
+    dated = run("--since", "2024-01-01", "--until", "2024-01-31")  # the meetings held in January 2024
+    assert dated.exit_code == 0, dated.stderr
+    assert sections(report(place)) == [
+        "Hội nghị tổng kết nhiệm vụ năm 2023, triển khai nhiệm vụ năm 2024 của Chính phủ và chính quyền địa phương",
+        "Quyết tâm, linh hoạt, thực chất, hiệu quả trong thực hiện nhiệm vụ năm 2024"]
+    bad = run("--until", "31/01/2024")
+    assert bad.exit_code == 2 and "--until takes a date such as 2024-01-01" in bad.stderr
+
+
+def test_several_jobs_store_what_one_job_stores(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    write_variants(tmp_path / "in", 24)
+
+    def stored(folder):
+        db = sqlite3.connect(folder / "state.db")
+        try:
+            return {sha: json.loads(payload)["facts"]["figures"] for sha, payload in db.execute(
+                "SELECT sha256, payload FROM cache")}
+        finally:
+            db.close()
+
+    assert run("--jobs", "1", "--state", "one").exit_code == 0
+    assert run("--jobs", "2", "--state", "two").exit_code == 0
+    assert stored(tmp_path / "one") == stored(tmp_path / "two") and len(stored(tmp_path / "one")) == 24
+
+
+def test_a_killed_cold_run_leaves_a_store_the_next_run_completes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    write_variants(tmp_path / "in", 600)
+    child = subprocess.Popen([sys.executable, "-m", "briefing", "run", "--input", "in", "--output", "out",
+                              "--format", "md", "--jobs", "2"], cwd=tmp_path, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and stored_rows(tmp_path / ".briefing") == 0:
+        time.sleep(0.05)  # until the first batch is committed: part of the way through the analysis
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=60)
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.md"))
+    finished = run("--jobs", "2")
+    assert finished.exit_code == 0, finished.stderr
+    state = State(tmp_path / ".briefing")
+    assert [r.status for r in reversed(state.runs())] == ["interrupted", "ok"]
+    assert state.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 600
+    assert state.db.execute("SELECT count(*) FROM cache").fetchone()[0] == 600
+
+
+def stored_rows(folder) -> int:
+    try:
+        db = sqlite3.connect(f"file:{folder / 'state.db'}?mode=ro", uri=True)
+        try:
+            return db.execute("SELECT count(*) FROM cache").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_a_pack_past_its_page_budget_stays_a_brief(tmp_path):
+    write_variants(tmp_path, 3 * FULL_SECTIONS)
+    pack = build_pack([str(tmp_path)], jobs=2)
+    assert pack.compact and len(pack.meetings) > FULL_SECTIONS
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(render_pack(pack, "pdf", "vi"))
+    pages = len(PdfReader(pdf).pages)
+    assert pages <= PAGE_BUDGET, pages  # a full section per meeting would take well over 100
+    md = render_pack(pack, "md", "vi")
+    assert "quá khuôn khổ một bản tin" in md and "Câu nguồn" not in md
