@@ -14,7 +14,7 @@ import typer
 
 from briefing.console import (
     CompareFormat, CompareFormatOption, ConfigOption, CrontabFile, DryRunFlag, EXIT_INTERRUPTED,
-    EXIT_RUN_IN_PROGRESS, FactsFormat, JobsOption, RunSinceOption, UntilOption, FactsFormatOption, InputFolder, KeepOption, LangOption, LengthsOption,
+    EXIT_RUN_IN_PROGRESS, FactsFormat, JobsOption, RunSinceOption, StoreOption, UntilOption, FactsFormatOption, InputFolder, KeepOption, LangOption, LengthsOption,
     LimitOption, Method, MethodOption, MethodsOption, OptionalMethodOption, OutputFile, OutputFolder, PackFile,
     PackFormatOption, Paths, RatioOption, RougeFolder, SentencesOption, SinceOption, StateFolder, SummaryFormat,
     SummaryFormatOption, SystemdFlag, SystemdRemoveFlag, TemplateFolder, TitleOption, UnitFolder, VersionFlag,
@@ -91,11 +91,14 @@ def evaluate(folder: RougeFolder, methods: MethodsOption = None, lengths: Length
     typer.echo(table(rows), nl=False)
 
 
-def _meetings(paths):
-    """Facts of every meeting the readable articles report; each unreadable article reported on its own line."""
+def _meetings(paths, state: Optional[Path] = None):
+    """Facts of every meeting the readable articles report, or the fact store of ``state`` holds;
+    each unreadable article reported on its own line."""
     from briefing.ingest.read import default_inputs
     from briefing.pack import collect_meetings
 
+    if state is not None:
+        return _stored(paths, state), []
     meetings, problems = collect_meetings(paths or default_inputs(), method=None)
     report_skipped(problems)
     if not meetings:
@@ -103,16 +106,31 @@ def _meetings(paths):
     return meetings, problems
 
 
+def _stored(paths, state: Path):
+    from briefing.weekly.run import meetings_in_store
+    from briefing.weekly.state import StateError
+
+    if paths:
+        fail("give article paths or --state, not both")
+    try:
+        meetings = meetings_in_store(state)
+    except StateError as err:
+        fail(str(err), 1)
+    if not meetings:
+        fail(f"{state}: the fact store holds no article yet", 1)
+    return meetings
+
+
 @app.command(short_help="Extract each meeting's date, level, place, themes and figures.")
 def extract(paths: Paths("extract") = None, output_format: FactsFormatOption = FactsFormat.json,
-        output: OutputFile = None, lang: LangOption = None) -> None:
+        output: OutputFile = None, lang: LangOption = None, state: StoreOption = None) -> None:
     """Extract each meeting's date, level, place, officials, themes, mottos and figures.
 
     Example: briefing extract news/ --format json
     """
     from briefing.render import tables
 
-    meetings, problems = _meetings(paths)
+    meetings, problems = _meetings(paths, state)
     lang = value(lang) or "vi"
     emit(tables.facts_json(meetings, lang) if output_format == FactsFormat.json else tables.facts_table(meetings, lang), output)
     if problems:
@@ -121,7 +139,7 @@ def extract(paths: Paths("extract") = None, output_format: FactsFormatOption = F
 
 @app.command(short_help="Align themes by year and figures by indicator, place and year.")
 def compare(paths: Paths("compare") = None, output_format: CompareFormatOption = CompareFormat.table,
-        output: OutputFile = None, lang: LangOption = None) -> None:
+        output: OutputFile = None, lang: LangOption = None, state: StoreOption = None) -> None:
     """Align themes by year and figures by indicator, place and year, with flags.
 
     Each flag names the two facts it compares and their articles: a result that met, missed or beat
@@ -135,7 +153,7 @@ def compare(paths: Paths("compare") = None, output_format: CompareFormatOption =
     from briefing.compare import compare as align
     from briefing.render import tables
 
-    meetings, problems = _meetings(paths)
+    meetings, problems = _meetings(paths, state)
     comparison = align([m.facts for m in meetings])
     if output_format == CompareFormat.json:
         emit(tables.comparison_json(comparison, value(lang) or "vi"), output)

@@ -126,6 +126,9 @@ TitleOption = option(Optional[str], "--title", "TEXT",
     "Title on the cover and in every page header. Example: --title \"Bản tin tuần 47\"")
 SinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
     "Only meetings held on or after this date. Example: --since 2024-01-01")
+StoreOption = option(Optional[Path], "--state", "FOLDER",
+    "Read the fact store of this state folder (every article the weekly runs have seen) instead of"
+    " articles. Example: --state .briefing", exists=True, file_okay=False)
 UntilOption = option(Optional[str], "--until", "YYYY-MM-DD",
     "Only meetings held on or before this date. Example: --until 2024-01-31")
 RunSinceOption = option(Optional[str], "--since", "YYYY-MM-DD",

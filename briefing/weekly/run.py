@@ -192,6 +192,15 @@ def pack_from_store(state: State, key: str, hashes: set[str], settings: RunSetti
     return make_pack(shown_in_full, comparison, settings.title or "", settings.method, settings.sentences, skipped)
 
 
+def meetings_in_store(folder: Path) -> list[Meeting]:
+    """Every meeting in the fact store of a state folder (read only), merged, with facts and summaries."""
+    state = State(folder, read_only=True)
+    try:
+        return merge_meetings(_stored_meetings(state.every_stored(__version__)))
+    finally:
+        state.close()
+
+
 def _stored_meetings(rows) -> list[Meeting]:
     return [cached_meeting(hit, path) for _, path, payload in rows for hit in [_from_payload(payload)] if hit]
 

@@ -265,6 +265,18 @@ class State:
             (since or "", until or "9999"))
         return {row[0] for row in rows}
 
+    def every_stored(self, version: str) -> Iterator[tuple[str, str, dict]]:
+        """(sha256, path, payload) of every stored article, from any cached analysis of ``version``
+        (facts do not depend on the summariser's settings)."""
+        rows = self.db.execute(
+            "SELECT a.sha256, a.path, (SELECT payload FROM cache c WHERE c.sha256 = a.sha256 AND "
+            "substr(c.settings, 1, length(?1) + 1) = ?1 || ':' LIMIT 1) FROM articles a ORDER BY a.rowid", (version,))
+        for sha, path, payload in rows:
+            try:
+                yield sha, path, json.loads(payload)
+            except (TypeError, ValueError):
+                continue  # never analysed by this version, or damaged
+
     def stored(self, settings: str, hashes: set[str] | None = None, places: set | None = None
                ) -> Iterator[tuple[str, str, dict]]:
         """(sha256, path, payload) of stored articles: those of ``hashes``, or those of national

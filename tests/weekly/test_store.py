@@ -138,3 +138,19 @@ def test_a_pack_past_its_page_budget_stays_a_brief(tmp_path):
     assert pages <= PAGE_BUDGET, pages  # a full section per meeting would take well over 100
     md = render_pack(pack, "md", "vi")
     assert "quá khuôn khổ một bản tin" in md and "Câu nguồn" not in md
+
+
+def test_compare_and_extract_read_the_store(place):
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    assert run().exit_code == 0
+    runner = CliRunner()
+    for command in ("compare", "extract"):
+        stored = runner.invoke(app, [command, "--state", ".briefing", "--format", "json"])
+        files = runner.invoke(app, [command, "in", "--format", "json"])
+        assert stored.exit_code == 0 == files.exit_code, stored.stderr
+        assert stored.stdout == files.stdout
+    both = runner.invoke(app, ["compare", "in", "--state", ".briefing"])
+    assert both.exit_code == 2 and "give article paths or --state, not both" in both.stderr
