@@ -30,6 +30,10 @@ from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
 FULL_SECTIONS = 24
 COMPACT_SECTIONS = 60
 PAGE_BUDGET = 60  # pages a compact pack of any size stays within (measured: benchmarks/scale.py, tests)
+# A compact pack's tables are bounded too; `briefing compare` and `briefing extract` give everything.
+COMPACT_TABLE_ROWS = 240
+COMPACT_THEME_ROWS = 80
+LISTED_IN_ANNEX = 200
 
 
 class EmptyPackError(ValueError):
@@ -137,12 +141,33 @@ class Pack:
 
     @property
     def table_rows(self):
-        """The figures table: every row; in a compact pack, the headline indicators' rows and those
-        with a flag to act on (the rest stay in `briefing compare`)."""
+        """The figures table: every row; in a compact pack, the rows of the sectioned meetings' places
+        for headline indicators or with a flag to act on, at most COMPACT_TABLE_ROWS."""
         rows = self.comparison.figures
         if not self.compact:
             return rows
-        return [r for r in rows if r.indicator in HEADLINE_INDICATORS or any(f.kind in ATTENTION_KINDS for f in r.flags)]
+        places = self._sectioned_places
+        return [r for r in rows if r.locality in places and (
+            r.indicator in HEADLINE_INDICATORS or any(f.kind in ATTENTION_KINDS for f in r.flags))][:COMPACT_TABLE_ROWS]
+
+    @property
+    def theme_rows(self):
+        """The themes table: every row; in a compact pack, the nation's and the sectioned meetings'
+        places', at most COMPACT_THEME_ROWS, latest years first."""
+        if not self.compact:
+            return self.comparison.themes
+        places = self._sectioned_places
+        kept = [t for t in self.recent_themes if t.scope == "national" or t.locality in places]
+        return sorted(kept[:COMPACT_THEME_ROWS], key=lambda t: t.year or 0)
+
+    @property
+    def annex_articles(self) -> list[ArticleFacts]:
+        """The articles the annex lists one by one: all; in a compact pack, those of the sectioned meetings."""
+        return [a for m in self.sectioned for a in m.reports] if self.compact else self.articles
+
+    @property
+    def _sectioned_places(self) -> set:
+        return {m.facts.info.locality or m.facts.info.bridge for m in self.sectioned}
 
     @property
     def listed_only(self) -> list[Meeting]:

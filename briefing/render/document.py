@@ -16,11 +16,12 @@ from briefing.flags import ATTENTION_KINDS
 from briefing.render.chart import growth_chart
 from briefing.render.flag_text import flag_facts, flag_label
 from briefing.render.labels import labels
-from briefing.pack import Pack, source_name
+from briefing.pack import LISTED_IN_ANNEX, Pack, source_name
 from briefing.render.templating import environment, template_dir, template_file, user_folder
 from briefing.text.writing import date_text, figure_text, period_text
 
 EXECUTIVE_ITEMS = 7  # themes, targets and flags in the executive summary; the rest are in their chapters
+NEWS_ITEMS = 30  # new meetings, themes and targets listed under "new since the last run"; the rest counted
 UNATTRIBUTED_SHOWN = 8  # numbers set aside, listed per article in the annex; the rest are counted
 
 
@@ -44,7 +45,7 @@ def render_html(pack: Pack, lang: str = "vi", template_folder: str | None = None
     if inline_fonts:
         css = _inline_fonts(css, folder)
     chart = growth_chart(
-        pack.comparison.figures, text["chart_title"], text["target"], text["result"], text["whole_country"],
+        pack.table_rows, text["chart_title"], text["target"], text["result"], text["whole_country"],
         no_target=text["no_target"], no_result=text["no_result"], lang=lang,
     )
     return env.get_template("pack.html.j2").render(
@@ -80,6 +81,8 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         "source_names": lambda sources: "; ".join(source_name(s) for s in sources),
         "executive_items": EXECUTIVE_ITEMS,
         "unattributed_shown": UNATTRIBUTED_SHOWN,
+        "listed_in_annex": LISTED_IN_ANNEX,
+        "news_items": NEWS_ITEMS,
     }
 
 
