@@ -78,8 +78,8 @@ def fullest_first(articles: list) -> list[int]:
 
 
 def same_meeting(a: ArticleFacts, b: ArticleFacts) -> bool:
-    if (a.info.level, a.info.locality) != (b.info.level, b.info.locality):
-        return False
+    if a.info.level is None or (a.info.level, a.info.locality) != (b.info.level, b.info.locality):
+        return False  # an article that is not about a meeting (no level found) is one of its own
     gap = _days_apart(a.info.date, b.info.date)
     if gap is None or gap > DAYS_APART:
         return False

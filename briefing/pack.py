@@ -28,12 +28,13 @@ from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
 # A pack stays a brief: up to FULL_SECTIONS meetings each get a full section; past that, the newest
 # COMPACT_SECTIONS get a compact one (summary and facts, no source sentences) and the annex lists the rest.
 FULL_SECTIONS = 24
-COMPACT_SECTIONS = 60
+COMPACT_SECTIONS = 40
 PAGE_BUDGET = 60  # pages a compact pack of any size stays within (measured: benchmarks/scale.py, tests)
 # A compact pack's tables are bounded too; `briefing compare` and `briefing extract` give everything.
-COMPACT_TABLE_ROWS = 240
-COMPACT_THEME_ROWS = 80
-LISTED_IN_ANNEX = 200
+COMPACT_TABLE_ROWS = 100
+COMPACT_THEME_ROWS = 60
+COMPACT_FLAGS_PER_ROW = 2
+LISTED_IN_ANNEX = 150
 
 
 class EmptyPackError(ValueError):
@@ -149,6 +150,11 @@ class Pack:
         places = self._sectioned_places
         return [r for r in rows if r.locality in places and (
             r.indicator in HEADLINE_INDICATORS or any(f.kind in ATTENTION_KINDS for f in r.flags))][:COMPACT_TABLE_ROWS]
+
+    @property
+    def flags_per_row(self) -> int | None:
+        """How many of a row's flags the figures table shows (None: all); the rest are counted."""
+        return COMPACT_FLAGS_PER_ROW if self.compact else None
 
     @property
     def theme_rows(self):

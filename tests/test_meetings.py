@@ -162,3 +162,12 @@ def test_merged_metadata_fills_gaps_and_takes_the_earliest_date():
     assert merged.info.date == "2024-01-20"
     assert [o["name"] for o in merged.info.officials] == ["Võ Trọng Hải"]
     assert merged.sources == [first.source, second.source] and merged.source == first.source
+
+
+def test_articles_that_are_not_about_a_meeting_are_never_merged(tmp_path):
+    body = "Giá vàng hôm nay 20/1/2024 tăng mạnh\n\nSáng 20/1/2024, giá vàng trong nước tăng 500.000 đồng mỗi lượng.\n"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(body, "utf-8")
+    found = list(read_facts([str(tmp_path)]))
+    assert [f.info.level for f in found] == [None, None]
+    assert [len(g.sources) for g in group_meetings(found)] == [1, 1]
