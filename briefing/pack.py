@@ -227,6 +227,7 @@ def read_meetings(
     request = Request(method, sentences, ratio, words, skip_known)
     with analysers(jobs) as pool:
         in_flight: deque = deque()
+        misses = 0
         for done, source in enumerate(find_sources(paths), 1):
             if progress:
                 progress(done, None, source if isinstance(source, str) else source.source)
@@ -234,7 +235,9 @@ def read_meetings(
             if not isinstance(item, Input):
                 yield item
                 continue
-            in_flight.append((item, pool.submit(analyse, item, request) if pool else None))
+            misses += 1
+            pooled = pool and misses > IN_PROCESS_FIRST  # a handful of articles is not worth starting processes
+            in_flight.append((item, pool.submit(analyse, item, request) if pooled else None))
             while in_flight and (len(in_flight) > IN_FLIGHT_PER_JOB * jobs or in_flight[0][1] is None
                                  or in_flight[0][1].ready()):
                 yield _finished(*in_flight.popleft(), request, cache)
@@ -243,6 +246,7 @@ def read_meetings(
 
 
 IN_FLIGHT_PER_JOB = 8  # inputs read ahead for each analysing process
+IN_PROCESS_FIRST = 12  # the first new articles are analysed here, while it is not yet clear more will come
 
 
 @dataclass
