@@ -14,7 +14,8 @@ import typer
 
 from briefing.console import (
     CompareFormat, CompareFormatOption, ConfigOption, CrontabFile, DryRunFlag, EXIT_INTERRUPTED,
-    EXIT_RUN_IN_PROGRESS, FactsFormat, JobsOption, RunSinceOption, StoreOption, UntilOption, FactsFormatOption, InputFolder, KeepOption, LangOption, LengthsOption,
+    EXIT_RUN_IN_PROGRESS, FactsFormat, JobsOption, RunSinceOption, StoreOption, UntilOption, AllFlag, FeedsArgument,
+    FetchFlag, FetchSinceOption, IntoFolder, FactsFormatOption, InputFolder, KeepOption, LangOption, LengthsOption,
     LimitOption, Method, MethodOption, MethodsOption, OptionalMethodOption, OutputFile, OutputFolder, PackFile,
     PackFormatOption, Paths, RatioOption, RougeFolder, SentencesOption, SinceOption, StateFolder, SummaryFormat,
     SummaryFormatOption, SystemdFlag, SystemdRemoveFlag, TemplateFolder, TitleOption, UnitFolder, VersionFlag,
@@ -198,11 +199,52 @@ def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOpt
         raise typer.Exit(1)
 
 
+@app.command(short_help="Collect new articles from news feeds and pages into a folder.")
+def fetch(sources: FeedsArgument = None, into: IntoFolder = None, since: FetchSinceOption = None,
+          keep_all: AllFlag = False, config: ConfigOption = None) -> None:
+    """Collect new articles from RSS/Atom feeds and article pages: each article's main text and its
+    address, outlet and date, written once into the folder as a text file the other commands read.
+
+    Only articles with a year theme, motto, target or result (or one of briefing.toml's keywords)
+    are kept unless --all; the rest are counted. Each failure is one line; the others are collected.
+
+    Example: briefing fetch https://baochinhphu.vn/rss/home.rss --into news/
+    """
+    from briefing.fetch.collect import FetchRecordError, collect
+    from briefing.weekly.settings import is_iso_date
+
+    if since is not None and not is_iso_date(since):
+        fail(f"--since takes a date such as 2024-01-01, not {since!r}")
+    settings = _settings({"feeds": sources or None, "input": into}, config)
+    if not settings.feeds:
+        fail("give feeds or article addresses, or feeds = [...] in briefing.toml")
+    if settings.input is None:
+        fail("give --into FOLDER, or input = \"…\" in briefing.toml")
+    try:
+        with progress("fetching") as step:
+            collected = collect(settings.feeds, settings.input, since, settings.keywords, keep_all, progress=step)
+    except (FetchRecordError, OSError) as err:
+        fail(str(err), 1)
+    for problem in collected.problems:
+        say(problem)
+    typer.echo(_fetch_summary(collected, settings.input))
+    if collected.problems:
+        raise typer.Exit(1)
+
+
+def _fetch_summary(collected, folder) -> str:
+    parts = [f"{len(collected.written)} new article(s) in {folder}"]
+    parts += [f"{n} {what}" for n, what in ((collected.known, "already collected"),
+              (collected.irrelevant, "not about a meeting's themes or targets (skipped)"),
+              (collected.older, "older than --since"), (len(collected.problems), "failed")) if n]
+    return "; ".join(parts)
+
+
 @app.command("run", short_help="The weekly job: this ISO week's pack, opening with what is new.")
 def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, state_dir: StateFolder = None,
                 keep: KeepOption = None, output_format: PackFormatOption = None, lang: LangOption = None,
                 since: RunSinceOption = None, until: UntilOption = None, jobs: JobsOption = None,
-                config: ConfigOption = None) -> None:
+                fetch_first: FetchFlag = False, config: ConfigOption = None) -> None:
     """The weekly job: build this ISO week's pack (reports/briefing-YYYY-Www.pdf) opening with what is new.
 
     New articles are analysed into the fact store (the state database); the pack shows in full the
@@ -223,7 +265,7 @@ def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, 
                           "format": value(output_format), "lang": value(lang), "jobs": jobs}, config)
     try:
         with progress("weekly run") as step:
-            outcome = run(settings, progress=step, period=Period(since, until))
+            outcome = run(settings, progress=step, period=Period(since, until), fetch=fetch_first)
     except SettingsError as err:
         fail(str(err))
     except RunInProgress as err:
@@ -236,6 +278,10 @@ def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, 
         fail(str(err), 1)
     except (StateError, OSError) as err:
         fail(str(err), 1)
+    if outcome.fetched is not None:
+        for problem in outcome.fetched.problems:
+            say(problem)
+        say(_fetch_summary(outcome.fetched, settings.input))
     if outcome.moved_aside:
         say(f"the state database was unreadable; moved it to {outcome.moved_aside}")
     for note in outcome.notes:

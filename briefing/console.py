@@ -129,6 +129,17 @@ SinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
 StoreOption = option(Optional[Path], "--state", "FOLDER",
     "Read the fact store of this state folder (every article the weekly runs have seen) instead of"
     " articles. Example: --state .briefing", exists=True, file_okay=False)
+FetchFlag = flag("--fetch", "First collect the feeds of briefing.toml into the input folder (as briefing fetch)."
+                 " Example: briefing run --fetch")
+AllFlag = flag("--all", "Keep every article, not only those with a year theme, motto, target or result."
+               " Example: briefing fetch FEED --all")
+IntoFolder = option(Optional[Path], "--into", "FOLDER",
+    "Folder the articles are written to (default: briefing.toml's input). Example: --into news/", file_okay=False)
+FeedsArgument = argument(Optional[list[str]], "FEED_OR_URL",
+    "RSS or Atom feeds, or article pages (default: briefing.toml's feeds)."
+    " Example: briefing fetch https://baochinhphu.vn/rss/home.rss")
+FetchSinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
+    "Skip feed items published before this date. Example: --since 2024-01-01")
 UntilOption = option(Optional[str], "--until", "YYYY-MM-DD",
     "Only meetings held on or before this date. Example: --until 2024-01-31")
 RunSinceOption = option(Optional[str], "--since", "YYYY-MM-DD",

@@ -141,6 +141,7 @@ def merge_facts(articles: list[ArticleFacts]) -> ArticleFacts:
         source=first.source, title=first.title, info=_merged_info([a.info for a in articles]),
         themes=list(themes.values()), figures=figures, sha256=first.sha256,
         unattributed=[u for a in articles for u in a.unattributed], sources=[a.source for a in articles],
+        url=first.url, outlet=first.outlet, published=first.published,
     )
 
 

@@ -122,7 +122,7 @@ def test_help_does_not_import_heavy_libraries():
 def all_help_pages():
     pages = [runner.invoke(app, ["--help"], prog_name="briefing").stdout, runner.invoke(app, ["schedule", "--help"]).stdout]
     pages += [runner.invoke(app, [name, "--help"]).stdout for name in
-              ("summarize", "evaluate", "extract", "compare", "build", "run", "history")]
+              ("summarize", "evaluate", "extract", "compare", "build", "run", "history", "fetch")]
     pages += [runner.invoke(app, ["schedule", name, "--help"]).stdout for name in ("add", "list", "remove")]
     return pages
 

@@ -23,6 +23,9 @@ class ArticleFacts:
     sha256: str = ""
     unattributed: list[Unattributed] = field(default_factory=list)  # numbers not reported, and why
     sources: list[str] = field(default_factory=list)  # every article reporting the meeting, once merged
+    url: str | None = None  # a fetched or saved page's address, outlet and publication date
+    outlet: str | None = None
+    published: str | None = None
 
     @property
     def articles(self) -> list[str]:
@@ -56,6 +59,9 @@ class ArticleFacts:
             "figures": [_figure_json(f) for f in self.figures],
             "sha256": self.sha256,
             "unattributed": [asdict(u) for u in self.unattributed],
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published,
         }
 
 
@@ -74,6 +80,7 @@ def facts_from_json(data: dict) -> ArticleFacts:
         sha256=data.get("sha256", ""),
         unattributed=[Unattributed(**u) for u in data.get("unattributed", [])],
         sources=list(data.get("sources", [])),
+        url=data.get("url"), outlet=data.get("outlet"), published=data.get("published"),
     )
 
 
@@ -104,6 +111,7 @@ def extract_article(article: Article) -> ArticleFacts:
         figures=find_figures(article, context),
         sha256=article.sha256,
         unattributed=context.set_aside,
+        url=article.url, outlet=article.outlet, published=article.published,
     )
 
 

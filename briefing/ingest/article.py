@@ -48,8 +48,11 @@ class Article:
     paragraphs: list[Paragraph]
     set_aside: list[SetAside] = field(default_factory=list)
     header_month: str | None = None  # "YYYY-MM" from a "date YYYY-MM" header line
-    dateline: str | None = None  # "YYYY-MM-DD" from a "Chủ nhật, 24/01/2021" line
+    dateline: str | None = None  # "YYYY-MM-DD" from a "Chủ nhật, 24/01/2021" line, or the page's date
     sha256: str = ""
+    url: str | None = None  # where a fetched or saved page came from (header.py, html.py)
+    outlet: str | None = None
+    published: str | None = None  # "YYYY-MM-DD", the page's publication date
 
     @property
     def sentences(self) -> list[Sentence]:

@@ -1,50 +1,51 @@
-"""Plain text from a saved HTML page: scripts and styles dropped, blocks become lines."""
+"""Saved and fetched web pages → the article they carry, with trafilatura.
+
+trafilatura finds a page's main text (menus, related links, comments, share buttons and cookie
+banners left out), its title, its publication date (with htmldate) and its site. The text comes
+back as the article header format of ``header.py`` would write it, so a page reads exactly as a
+fetched article does.
+"""
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-_BLOCKS = {
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-    "article", "header", "footer", "figcaption", "blockquote", "title", "table",
-}
-# "head" is not skipped: HTML5 may leave it unclosed, and its only text is the title.
-_SKIPPED = {"script", "style", "noscript", "template", "svg", "iframe", "object"}
+HTML_START = re.compile(r"<(?:!doctype html|html|body|p|div)[\s>]", re.IGNORECASE)
 
 
-class _TextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIPPED:
-            self.skip += 1
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIPPED:
-            self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(data)
+@dataclass
+class WebArticle:
+    title: str | None
+    paragraphs: list[str]
+    date: str | None  # ISO, the page's publication date
+    url: str | None
+    outlet: str | None  # the site's name, else its host
 
 
 def looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or bool(re.search(r"<(body|p|div)[\s>]", head))
+    return bool(HTML_START.search(text.lstrip()[:2048]))
 
 
-def html_to_text(text: str) -> str:
-    parser = _TextParser()
-    parser.feed(text)
-    parser.close()
-    joined = "".join(parser.parts)
-    lines = (" ".join(line.split()) for line in joined.split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+def main_text(page: str, url: str | None = None) -> WebArticle | None:
+    """The article a page carries, or None when it has no main text."""
+    import trafilatura  # heavy (lxml, htmldate): imported only for web pages
+
+    found = trafilatura.bare_extraction(
+        page, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, deduplicate=True,
+    )
+    if found is None or not (found.text or "").strip():
+        return None
+    title = _one_line(found.title)
+    paragraphs = [_one_line(p) for p in found.text.split("\n") if p.strip()]
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]  # the page's own headline, which trafilatura keeps as its first line
+    address = found.url or url
+    outlet = _one_line(found.sitename) or (urlsplit(address).hostname if address else None)
+    return WebArticle(title, paragraphs, found.date, address, outlet) if paragraphs else None
+
+
+def _one_line(text: str | None) -> str | None:
+    return " ".join(text.split()) if text and text.strip() else None

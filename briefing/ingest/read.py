@@ -13,7 +13,8 @@ from briefing.ingest import cleaning
 from briefing.ingest.decode import DecodeError, decode
 from briefing.ingest.files import InputError, read_input, read_stdin, shown
 from briefing.ingest.article import Article, Paragraph, SetAside, Sentence
-from briefing.ingest.html import html_to_text, looks_like_html
+from briefing.ingest.header import published_day, split_header, web_address
+from briefing.ingest.html import WebArticle, looks_like_html, main_text
 from briefing.text.sentences import split_spans
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -125,11 +126,28 @@ def article_from_bytes(source: str, data: bytes) -> Article:
         text = decode(data)
     except DecodeError as err:
         raise ArticleError(str(err)) from None
+    fields, text = split_header(text)
     if looks_like_html(text):
-        text = html_to_text(text)
+        page = main_text(text, fields.get("url"))
+        if page is None:
+            raise ArticleError("a web page with no article text")
+        fields = {**_page_fields(page), **fields}
+        text = article_text(page)
     article = parse(text, shown(source))
     article.sha256 = hashlib.sha256(data).hexdigest()
+    article.url, article.outlet = web_address(fields.get("url")), fields.get("outlet")
+    article.published = published_day(fields)
+    article.dateline = article.dateline or article.published
     return article
+
+
+def article_text(page: WebArticle) -> str:
+    """A page's article as an article file's text: title, blank line, paragraphs."""
+    return "\n\n".join(([page.title] if page.title else []) + page.paragraphs) + "\n"
+
+
+def _page_fields(page: WebArticle) -> dict[str, str]:
+    return {k: v for k, v in (("url", page.url), ("outlet", page.outlet), ("published", page.date)) if v}
 
 
 def read_bytes(source: str) -> bytes:

@@ -16,8 +16,9 @@ def text_block(meeting: Summary, color: bool = False) -> str:
     def paint(kind: str, text: str) -> str:
         return f"{_ANSI[kind]}{text}{_ANSI['reset']}" if color else text
 
-    meta = " · ".join(x for x in (meeting.date, ", ".join(meeting.articles), meeting.method) if x)
+    meta = " · ".join(x for x in (meeting.date, meeting.outlet, ", ".join(meeting.articles), meeting.method) if x)
     lines = [paint("title", meeting.title), paint("meta", meta)]
+    lines += [paint("meta", meeting.url)] if meeting.url else []
     lines += [f"  - {sentence}" for sentence in meeting.summary]
     return "\n".join(lines) + "\n"
 

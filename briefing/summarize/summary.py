@@ -24,6 +24,8 @@ class Summary:
     sentences_in_article: int = 0
     set_aside: dict[str, int] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)  # every article of the meeting, once merged
+    url: str | None = None  # a fetched or saved page's address and outlet
+    outlet: str | None = None
 
     @property
     def articles(self) -> list[str]:
@@ -39,6 +41,8 @@ class Summary:
             "summary": self.summary,
             "sha256": self.sha256,
             "sentences_in_article": self.sentences_in_article,
+            "url": self.url,
+            "outlet": self.outlet,
         }
 
 
@@ -61,6 +65,8 @@ def summarize_article(
         sha256=article.sha256,
         sentences_in_article=len(article.sentences),
         set_aside=counts,
+        url=article.url,
+        outlet=article.outlet,
     )
 
 

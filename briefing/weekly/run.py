@@ -28,7 +28,7 @@ from briefing.pack import (
 )
 from briefing.summarize.summary import Summary
 from briefing.render.document import render_pack
-from briefing.weekly.settings import RunSettings, check_input_and_output
+from briefing.weekly.settings import RunSettings, SettingsError, check_input_and_output
 from briefing.weekly.state import Lock, State, StateError, exclusive_lock, now
 from briefing.text.writing import figure_value
 
@@ -42,6 +42,7 @@ class RunOutcome:
     removed: list[Path]
     moved_aside: Path | None
     notes: list[str]
+    fetched: object = None  # fetch.collect.Collected, when the run fetched its feeds first
 
 
 class RunFailed(RuntimeError):
@@ -106,20 +107,32 @@ class Period:
 
 
 def run(settings: RunSettings, progress: Callable[[int, int, str], None] | None = None,
-        today: date | None = None, period: Period = Period()) -> RunOutcome:
+        today: date | None = None, period: Period = Period(), fetch: bool = False) -> RunOutcome:
     """Build, write and record one run.
 
+    With ``fetch``, the settings' feeds are collected into the input folder first (``fetch/collect.py``).
     Raises SettingsError before anything is touched, RunInProgress, StateError,
     RunFailed after recording the failure, or RunInterrupted after recording
     that the run was stopped (Ctrl-C or SIGTERM).
     """
+    if fetch and not settings.feeds:
+        raise SettingsError("--fetch needs feeds: add feeds = [\"https://…/rss\"] to briefing.toml")
+    if fetch and settings.input is None:
+        raise SettingsError("--fetch needs an input folder to collect into: --input or input in briefing.toml")
+    if fetch:
+        from briefing.fetch.collect import collect  # urllib3, trafilatura: only for a run that fetches
+
+        settings.input.mkdir(parents=True, exist_ok=True)
     check_input_and_output(settings)
     with exclusive_lock(settings.state_folder) as lock, _stopped_by_sigterm():
+        fetched = collect(settings.feeds, settings.input, keywords=settings.keywords) if fetch else None
         state = State(settings.state_folder)
         try:
-            return _run(state, lock, settings, progress, today or date.today(), period)
+            outcome = _run(state, lock, settings, progress, today or date.today(), period)
         finally:
             state.close()
+    outcome.fetched = fetched
+    return outcome
 
 
 def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date, period: Period) -> RunOutcome:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.ingest.files import InputError, read_input, shown
+from briefing.ingest.header import WEB_ADDRESS
 from briefing import bundled_seeds
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES, METHODS
 
@@ -41,9 +42,19 @@ class Rule:
     choices: tuple[str, ...] = ()
     low: int | None = None
     high: int | None = None
+    each: "Rule | None" = None  # for a list: the rule every item follows; ``high`` bounds its length
+    pattern: re.Pattern | None = None  # for text: the shape it must have
+    shape: str = ""  # that shape, in words
 
     def check(self, value: Any) -> Any:
         """The value to use, or SettingsError with what was wrong (without where)."""
+        if self.kind is tuple:
+            if not isinstance(value, list) or len(value) > self.high:
+                raise SettingsError(f"must be a list of at most {self.high} items, not {value!r}")
+            try:
+                return tuple(self.each.check(item) for item in value)
+            except SettingsError as err:
+                raise SettingsError(f"an item {err}") from None
         if self.kind is int:
             if isinstance(value, bool) or not isinstance(value, int):
                 raise SettingsError(f"must be a whole number from {self.low} to {self.high}, not {value!r}")
@@ -56,6 +67,8 @@ class Rule:
             raise SettingsError(f"must be one of {', '.join(self.choices)}, not {value!r}")
         if _CONTROL.search(value):
             raise SettingsError("must not contain control characters (such as a line break)")
+        if self.pattern and not self.pattern.match(value):
+            raise SettingsError(f"must be {self.shape}, not {value!r}")
         if self.kind is Path:
             if not value.strip():
                 raise SettingsError("must be a path, not empty")
@@ -74,6 +87,8 @@ RULES: dict[str, Rule] = {
     "keep": Rule(int, low=1, high=1000),
     "format": Rule(str, choices=PACK_FORMATS),
     "jobs": Rule(int, low=1, high=256),
+    "feeds": Rule(tuple, high=500, each=Rule(str, pattern=WEB_ADDRESS, shape="an http or https address")),
+    "keywords": Rule(tuple, high=500, each=Rule(str)),
 }
 
 
@@ -91,6 +106,8 @@ class RunSettings:
     title: str | None = None
     keep: int | None = None
     format: str = "pdf"
+    feeds: tuple[str, ...] = ()  # RSS or Atom feeds (or article pages) `fetch` and `run --fetch` collect
+    keywords: tuple[str, ...] = ()  # words that make a fetched article worth keeping even without facts
     jobs: int = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
     @property

@@ -1,0 +1,196 @@
+"""`briefing fetch`: feeds and article addresses → article files in a folder, each new article once.
+
+For each address given: a feed's items (published on or after ``since``), or the page itself. A
+page already collected (by address, or by the hash of its text when a site moves it) is not
+fetched or written again; a feed is asked for with its ETag and Last-Modified, so an unchanged
+feed costs one short answer. Each page's main text (``ingest/html.py``) is kept when it is about
+what a briefing reports (``relevant``), written with its metadata header (``ingest/header.py``)
+to a temporary file and renamed, and remembered in ``FETCHED_NAME`` in the folder. Every failure is
+one line naming the address; the other items are still collected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from briefing.fetch.client import Client, FetchError, Response
+from briefing.fetch.feeds import FeedError, Item, feed_items, is_feed
+from briefing.ingest.decode import DecodeError, decode
+from briefing.ingest.header import write_header
+from briefing.ingest.html import WebArticle, looks_like_html, main_text
+from briefing.ingest.read import ArticleError, article_text, parse
+from briefing.output import write_output
+from briefing.text.normalize import match_form
+
+FETCHED_NAME = ".fetched.db"  # hidden: never read as an article
+NAME_CHARS = 60  # of the title, in a written file's name
+
+
+@dataclass
+class Collected:
+    written: list[Path] = field(default_factory=list)
+    known: int = 0  # items collected before
+    older: int = 0  # feed items published before --since
+    irrelevant: int = 0  # pages not about what a briefing reports
+    problems: list[str] = field(default_factory=list)  # one line each: "address: what went wrong"
+
+
+def collect(sources: Iterable[str], into: Path, since: str | None = None, keywords: Iterable[str] = (),
+            keep_all: bool = False, client: Client | None = None,
+            progress: Callable[[int, int | None, str], None] | None = None) -> Collected:
+    into.mkdir(parents=True, exist_ok=True)
+    client = client or Client()
+    memory = Memory(into / FETCHED_NAME)
+    result = Collected()
+    words = [match_form(k) for k in keywords if k.strip()]
+    done = 0
+    try:
+        for source in sources:
+            for item, page in _items(source, client, memory, result):
+                done += 1
+                if progress:
+                    progress(done, None, item.url)
+                if since and item.published and item.published < since:
+                    result.older += 1
+                elif memory.knows_url(item.url):
+                    result.known += 1
+                else:
+                    _collect_item(item, page, into, client, memory, result, words, keep_all)
+    finally:
+        memory.close()
+    return result
+
+
+def _items(source: str, client: Client, memory: "Memory", result: Collected):
+    """(item, its page if already fetched) for each item of a feed, or the one page at ``source``."""
+    try:
+        answer = client.get(source, *memory.validators(source))
+    except FetchError as err:
+        result.problems.append(f"{source}: {err}")
+        return
+    if answer.status == 304:
+        return  # the feed has not changed since the last fetch
+    if not is_feed(answer.content_type, answer.body):
+        yield Item(answer.url), answer
+        return
+    try:
+        items = feed_items(answer.body, answer.url)
+    except FeedError as err:
+        result.problems.append(f"{source}: {err}")
+        return
+    memory.remember_feed(source, answer.etag, answer.last_modified)
+    for item in items:
+        yield item, None
+
+
+def _collect_item(item: Item, page: Response | None, into: Path, client: Client, memory: "Memory",
+                  result: Collected, words: list[str], keep_all: bool) -> None:
+    try:
+        page = page or client.get(item.url)
+        article = _article(page)
+    except (FetchError, ArticleError) as err:
+        result.problems.append(f"{item.url}: {err}")
+        return
+    text = article_text(article)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if memory.knows_text(sha):
+        memory.remember(item.url, sha, None)
+        result.known += 1
+        return
+    if not keep_all and not relevant(text, words):
+        memory.remember(item.url, sha, None)
+        result.irrelevant += 1
+        return
+    fetched = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    header = write_header({"url": article.url or page.url, "outlet": article.outlet,
+                           "published": article.date or item.published, "fetched": fetched})
+    path = into / file_name(article.date or item.published, article.title or item.title or "", sha)
+    try:
+        write_output(path, header + text)
+    except OSError as err:
+        result.problems.append(f"{item.url}: cannot write {path.name} ({getattr(err, 'strerror', None) or err})")
+        return
+    memory.remember(item.url, sha, path.name)
+    result.written.append(path)
+
+
+def _article(page: Response) -> WebArticle:
+    if page.content_type and not any(kind in page.content_type for kind in ("html", "xml")):
+        raise ArticleError(f"not a web page ({page.content_type.split(';')[0]})")
+    try:
+        text = decode(page.body)
+    except DecodeError as err:
+        raise ArticleError(str(err)) from None
+    found = main_text(text, page.url) if looks_like_html(text) else None
+    if found is None:
+        raise ArticleError("no article text in the page")
+    return found
+
+
+def relevant(text: str, keywords: list[str]) -> bool:
+    """Whether an article is about what a briefing reports: extraction finds a year theme, a motto
+    or a target or result in it, or it names one of the user's ``keywords`` (matching form)."""
+    from briefing.extract.facts import extract_article
+
+    try:
+        facts = extract_article(parse(text))
+    except ArticleError:
+        return False
+    if facts.themes or facts.figures:
+        return True
+    key = match_form(text)
+    return any(word in key for word in keywords)
+
+
+def file_name(day: str | None, title: str, sha: str) -> str:
+    """"2024-01-20-ha-tinh-trien-khai-nhiem-vu-nam-2024-1a2b3c4d.txt": sorted by date, readable, unique."""
+    plain = unicodedata.normalize("NFKD", title.replace("đ", "d").replace("Đ", "D"))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower()).strip("-")[:NAME_CHARS]
+    return f"{day or 'undated'}-{slug.rstrip('-') or 'article'}-{sha[:8]}.txt"
+
+
+class FetchRecordError(RuntimeError):
+    """The folder's record of what was fetched cannot be used; one line naming it."""
+
+
+class Memory:
+    """What a folder's fetches have collected: each page's address and text hash, each feed's validators."""
+
+    def __init__(self, path: Path):
+        try:
+            self.db = sqlite3.connect(path)
+            self.db.executescript(
+                "CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, sha256 TEXT NOT NULL, file TEXT);"
+                "CREATE INDEX IF NOT EXISTS pages_sha ON pages (sha256);"
+                "CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);"
+            )
+        except sqlite3.DatabaseError as err:
+            raise FetchRecordError(f"{path}: not a readable record of fetched pages ({err}); move it aside") from None
+
+    def knows_url(self, url: str) -> bool:
+        return self.db.execute("SELECT 1 FROM pages WHERE url = ?", (url,)).fetchone() is not None
+
+    def knows_text(self, sha: str) -> bool:
+        return self.db.execute("SELECT 1 FROM pages WHERE sha256 = ?", (sha,)).fetchone() is not None
+
+    def remember(self, url: str, sha: str, file: str | None) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", (url, sha, file))
+
+    def validators(self, feed: str) -> tuple[str | None, str | None]:
+        row = self.db.execute("SELECT etag, last_modified FROM feeds WHERE url = ?", (feed,)).fetchone()
+        return row or (None, None)
+
+    def remember_feed(self, feed: str, etag: str | None, last_modified: str | None) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?)", (feed, etag, last_modified))
+
+    def close(self) -> None:
+        self.db.close()
