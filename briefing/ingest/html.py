@@ -34,7 +34,7 @@ def main_text(page: str, url: str | None = None) -> WebArticle | None:
 
     found = trafilatura.bare_extraction(
         page, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, deduplicate=True,
+        include_images=False, deduplicate=False,  # its de-duplication remembers across pages: never wanted
     )
     if found is None or not (found.text or "").strip():
         return None

@@ -47,6 +47,8 @@ def _meeting_head(meeting: Meeting, t: dict, lang: str) -> str:
         head += [f"  [{n}] {source}" for n, source in enumerate(m.articles, 1)]
     else:
         head[-1] += f" · {m.source}"
+    if m.url:
+        head.append(f"  {m.outlet + ' · ' if m.outlet else ''}{m.url}")
     if info.bridge:
         head.append(f"  {t['bridge']}: {info.bridge}")
     if info.officials:

@@ -128,3 +128,20 @@ def test_the_relevance_test_keeps_what_a_briefing_reports(eval_meetings):
     halves = relevance_by_half()
     assert halves["tuning"].precision >= 0.95 and halves["check"].precision >= 0.85, halves
     assert halves["check"].recall >= 0.75, halves
+
+
+def test_a_page_over_the_size_limit_is_refused_and_older_items_and_moved_pages_are_skipped(site, tmp_path, monkeypatch):
+    from briefing.fetch import client as client_module
+
+    monkeypatch.setattr(client_module, "MAX_PAGE_BYTES", 4096)  # every seed page is larger
+    too_big = collect([site.url("/tin-tuc/bai-4.html")], tmp_path / "a")
+    assert len(too_big.problems) == 1 and too_big.problems[0].startswith(f"{site.url('/tin-tuc/bai-4.html')}: over ")
+    assert too_big.written == []
+    monkeypatch.undo()
+    older = collect([site.url("/feed.xml")], tmp_path / "b", since="2024-01-18", keep_all=True)
+    dates = sorted(day for _, _, day in site.feed_items)
+    assert older.older == sum(day < "2024-01-18" for day in dates) > 0
+    assert len(collect([site.url("/tin-tuc/bai-4.html")], tmp_path / "c").written) == 1
+    site.add("/chuyen-nha/bai-4.html", site.routes["/tin-tuc/bai-4.html"][2])  # the same article at a new address
+    moved = collect([site.url("/chuyen-nha/bai-4.html")], tmp_path / "c")
+    assert (moved.known, moved.written) == (1, []), moved
