@@ -14,22 +14,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from briefing.evaluation.facts import HALVES, half_of, load_expected, score
+from briefing.evaluation.facts import EXPECTED, HALVES, annotated_articles, half_of, load_expected, score
 from briefing.pack import read_facts
-
-ROOT = Path(__file__).resolve().parent.parent
-EXPECTED = ROOT / "tests" / "data" / "expected"
-EVAL = ROOT.parent / "shared" / "eval"
-
-
-def annotated_articles() -> list[Path]:
-    """The article of every expected-facts file that is here (seeds in the repo, the rest in ../shared/eval)."""
-    places = [ROOT / "seeds", EVAL / "meetings", EVAL / "pool"]
-    found = []
-    for expected in sorted(EXPECTED.glob("*.json")):
-        name = expected.stem + ".txt"
-        found += [folder / name for folder in places if (folder / name).is_file()]
-    return found
 
 
 def scores() -> dict:

@@ -101,7 +101,7 @@ def align_themes(meetings: list[ArticleFacts]) -> list[ThemeRow]:
     rows: dict[tuple, ThemeRow] = {}
     for m in meetings:
         for theme in m.themes:
-            locality = None if theme.scope == "national" else m.info.locality or m.info.bridge
+            locality = None if theme.scope == "national" else m.place
             key = (theme.year, theme.scope, locality, theme.kind, slogan_key(theme.text))
             row = rows.get(key)
             if row is None:
@@ -177,7 +177,7 @@ def focus(comparison: Comparison, period: list[ArticleFacts]) -> Comparison:
     every year of history for them (the nation's themes and those of the period's places; the figures
     of the indicators and places the period reports)."""
     sources = {s for m in period for s in m.articles}
-    places = {m.info.locality or m.info.bridge for m in period}  # as align_themes names a theme's place
+    places = {m.place for m in period}  # as align_themes names a theme's place
     touched = {(f.indicator, f.locality) for m in period for f in m.figures}
     return Comparison(
         meetings=[g for g in comparison.meetings if sources & set(g.sources)],

@@ -9,6 +9,7 @@ import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -130,7 +131,7 @@ class Pack:
         """Whether the meetings have compact sections (the pack is past its page budget)."""
         return len(self.meetings) > FULL_SECTIONS
 
-    @property
+    @cached_property
     def sectioned(self) -> list[Meeting]:
         """The meetings that have a section: all; in a compact pack, the COMPACT_SECTIONS latest of
         those that are meetings (a level was found), by date."""
@@ -173,7 +174,7 @@ class Pack:
 
     @property
     def _sectioned_places(self) -> set:
-        return {m.facts.info.locality or m.facts.info.bridge for m in self.sectioned}
+        return {m.facts.place for m in self.sectioned}
 
     @property
     def listed_only(self) -> list[Meeting]:

@@ -26,6 +26,10 @@ from briefing.text.gazetteer import lookup
 
 TOLERANCE = 0.005
 HALVES = ("tuning", "check")
+ROOT = Path(__file__).resolve().parent.parent.parent
+EXPECTED = ROOT / "tests" / "data" / "expected"  # one JSON file of hand-written facts per article
+# Where the annotated articles are: the seeds in the repository, the rest read in place from ../shared/eval.
+ANNOTATED_FOLDERS = (ROOT / "seeds", ROOT.parent / "shared" / "eval" / "meetings", ROOT.parent / "shared" / "eval" / "pool")
 METADATA_FIELDS = ("level", "locality", "review_year", "plan_year")
 
 
@@ -65,6 +69,15 @@ def half_of(name: str) -> str:
     """ "tuning" or "check", fixed for a file name whatever its folder or extension."""
     stem = re.sub(r"\.(txt|md|html?|json)$", "", Path(name).name)
     return HALVES[hashlib.sha256(stem.encode("utf-8")).digest()[0] % 2]
+
+
+def annotated_articles() -> list[Path]:
+    """The article of every expected-facts file that is here (seeds in the repo, the rest in ../shared/eval)."""
+    found = []
+    for expected in sorted(EXPECTED.glob("*.json")):
+        name = expected.stem + ".txt"
+        found += [folder / name for folder in ANNOTATED_FOLDERS if (folder / name).is_file()]
+    return found
 
 
 def load_expected(path: str | Path) -> dict:

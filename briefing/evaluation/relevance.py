@@ -1,22 +1,18 @@
 """How well `fetch`'s relevance test keeps what a briefing reports, against the hand annotations.
 
 An article is relevant when its annotation (``tests/data/expected``) has a year theme, a motto, a
-target or a result; ``fetch.collect.relevant`` keeps it when extraction finds one. Precision and
-recall are given for each half of the annotated articles (``facts.half_of``).
+target or a result; ``fetch.collect.reports_facts`` keeps it when extraction finds one. Precision
+and recall are given for each half of the annotated articles (``facts.half_of``).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
-from briefing.evaluation.facts import HALVES, half_of
-from briefing.ingest.read import read_bytes, article_from_bytes, ArticleError
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-EXPECTED = ROOT / "tests" / "data" / "expected"
-ARTICLE_FOLDERS = (ROOT / "seeds", ROOT.parent / "shared" / "eval" / "meetings", ROOT.parent / "shared" / "eval" / "pool")
+from briefing.evaluation.facts import EXPECTED, HALVES, annotated_articles, half_of, load_expected
+from briefing.fetch.collect import reports_facts
+from briefing.ingest.read import IngestError
+from briefing.pack import read_facts
 
 
 @dataclass
@@ -35,21 +31,14 @@ class Kept:
 
 
 def relevance_by_half() -> dict[str, Kept]:
-    from briefing.extract.facts import extract_article
-
     halves = {half: Kept() for half in HALVES}
-    for expected in sorted(EXPECTED.glob("*.json")):
-        truth = json.loads(expected.read_text("utf-8"))
-        path = next((folder / f"{expected.stem}.txt" for folder in ARTICLE_FOLDERS
-                     if (folder / f"{expected.stem}.txt").is_file()), None)
-        if path is None:
-            continue
-        try:
-            facts = extract_article(article_from_bytes(str(path), read_bytes(str(path))))
-        except ArticleError:
-            continue
-        kept, wanted = bool(facts.themes or facts.figures), bool(truth.get("themes") or truth.get("figures"))
-        tally = halves[half_of(path.name)]
+    for facts in read_facts([str(p) for p in annotated_articles()]):
+        if isinstance(facts, IngestError):
+            continue  # an article that cannot be read is scored by nothing
+        name = facts.source.rsplit("/", 1)[-1]
+        expected = load_expected(EXPECTED / f"{name[:-4]}.json")
+        kept, wanted = reports_facts(facts), reports_facts_expected(expected)
+        tally = halves[half_of(name)]
         if kept and wanted:
             tally.kept_right += 1
         elif kept:
@@ -57,3 +46,7 @@ def relevance_by_half() -> dict[str, Kept]:
         elif wanted:
             tally.missed += 1
     return halves
+
+
+def reports_facts_expected(expected: dict) -> bool:
+    return bool(expected.get("themes") or expected.get("figures"))

@@ -28,6 +28,11 @@ class ArticleFacts:
     published: str | None = None
 
     @property
+    def place(self) -> str | None:
+        """The place its local themes are of: its own, else the province watching a national conference."""
+        return self.info.locality or self.info.bridge
+
+    @property
     def articles(self) -> list[str]:
         """The articles these facts come from: the merged meeting's, or this article alone."""
         return self.sources or [self.source]

@@ -24,8 +24,8 @@ from briefing.fetch.client import Client, FetchError, Response
 from briefing.fetch.feeds import FeedError, Item, feed_items, is_feed
 from briefing.ingest.decode import DecodeError, decode
 from briefing.ingest.header import write_header
-from briefing.ingest.html import WebArticle, looks_like_html, main_text
-from briefing.ingest.read import ArticleError, article_text, parse
+from briefing.ingest.html import WebArticle, looks_like_html
+from briefing.ingest.read import ArticleError, article_text, parse, web_page
 from briefing.output import write_output
 from briefing.text.normalize import match_form
 
@@ -128,10 +128,9 @@ def _article(page: Response) -> WebArticle:
         text = decode(page.body)
     except DecodeError as err:
         raise ArticleError(str(err)) from None
-    found = main_text(text, page.url) if looks_like_html(text) else None
-    if found is None:
-        raise ArticleError("no article text in the page")
-    return found
+    if not looks_like_html(text):
+        raise ArticleError("a web page with no article text")
+    return web_page(text, page.url)
 
 
 def relevant(text: str, keywords: list[str]) -> bool:
@@ -143,10 +142,12 @@ def relevant(text: str, keywords: list[str]) -> bool:
         facts = extract_article(parse(text))
     except ArticleError:
         return False
-    if facts.themes or facts.figures:
-        return True
-    key = match_form(text)
-    return any(word in key for word in keywords)
+    return reports_facts(facts) or any(word in match_form(text) for word in keywords)
+
+
+def reports_facts(facts) -> bool:
+    """Whether an article states what a briefing reports: a year theme, a motto, a target or a result."""
+    return bool(facts.themes or facts.figures)
 
 
 def file_name(day: str | None, title: str, sha: str) -> str:

@@ -128,9 +128,7 @@ def article_from_bytes(source: str, data: bytes) -> Article:
         raise ArticleError(str(err)) from None
     fields, text = split_header(text)
     if looks_like_html(text):
-        page = main_text(text, fields.get("url"))
-        if page is None:
-            raise ArticleError("a web page with no article text")
+        page = web_page(text, fields.get("url"))
         fields = {**_page_fields(page), **fields}
         text = article_text(page)
     article = parse(text, shown(source))
@@ -139,6 +137,14 @@ def article_from_bytes(source: str, data: bytes) -> Article:
     article.published = published_day(fields)
     article.dateline = article.dateline or article.published
     return article
+
+
+def web_page(text: str, url: str | None = None) -> WebArticle:
+    """The article a web page carries; ArticleError when it has none."""
+    page = main_text(text, url)
+    if page is None:
+        raise ArticleError("a web page with no article text")
+    return page
 
 
 def article_text(page: WebArticle) -> str:

@@ -59,7 +59,7 @@ def _meeting_head(meeting: Meeting, t: dict, lang: str) -> str:
 
 def _fact_rows(m: ArticleFacts, t: dict, lang: str, cited: bool = False) -> list[list[str]]:
     """One row per theme and figure; with ``cited``, a last column numbers the reports stating it."""
-    place = m.info.locality or m.info.bridge
+    place = m.place
     number = {source: str(n) for n, source in enumerate(m.articles, 1)}
 
     def reports(fact) -> list[str]:

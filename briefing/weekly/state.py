@@ -271,11 +271,7 @@ class State:
         rows = self.db.execute(
             "SELECT a.sha256, a.path, (SELECT payload FROM cache c WHERE c.sha256 = a.sha256 AND "
             "substr(c.settings, 1, length(?1) + 1) = ?1 || ':' LIMIT 1) FROM articles a ORDER BY a.rowid", (version,))
-        for sha, path, payload in rows:
-            try:
-                yield sha, path, json.loads(payload)
-            except (TypeError, ValueError):
-                continue  # never analysed by this version, or damaged
+        return _decoded(rows)
 
     def stored(self, settings: str, hashes: set[str] | None = None, places: set | None = None
                ) -> Iterator[tuple[str, str, dict]]:
@@ -290,11 +286,17 @@ class State:
             named = sorted(p for p in places or () if p)
             rows = self.db.execute(f"{query} WHERE a.level = 'national' OR a.locality IN ({','.join('?' * len(named))})",
                                    (settings, *named))
-        for sha, path, payload in rows:
-            try:
-                yield sha, path, json.loads(payload)
-            except ValueError:
-                continue  # a damaged row: that article is missing from history, not the run
+        return _decoded(rows)
+
+
+def _decoded(rows) -> Iterator[tuple[str, str, dict]]:
+    """(sha256, path, payload) with the payload read; a row never analysed by this version, or
+    damaged, is left out: that article is missing from history, not the run."""
+    for sha, path, payload in rows:
+        try:
+            yield sha, path, json.loads(payload)
+        except (TypeError, ValueError):
+            continue
 
 
 def _chunks(items: list, size: int = 500) -> Iterator[list]:
