@@ -286,11 +286,13 @@ def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, 
         say(f"the state database was unreadable; moved it to {outcome.moved_aside}")
     for note in outcome.notes:
         say(note)
-    report_skipped(outcome.pack.skipped)
+    report_skipped(outcome.skipped)
     for path in outcome.removed:
         say(f"removed old report {path}")
-    typer.echo(str(outcome.report))
-    if outcome.pack.skipped:
+    say(outcome.summary)
+    if outcome.report:
+        typer.echo(str(outcome.report))
+    if outcome.skipped:
         raise typer.Exit(1)
 
 

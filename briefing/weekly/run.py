@@ -12,7 +12,7 @@ import re
 import signal
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -35,14 +35,35 @@ from briefing.text.writing import figure_value
 REPORT_NAME = re.compile(r"briefing-(\d{4})-W(\d{2})\.(pdf|html|md)")
 
 
+UNCHANGED = "unchanged"  # a run's status when nothing was new: its week's pack was left as it was
+
+
 @dataclass
 class RunOutcome:
-    report: Path
-    pack: Pack
+    report: Path | None  # the pack written, or the week's pack kept (None: no pack this week yet)
+    pack: Pack | None  # None when nothing was new
     removed: list[Path]
     moved_aside: Path | None
     notes: list[str]
+    new: int = 0  # articles no successful run had shown
+    total: int = 0  # articles in the input folder
+    skipped: list = field(default_factory=list)  # inputs that could not be read
     fetched: object = None  # fetch.collect.Collected, when the run fetched its feeds first
+
+    @property
+    def unchanged(self) -> bool:
+        return self.pack is None
+
+    @property
+    def summary(self) -> str:
+        """One line of what the run did, for the terminal and a log."""
+        counted = f"{self.new} new of {self.total} article(s)"
+        if self.unchanged:
+            kept = f"kept {self.report}" if self.report else "no pack written this week"
+            return f"nothing new since the last run ({counted}); {kept}"
+        flags = len(self.pack.attention_flags)
+        return (f"{counted}; {len(self.pack.meetings)} meeting(s) in the pack, {flags} flag(s) to look at; "
+                f"wrote {self.report}")
 
 
 class RunFailed(RuntimeError):
@@ -54,8 +75,18 @@ class RunInterrupted(RuntimeError):
 
 
 def report_name(today: date, fmt: str) -> str:
+    return f"briefing-{iso_week(today)}.{fmt}"
+
+
+def iso_week(today: date) -> str:
+    """"2026-W49": the ISO week a run's pack is for."""
     year, week, _ = today.isocalendar()
-    return f"briefing-{year}-W{week:02d}.{fmt}"
+    return f"{year}-W{week:02d}"
+
+
+def dated_report_name(period: "Period", today: date) -> str:
+    """"briefing-2024-01-01-to-2024-12-31.{fmt}": a --since/--until pack never takes the week's name."""
+    return f"briefing-{period.since or 'start'}-to-{period.until or today.isoformat()}.{{fmt}}"
 
 
 class StateCache(Cache):
@@ -143,18 +174,25 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date,
         if progress:
             progress(done, total, item)
 
+    week = iso_week(today)
     try:
-        known = state.known_hashes()
+        shown_before = state.reported_hashes()
         first_run = state.last_successful_run() is None
         cache = StateCache(state, settings)
         with state.batch():
             seen, skipped = store_input(state, cache, settings, step)
         if not seen:
             raise EmptyPackError(f"no readable meeting article in {shown(settings.input_folder)}")
-        shown_in_full = state.dated_between(period.since, period.until) if period.by_date else seen - known
-        pack = pack_from_store(state, cache.key, shown_in_full, settings, skipped)
-        pack.news = news_of(pack, known, first_run)
-        report = (settings.output / report_name(today, settings.format)).resolve()
+        new = state.unreported()
+        if period.by_date:
+            in_full, report = state.dated_between(period.since, period.until), dated_report_name(period, today)
+        else:
+            in_full, report = new | state.reported_in_week(week), report_name(today, settings.format)
+        report = (settings.output / report.replace("{fmt}", settings.format)).resolve()
+        if not period.by_date and not new and (report.is_file() or not in_full):
+            return _unchanged(state, run_id, report, len(seen), skipped)
+        pack = pack_from_store(state, cache.key, in_full, settings, skipped)
+        pack.news = news_of(pack, shown_before, first_run)
         data = render_pack(pack, settings.format, settings.lang)
         lock.check()
         write_output(report, data)
@@ -167,9 +205,19 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date,
     except Exception as err:
         _record_end(state, run_id, "failed", f"{type(err).__name__}: {err}")
         raise RunFailed(str(err)) from err
-    state.finish_run(run_id, "ok", new=len(seen - known), total=len(seen), output=str(report))
+    # A dated pack is the user's own query: what it shows stays new for the week's pack.
+    state.finish_run(run_id, "ok", new=len(new), total=len(seen), output=str(report),
+                     reported=None if period.by_date else (in_full, week))
     removed = keep_newest(state.reports(), report, settings.keep) if settings.keep else []
-    return RunOutcome(report, pack, removed, state.moved_aside, state.notes)
+    return RunOutcome(report, pack, removed, state.moved_aside, state.notes, new=len(new), total=len(seen),
+                      skipped=skipped)
+
+
+def _unchanged(state: State, run_id: int, report: Path, total: int, skipped: list) -> RunOutcome:
+    """Nothing new since the last good run: the week's pack (if any) stays as it is, and the run says so."""
+    kept = report if report.is_file() else None
+    state.finish_run(run_id, UNCHANGED, new=0, total=total, output=str(kept) if kept else None)
+    return RunOutcome(kept, None, [], state.moved_aside, state.notes, new=0, total=total, skipped=skipped)
 
 
 def store_input(state: State, cache: StateCache, settings: RunSettings, progress) -> tuple[set[str], list]:

@@ -53,6 +53,14 @@ MIGRATIONS = [
     CREATE TABLE files (
         path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
     """,
+    # version 4: which articles a successful run has shown, and in which ISO week's pack. "New" means
+    # not yet shown, so the articles of a run that failed after storing them reach the next good run's
+    # pack; a week's pack shows every article first shown that week. What a version-3 store had seen,
+    # its runs had shown.
+    """
+    CREATE TABLE reported (sha256 TEXT PRIMARY KEY, run_id INTEGER NOT NULL, week TEXT NOT NULL);
+    INSERT INTO reported (sha256, run_id, week) SELECT sha256, 0, '' FROM articles;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 RUN_COLUMNS = "id, started, ended, status, new_articles, total_articles, output, error, facts"
@@ -216,13 +224,36 @@ class State:
         return self._write("INSERT INTO runs (started, status) VALUES (?, 'running')", (now(),)).lastrowid
 
     def finish_run(self, run_id: int, status: str, new: int | None = None, total: int | None = None,
-                   output: str | None = None, error: str | None = None, facts: dict | None = None) -> None:
-        self._write(
-            "UPDATE runs SET ended = ?, status = ?, new_articles = ?, total_articles = ?, output = ?, "
-            "error = ?, facts = ? WHERE id = ?",
-            (now(), status, new, total, output, error, json.dumps(facts, ensure_ascii=False) if facts else None,
-             run_id),
-        )
+                   output: str | None = None, error: str | None = None, facts: dict | None = None,
+                   reported: tuple[set[str], str] | None = None) -> None:
+        """Record how a run ended; with ``reported`` (hashes, ISO week), in the same transaction, that the
+        run's pack showed those articles, so they are no longer new."""
+        try:
+            with self.db:
+                self.db.execute(
+                    "UPDATE runs SET ended = ?, status = ?, new_articles = ?, total_articles = ?, output = ?, "
+                    "error = ?, facts = ? WHERE id = ?",
+                    (now(), status, new, total, output, error,
+                     json.dumps(facts, ensure_ascii=False) if facts else None, run_id))
+                if reported:
+                    hashes, week = reported
+                    self.db.executemany("INSERT OR IGNORE INTO reported VALUES (?, ?, ?)",
+                                        [(sha, run_id, week) for sha in sorted(hashes)])
+        except sqlite3.DatabaseError as err:
+            raise StateError(f"{shown(self.path)}: cannot write ({err})") from None
+
+    # what runs have shown --------------------------------------------------------
+    def unreported(self) -> set[str]:
+        """Stored articles that no successful run has shown yet."""
+        rows = self.db.execute("SELECT sha256 FROM articles WHERE sha256 NOT IN (SELECT sha256 FROM reported)")
+        return {row[0] for row in rows}
+
+    def reported_hashes(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT sha256 FROM reported")}
+
+    def reported_in_week(self, week: str) -> set[str]:
+        """Articles first shown by a run of ISO week ``week`` ("2026-W49")."""
+        return {row[0] for row in self.db.execute("SELECT sha256 FROM reported WHERE week = ?", (week,))}
 
     def runs(self, limit: int = 20) -> list[Run]:
         rows = self.db.execute(f"SELECT {RUN_COLUMNS} FROM runs ORDER BY id DESC LIMIT ?", (limit,))

@@ -17,7 +17,7 @@ from briefing.cli import app
 from briefing.weekly.settings import RunSettings
 from briefing.weekly.state import MIGRATIONS, State, StateError
 from conftest import seed
-from test_weekly import run
+from test_weekly import new_meetings, report, report_path, run
 
 runner = CliRunner()
 
@@ -40,7 +40,7 @@ def test_a_run_killed_outright_shows_as_interrupted_and_is_recorded_so_next_time
     assert "interrupted" in shown.stdout and "running" not in shown.stdout
     assert statuses(place / ".briefing") == ["ok", "running"]  # history only looks
     assert run().exit_code == 0
-    assert statuses(place / ".briefing") == ["ok", "interrupted", "ok"]
+    assert statuses(place / ".briefing") == ["ok", "interrupted", "unchanged"]  # nothing new the second time
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
@@ -68,9 +68,11 @@ def test_a_damaged_cache_row_is_a_miss_not_a_failure(place):
     with db:
         db.execute("UPDATE cache SET payload = '{\"facts\": 7, garbage'")
     db.close()
+    report_path(place).unlink()  # the week's pack is made again from the store, damaged rows and all
     result = run()
     assert result.exit_code == 0, result.stderr
     assert statuses(place / ".briefing") == ["ok", "ok"]
+    assert len(new_meetings(report(place))) == 0 and report(place).count("\n### ") >= 3
 
 
 def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch):

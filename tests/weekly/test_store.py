@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date
 
 from pypdf import PdfReader
 from briefing.compare import compare
@@ -17,7 +18,7 @@ from briefing.weekly.run import StateCache, pack_from_store
 from briefing.weekly.settings import RunSettings
 from briefing.weekly.state import State
 from conftest import SEEDS, seed
-from test_weekly import report, run
+from test_weekly import in_week, report, run
 
 
 
@@ -50,6 +51,7 @@ def test_history_from_the_store_matches_a_compare_of_the_files(place):
 
 def test_a_run_with_nothing_new_reads_no_article(place, monkeypatch):
     assert run().exit_code == 0
+    before = report(place)
 
     def refuse(source):
         raise AssertionError(f"{source} was read again")
@@ -57,12 +59,14 @@ def test_a_run_with_nothing_new_reads_no_article(place, monkeypatch):
     monkeypatch.setattr("briefing.pack.read_bytes", refuse)
     again = run()
     assert again.exit_code == 0, again.stderr
-    assert "Không có gì mới kể từ lần chạy trước" in report(place)
+    assert "nothing new since the last run" in again.stderr and report(place) == before
 
 
-def test_the_period_pack_shows_new_meetings_in_full_and_compares_them_with_history(place):
+def test_the_period_pack_shows_new_meetings_in_full_and_compares_them_with_history(place, monkeypatch):
+    in_week(monkeypatch, date(2026, 11, 30))
     assert run().exit_code == 0
     (place / "in" / seed("003").name).write_text(seed("003").read_text("utf-8"), "utf-8")
+    in_week(monkeypatch, date(2026, 12, 7))  # next week's pack: only what is new since
     assert run().exit_code == 0
     text = report(place)
     assert sections(text) == [
@@ -72,7 +76,9 @@ def test_the_period_pack_shows_new_meetings_in_full_and_compares_them_with_histo
     assert "| 2024 | Trung ương | Chủ đề | Kỷ cương trách nhiệm, chủ động kịp thời" in text
     dated = run("--since", "2024-01-01", "--until", "2024-01-31")  # the meetings held in January 2024
     assert dated.exit_code == 0, dated.stderr
-    assert sections(report(place)) == [
+    assert dated.stdout.strip() == str(place / "out" / "briefing-2024-01-01-to-2024-01-31.md")
+    assert report(place) == text  # the week's pack is not touched by a dated one
+    assert sections((place / "out" / "briefing-2024-01-01-to-2024-01-31.md").read_text("utf-8")) == [
         "Hội nghị tổng kết nhiệm vụ năm 2023, triển khai nhiệm vụ năm 2024 của Chính phủ và chính quyền địa phương",
         "Quyết tâm, linh hoạt, thực chất, hiệu quả trong thực hiện nhiệm vụ năm 2024"]
     bad = run("--until", "31/01/2024")

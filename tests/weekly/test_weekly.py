@@ -28,8 +28,28 @@ def run(*args):
     return runner.invoke(app, ["run", "--input", "in", "--output", "out", "--format", "md", *args])
 
 
+def report_path(place):
+    """This week's pack ("today" as the run sees it: see ``in_week``)."""
+    return place / "out" / report_name(weekly.date.today(), "md")
+
+
 def report(place):
-    return (place / "out" / report_name(date.today(), "md")).read_text("utf-8")
+    return report_path(place).read_text("utf-8")
+
+
+def in_week(monkeypatch, day: date) -> None:
+    """Runs from now on take ``day`` as today: the ISO week their pack is for."""
+    class Fixed(date):
+        @classmethod
+        def today(cls):
+            return day
+
+    monkeypatch.setattr(weekly, "date", Fixed)
+
+
+def add_report(place, name="ha-tinh-2024-baohatinh.txt"):
+    """A new article in the input folder: a second outlet's report of seed 004's meeting."""
+    shutil.copy(Path(__file__).parent.parent / "data" / "same-meeting" / name, place / "in")
 
 
 def new_meetings(text):
@@ -57,20 +77,24 @@ def test_a_new_report_of_a_known_meeting_makes_it_new_once_and_every_article_is_
     news = new_meetings(report(place))
     assert len(news) == 1 and "004_" in news[0] and "ha-tinh-2024-baohatinh.txt" in news[0]
     assert report(place).count("- Các bài đưa tin: [1]") == 1
-    assert run().exit_code == 0 and new_meetings(report(place)) == []  # all four articles were recorded
+    before = report(place)
+    third = run()  # all four articles were recorded as shown: nothing is new, the week's pack stays
+    assert third.exit_code == 0 and "nothing new since the last run (0 new of 4 article(s))" in third.stderr
+    assert report(place) == before
 
 
 def test_renamed_article_is_not_new_and_nothing_new_is_said_plainly(place):
     assert run().exit_code == 0
     (place / "in" / next((place / "in").glob("004_*")).name).rename(place / "in" / "renamed.txt")
-    assert run().exit_code == 0
-    text = report(place)
-    assert new_meetings(text) == []
-    assert "Không có gì mới kể từ lần chạy trước" in text
+    before = report(place)
+    again = run()
+    assert again.exit_code == 0
+    assert report(place) == before
+    assert again.stderr.strip().endswith(f"nothing new since the last run (0 new of 3 article(s)); kept {again.stdout.strip()}")
     state = State(place / ".briefing")
     paths = [row[0] for row in state.db.execute("SELECT path FROM articles")]
     assert sum(p.endswith("renamed.txt") for p in paths) == 1 and not any("004_" in p for p in paths)
-    assert [r.status for r in state.runs()] == ["ok", "ok"]
+    assert [r.status for r in state.runs()] == ["unchanged", "ok"]
     assert state.runs()[0].new_articles == 0
 
 
@@ -112,22 +136,32 @@ def test_a_failing_run_keeps_the_previous_report_and_records_the_failure(place, 
     def broken(pack, fmt, lang):
         raise RuntimeError("disk full (simulated)")
 
+    real_render = weekly.render_pack
     monkeypatch.setattr(weekly, "render_pack", broken)
+    add_report(place)
     result = run()
     assert result.exit_code == 1
     assert "previous report kept" in result.stderr
     assert report(place) == before
     history = runner.invoke(app, ["history", "--output", "out"])
     assert "failed" in history.stdout and "disk full (simulated)" in history.stdout
+    # The failed run stored the new article, but no pack showed it: the next good run does.
+    monkeypatch.setattr(weekly, "render_pack", real_render)
+    after = run()
+    assert after.exit_code == 0 and "1 new of 4 article(s)" in after.stderr
+    news = new_meetings(report(place))
+    assert len(news) == 1 and "ha-tinh-2024-baohatinh.txt" in news[0]
 
 
 def test_keep_removes_only_the_tools_own_older_reports_by_iso_week_and_format(place):
     out = place / "out"
     out.mkdir()
     mine = [RunSettings(input=Path("in"), output=Path("out"), format=fmt) for fmt in ("md", "html")]
-    for day in (date(2026, 10, 1), date(2026, 10, 8), date(2026, 10, 15)):  # ISO weeks 40, 41, 42
+    for number, day in enumerate((date(2026, 10, 1), date(2026, 10, 8), date(2026, 10, 15))):  # ISO weeks 40-42
+        (place / "in" / f"week-{number}.txt").write_text(seed("003").read_text("utf-8") + f"\n(bản {number})\n")
         for settings in mine:
             weekly.run(settings, today=day)
+    (place / "in" / "this-week.txt").write_text(seed("003").read_text("utf-8") + "\n(bản mới)\n")
     os.utime(out / "briefing-2026-W40.md")  # touched last: the week, not the time, decides
     (out / "briefing-team-Wishlist.docx").write_text("a user's file", "utf-8")
     (out / "briefing-2026-W30.md").write_text("made by hand, not by a run", "utf-8")
@@ -233,7 +267,7 @@ def test_older_database_is_migrated(tmp_path):
     db.commit()
     db.close()
     state = State(tmp_path)
-    assert state.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert state.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert state.known_files() == {}  # the files table of version 3 exists
     assert state.runs()[0].duration == 5.0
     state.store("abc", "settings", {"x": 1})

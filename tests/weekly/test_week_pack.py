@@ -1,0 +1,98 @@
+"""A weekly run never loses the week's pack: runs in one ISO week add to it; a run with nothing new
+leaves it alone; a dated run writes under a name of its own; a failed run's articles reach the next pack."""
+
+import sqlite3
+from datetime import date
+
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from conftest import seed
+from test_weekly import add_report, in_week, new_meetings, report, run
+
+runner = CliRunner()
+WEEK = date(2026, 12, 2)  # a Wednesday of ISO week 2026-W49
+
+
+def sections(text):
+    """The titles of the meetings chapter's sections."""
+    chapter = text[text.index("## Các hội nghị"):text.index("## Phụ lục")]
+    return [line[4:] for line in chapter.splitlines() if line.startswith("### ")]
+
+
+def runs(place):
+    db = sqlite3.connect(place / ".briefing" / "state.db")
+    try:
+        return [row for row in db.execute("SELECT status, new_articles, total_articles, output FROM runs ORDER BY id")]
+    finally:
+        db.close()
+
+
+def test_three_runs_in_one_week_add_to_its_pack_and_never_empty_it(place, monkeypatch):
+    in_week(monkeypatch, WEEK)
+    first = run()
+    assert first.exit_code == 0, first.stderr
+    week_pack = place / "out" / "briefing-2026-W49.md"
+    assert first.stdout.strip() == str(week_pack)
+    assert "3 new of 3 article(s); 3 meeting(s) in the pack" in first.stderr
+    first_text = week_pack.read_text("utf-8")
+    assert len(sections(first_text)) >= 3
+
+    second = run()  # a retry, or a manual run after the timer: nothing new
+    assert second.exit_code == 0, second.stderr
+    assert f"nothing new since the last run (0 new of 3 article(s)); kept {week_pack}" in second.stderr
+    assert second.stdout.strip() == str(week_pack)
+    assert week_pack.read_text("utf-8") == first_text
+
+    (place / "in" / seed("003").name).write_text(seed("003").read_text("utf-8"), "utf-8")
+    third = run()  # one new article: the pack of the whole week so far, not only of this run
+    assert third.exit_code == 0, third.stderr
+    text = week_pack.read_text("utf-8")
+    assert set(sections(first_text)) < set(sections(text))
+    assert len(sections(text)) == len(sections(first_text)) + 1
+    news = new_meetings(text)  # what is new since the run before is still told apart
+    assert len(news) == 1 and "Kiên quyết không lùi bước" in news[0]
+    assert [r[:3] for r in runs(place)] == [("ok", 3, 3), ("unchanged", 0, 3), ("ok", 1, 4)]
+    shown = runner.invoke(app, ["history", "--output", "out"])
+    assert shown.stdout.count("unchanged") == 1 and shown.stdout.count(" ok ") >= 2
+
+
+def test_the_next_week_starts_a_pack_of_its_own(place, monkeypatch):
+    in_week(monkeypatch, WEEK)
+    assert run().exit_code == 0
+    in_week(monkeypatch, date(2026, 12, 8))  # ISO week 50, nothing new
+    quiet = run()
+    assert quiet.exit_code == 0 and "no pack written this week" in quiet.stderr and quiet.stdout == ""
+    assert not (place / "out" / "briefing-2026-W50.md").exists()
+    add_report(place)
+    assert run().exit_code == 0
+    text = report(place)
+    assert (place / "out" / "briefing-2026-W49.md").is_file()  # last week's pack is left as it was
+    assert len(sections(text)) == 1 and "ha-tinh-2024-baohatinh.txt" in text
+
+
+def test_a_dated_run_writes_under_its_own_name_and_leaves_the_week_alone(place, monkeypatch):
+    in_week(monkeypatch, WEEK)
+    assert run().exit_code == 0
+    week_text = report(place)
+    dated = run("--since", "2024-01-01", "--until", "2024-12-31")
+    assert dated.exit_code == 0, dated.stderr
+    assert dated.stdout.strip() == str(place / "out" / "briefing-2024-01-01-to-2024-12-31.md")
+    assert report(place) == week_text
+    open_ended = run("--since", "2024-01-01")
+    assert open_ended.stdout.strip() == str(place / "out" / "briefing-2024-01-01-to-2026-12-02.md")
+    add_report(place)  # a dated run shows a new article, but it stays new for the week's pack
+    assert run("--since", "2024-01-01", "--until", "2024-12-31").exit_code == 0
+    weekly_run = run()
+    assert weekly_run.exit_code == 0 and "1 new of 4 article(s)" in weekly_run.stderr
+    assert any("ha-tinh-2024-baohatinh.txt" in line for line in new_meetings(report(place)))
+
+
+def test_a_deleted_week_pack_is_made_again_from_the_store(place, monkeypatch):
+    in_week(monkeypatch, WEEK)
+    assert run().exit_code == 0
+    first_text = report(place)
+    (place / "out" / "briefing-2026-W49.md").unlink()
+    again = run()
+    assert again.exit_code == 0, again.stderr
+    assert sections(report(place)) == sections(first_text)
