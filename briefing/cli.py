@@ -225,8 +225,8 @@ def fetch(sources: FeedsArgument = None, into: IntoFolder = None, since: FetchSi
             collected = collect(settings.feeds, settings.input, since, settings.keywords, keep_all, progress=step)
     except (FetchRecordError, OSError) as err:
         fail(str(err), 1)
-    for problem in collected.problems:
-        say(problem)
+    for line in collected.problems + collected.notes:
+        say(line)
     typer.echo(_fetch_summary(collected, settings.input))
     if collected.problems:
         raise typer.Exit(1)
@@ -279,8 +279,8 @@ def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, 
     except (StateError, OSError) as err:
         fail(str(err), 1)
     if outcome.fetched is not None:
-        for problem in outcome.fetched.problems:
-            say(problem)
+        for line in outcome.fetched.problems + outcome.fetched.notes:
+            say(line)
         say(_fetch_summary(outcome.fetched, settings.input))
     if outcome.moved_aside:
         say(f"the state database was unreadable; moved it to {outcome.moved_aside}")

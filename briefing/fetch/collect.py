@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from briefing.fetch.client import Client, FetchError, Response
 from briefing.fetch.feeds import FeedError, Item, feed_items, is_feed
@@ -31,6 +33,8 @@ from briefing.text.normalize import match_form
 
 FETCHED_NAME = ".fetched.db"  # hidden: never read as an article
 NAME_CHARS = 60  # of the title, in a written file's name
+ITEMS_PER_FEED = 200  # new items fetched from one feed in one run; the rest wait for the next run
+RUN_DEADLINE = 20 * 60.0  # seconds one collect may take; what is left waits for the next run
 
 
 @dataclass
@@ -40,19 +44,28 @@ class Collected:
     older: int = 0  # feed items published before --since
     irrelevant: int = 0  # pages not about what a briefing reports
     problems: list[str] = field(default_factory=list)  # one line each: "address: what went wrong"
+    deferred: int = 0  # items left for the next run (a feed's cap, or the run's time limit)
+    notes: list[str] = field(default_factory=list)  # one line each, not failures: what was left and why
 
 
 def collect(sources: Iterable[str], into: Path, since: str | None = None, keywords: Iterable[str] = (),
             keep_all: bool = False, client: Client | None = None,
-            progress: Callable[[int, int | None, str], None] | None = None) -> Collected:
+            progress: Callable[[int, int | None, str], None] | None = None,
+            deadline: float = RUN_DEADLINE) -> Collected:
+    """Collect each new article of ``sources`` into ``into``; raise FetchRecordError if the folder's
+    record of what was fetched cannot be used (nothing is fetched then)."""
     into.mkdir(parents=True, exist_ok=True)
     client = client or Client()
+    sources = list(sources)
+    client.trust(sources)
     memory = Memory(into / FETCHED_NAME)
     result = Collected()
     words = [match_form(k) for k in keywords if k.strip()]
+    stop_at = time.monotonic() + deadline
     done = 0
     try:
         for source in sources:
+            fetched = 0
             for item, page in _items(source, client, memory, result):
                 done += 1
                 if progress:
@@ -61,10 +74,16 @@ def collect(sources: Iterable[str], into: Path, since: str | None = None, keywor
                     result.older += 1
                 elif memory.knows_url(item.url):
                     result.known += 1
+                elif fetched >= ITEMS_PER_FEED or time.monotonic() > stop_at:
+                    result.deferred += 1
                 else:
+                    fetched += 1
                     _collect_item(item, page, into, client, memory, result, words, keep_all)
     finally:
         memory.close()
+    if result.deferred:
+        result.notes.append(f"{result.deferred} item(s) left for the next run (at most {ITEMS_PER_FEED} new items "
+                            f"a feed and {deadline / 60:g} minutes a run)")
     return result
 
 
@@ -109,7 +128,7 @@ def _collect_item(item: Item, page: Response | None, into: Path, client: Client,
         result.irrelevant += 1
         return
     fetched = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    header = write_header({"url": article.url or page.url, "outlet": article.outlet,
+    header = write_header({"url": without_credentials(article.url or page.url), "outlet": article.outlet,
                            "published": article.date or item.published, "fetched": fetched})
     path = into / file_name(article.date or item.published, article.title or item.title or "", sha)
     try:
@@ -131,6 +150,14 @@ def _article(page: Response) -> WebArticle:
     if not looks_like_html(text):
         raise ArticleError("a web page with no article text")
     return web_page(text, page.url)
+
+
+def without_credentials(url: str) -> str:
+    """The address without a user name or password (http://user:secret@host/… → http://host/…)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def relevant(text: str, keywords: list[str]) -> bool:
@@ -165,33 +192,45 @@ class Memory:
     """What a folder's fetches have collected: each page's address and text hash, each feed's validators."""
 
     def __init__(self, path: Path):
+        self.path = path
         try:
             self.db = sqlite3.connect(path)
             self.db.executescript(
                 "CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, sha256 TEXT NOT NULL, file TEXT);"
                 "CREATE INDEX IF NOT EXISTS pages_sha ON pages (sha256);"
                 "CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);"
+                # A write now, so a record that cannot take one fails before any page is fetched or written.
+                "PRAGMA user_version = 1;"
             )
-        except sqlite3.DatabaseError as err:
-            raise FetchRecordError(f"{path}: not a readable record of fetched pages ({err}); move it aside") from None
+        except sqlite3.Error as err:
+            raise FetchRecordError(f"{path}: not a usable record of fetched pages ({err}); "
+                                   "check its permissions and free space, or move it aside") from None
+
+    def _query(self, sql: str, args: tuple, write: bool = False):
+        """One statement; any SQLite failure (read-only, full disk, damage) as one FetchRecordError line."""
+        try:
+            if write:
+                with self.db:
+                    return self.db.execute(sql, args)
+            return self.db.execute(sql, args).fetchone()
+        except sqlite3.Error as err:
+            raise FetchRecordError(f"{self.path}: cannot {'write' if write else 'read'} the record of fetched "
+                                   f"pages ({err})") from None
 
     def knows_url(self, url: str) -> bool:
-        return self.db.execute("SELECT 1 FROM pages WHERE url = ?", (url,)).fetchone() is not None
+        return self._query("SELECT 1 FROM pages WHERE url = ?", (url,)) is not None
 
     def knows_text(self, sha: str) -> bool:
-        return self.db.execute("SELECT 1 FROM pages WHERE sha256 = ?", (sha,)).fetchone() is not None
+        return self._query("SELECT 1 FROM pages WHERE sha256 = ?", (sha,)) is not None
 
     def remember(self, url: str, sha: str, file: str | None) -> None:
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", (url, sha, file))
+        self._query("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", (url, sha, file), write=True)
 
     def validators(self, feed: str) -> tuple[str | None, str | None]:
-        row = self.db.execute("SELECT etag, last_modified FROM feeds WHERE url = ?", (feed,)).fetchone()
-        return row or (None, None)
+        return self._query("SELECT etag, last_modified FROM feeds WHERE url = ?", (feed,)) or (None, None)
 
     def remember_feed(self, feed: str, etag: str | None, last_modified: str | None) -> None:
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?)", (feed, etag, last_modified))
+        self._query("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?)", (feed, etag, last_modified), write=True)
 
     def close(self) -> None:
         self.db.close()

@@ -35,6 +35,9 @@ def main_text(page: str, url: str | None = None) -> WebArticle | None:
     found = trafilatura.bare_extraction(
         page, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, deduplicate=False,  # its de-duplication remembers across pages: never wanted
+        # The date from the page's metadata only: searched for in the text, "nhiệm kỳ 2020 - 2025"
+        # became a publication date of 2020-01-01.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if found is None or not (found.text or "").strip():
         return None

@@ -151,12 +151,10 @@ def run(settings: RunSettings, progress: Callable[[int, int, str], None] | None 
     if fetch and settings.input is None:
         raise SettingsError("--fetch needs an input folder to collect into: --input or input in briefing.toml")
     if fetch:
-        from briefing.fetch.collect import collect  # urllib3, trafilatura: only for a run that fetches
-
         settings.input.mkdir(parents=True, exist_ok=True)
     check_input_and_output(settings)
     with exclusive_lock(settings.state_folder) as lock, _stopped_by_sigterm():
-        fetched = collect(settings.feeds, settings.input, keywords=settings.keywords) if fetch else None
+        fetched = _fetch_first(settings) if fetch else None
         state = State(settings.state_folder)
         try:
             outcome = _run(state, lock, settings, progress, today or date.today(), period)
@@ -164,6 +162,17 @@ def run(settings: RunSettings, progress: Callable[[int, int, str], None] | None 
             state.close()
     outcome.fetched = fetched
     return outcome
+
+
+def _fetch_first(settings: RunSettings):
+    """The feeds collected into the input folder; a record of fetched pages that cannot be used is
+    one problem line, and the run goes on with the articles already there."""
+    from briefing.fetch.collect import Collected, FetchRecordError, collect  # urllib3, trafilatura: only here
+
+    try:
+        return collect(settings.feeds, settings.input, keywords=settings.keywords)
+    except FetchRecordError as err:
+        return Collected(problems=[f"nothing fetched: {err}"])
 
 
 def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date, period: Period) -> RunOutcome:
