@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 import os
 import signal
 import stat
@@ -240,10 +242,10 @@ def read_meetings(
             pooled = pool and misses > IN_PROCESS_FIRST  # a handful of articles is not worth starting processes
             in_flight.append((item, pool.submit(analyse, item, request) if pooled else None))
             while in_flight and (len(in_flight) > IN_FLIGHT_PER_JOB * jobs or in_flight[0][1] is None
-                                 or in_flight[0][1].ready()):
-                yield _finished(*in_flight.popleft(), request, cache)
+                                 or in_flight[0][1].done()):
+                yield _finished(*in_flight.popleft(), request, cache, pool)
         while in_flight:
-            yield _finished(*in_flight.popleft(), request, cache)
+            yield _finished(*in_flight.popleft(), request, cache, pool)
 
 
 IN_FLIGHT_PER_JOB = 8  # inputs read ahead for each analysing process
@@ -311,8 +313,8 @@ def cached_meeting(hit: tuple[ArticleFacts, Summary], source: str) -> Meeting:
     return Meeting(facts, summary, anchor="")
 
 
-def _finished(item: Input, future, request: Request, cache: Cache) -> Meeting | IngestError:
-    result = future.get() if future else analyse(item, request)
+def _finished(item: Input, future, request: Request, cache: Cache, pool=None) -> Meeting | IngestError:
+    result = pool.result(future, analyse, item, request) if future else analyse(item, request)
     if isinstance(result, str):
         return IngestError(item.source, result)
     facts, summary = result
@@ -353,7 +355,11 @@ def analysers(jobs: int):
 
 
 class LazyPool:
-    """A process pool created at the first ``submit``, so a run with nothing new starts no process."""
+    """A process pool created at the first ``submit``, so a run with nothing new starts no process.
+
+    A worker that dies (killed, out of memory) breaks the pool: every task it had is lost. The pool
+    is then started again and each lost task is given once more; a task that breaks the pool twice
+    is reported as that article's failure, never waited for."""
 
     def __init__(self, jobs: int):
         self.jobs = jobs
@@ -364,20 +370,37 @@ class LazyPool:
             # Signals wait while the workers are forked, so none lands half-way through a fork.
             blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
             try:
-                self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_quiet_worker)
+                self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
+                                                initializer=_quiet_worker)
             finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        return self.pool.apply_async(function, args)
+        return self.pool.submit(function, *args)
+
+    def result(self, future, function, *args):
+        """The task's result, waiting for it; after a dead worker, the task tried once more in a new pool."""
+        for attempt in range(2):
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                self._replace_broken()
+                if attempt == 0:
+                    future = self.submit(function, *args)
+        return "the analysing process died twice on this article (out of memory, or killed); not analysed"
+
+    def _replace_broken(self) -> None:
+        if self.pool is not None and getattr(self.pool, "_broken", True):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
 
     def terminate(self) -> None:
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.kill()
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.close()
-            self.pool.join()
+            self.pool.shutdown(wait=True)
 
 
 def _quiet_worker() -> None:

@@ -1,12 +1,14 @@
 """The fact store: history from the store, not the articles; a period's pack; kills; page budget."""
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 from pypdf import PdfReader
 from briefing.compare import compare
@@ -117,10 +119,45 @@ def test_a_killed_cold_run_leaves_a_store_the_next_run_completes(tmp_path, monke
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.md"))
     finished = run("--jobs", "2")
     assert finished.exit_code == 0, finished.stderr
+    assert "600 new of 600 article(s)" in finished.stderr  # what the killed run stored was never shown
     state = State(tmp_path / ".briefing")
     assert [r.status for r in reversed(state.runs())] == ["interrupted", "ok"]
     assert state.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 600
     assert state.db.execute("SELECT count(*) FROM cache").fetchone()[0] == 600
+
+
+def test_a_worker_killed_mid_run_neither_hangs_the_run_nor_loses_an_article(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    write_variants(tmp_path / "in", 400)
+    child = subprocess.Popen([sys.executable, "-m", "briefing", "run", "--input", "in", "--output", "out",
+                              "--format", "md", "--jobs", "2"], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    workers = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = children(child.pid)
+        time.sleep(0.05)
+    assert workers, "the run started no worker"
+    time.sleep(0.5)
+    os.kill(workers[0], signal.SIGKILL)
+    try:
+        _, stderr = child.communicate(timeout=120)  # it used to wait for the lost task for ever
+    finally:
+        child.kill()
+    assert child.returncode == 0, stderr
+    assert "400 new of 400 article(s)" in stderr
+    state = State(tmp_path / ".briefing")
+    assert state.db.execute("SELECT count(*) FROM cache").fetchone()[0] == 400
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(n) for n in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
 
 
 def stored_rows(folder) -> int:
