@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from briefing.extract.dates import discussed_year
 from briefing.extract.figures import Context, Figure, Unattributed, find_figures
@@ -71,7 +71,32 @@ class ArticleFacts:
 
 
 def facts_from_json(data: dict) -> ArticleFacts:
-    """The inverse of ArticleFacts.as_json, for the run cache."""
+    """The inverse of ArticleFacts.as_json, for the fact store; ValueError (or KeyError, TypeError)
+    for a damaged payload, so the store treats it as a miss and the article is analysed again."""
+    facts = _facts_from_json(data)
+    for record in (facts, facts.info, *facts.themes, *facts.figures):
+        _check_types(record)
+    return facts
+
+
+# What a stored field may hold, by its annotation: a payload edited by hand or damaged on disk
+# ("date": 7) is refused here instead of failing later in a comparison or a sort.
+STORED_TYPES = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,), "None": (type(None),)}
+
+
+def _check_types(record) -> None:
+    for item in fields(record):
+        allowed = [STORED_TYPES.get(name.strip()) for name in str(item.type).split("|")]
+        if None in allowed:
+            continue  # a container: its items are records checked on their own
+        value = getattr(record, item.name)
+        if isinstance(value, bool) and bool not in [t for kinds in allowed for t in kinds]:
+            raise ValueError(f"{item.name}: {value!r}")
+        if not isinstance(value, tuple(t for kinds in allowed for t in kinds)):
+            raise ValueError(f"{item.name}: {value!r}")
+
+
+def _facts_from_json(data: dict) -> ArticleFacts:
     info = Metadata(
         date=data["date"], level=data["level"], locality=data["locality"], bridge=data.get("bridge"),
         review_year=data["review_year"], plan_year=data["plan_year"], officials=data["officials"],

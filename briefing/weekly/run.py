@@ -23,9 +23,12 @@ from briefing.flags import same_value
 from briefing.ingest.read import IngestError
 from briefing.output import write_output
 from briefing.ingest.files import shown
+from briefing.ingest.read import ArticleError, Input, read_bytes
 from briefing.pack import (
-    Cache, EmptyPackError, Known, Meeting, News, Pack, cached_meeting, make_pack, merge_meetings, read_meetings,
+    Cache, EmptyPackError, Known, Meeting, News, Pack, Request, analyse, cached_meeting, make_pack, merge_meetings,
+    read_meetings,
 )
+from briefing.summarize import DEFAULT_METHOD
 from briefing.summarize.summary import Summary
 from briefing.render.document import render_pack
 from briefing.weekly.settings import RunSettings, SettingsError, check_input_and_output
@@ -253,9 +256,11 @@ def store_input(state: State, cache: StateCache, settings: RunSettings, progress
 def pack_from_store(state: State, key: str, hashes: set[str], settings: RunSettings, skipped: list) -> Pack:
     """The pack of the meetings of ``hashes`` in full (with every stored report of each), compared
     with every stored meeting of their places and of the nation: read from the store, not the articles."""
-    period = _stored_meetings(state.stored(key, hashes=hashes))
+    repair = _reanalysed(settings.method, settings.sentences, state, key)
+    period = _stored_meetings(state.stored(key, hashes=hashes), repair)
     places = {m.facts.info.locality for m in period}
-    history = _stored_meetings(row for row in state.stored(key, places=places) if row[0] not in hashes) if period else []
+    history = _stored_meetings((row for row in state.stored(key, places=places) if row[0] not in hashes),
+                               repair) if period else []
     merged = merge_meetings(period + history)
     shown_in_full = [m for m in merged if any(a.sha256 in hashes for a in m.reports)]
     comparison = focus(compare([m.facts for m in merged]), [m.facts for m in shown_in_full])
@@ -266,13 +271,38 @@ def meetings_in_store(folder: Path) -> list[Meeting]:
     """Every meeting in the fact store of a state folder (read only), merged, with facts and summaries."""
     state = State(folder, read_only=True)
     try:
-        return merge_meetings(_stored_meetings(state.every_stored(__version__)))
+        return merge_meetings(_stored_meetings(state.every_stored(__version__), _reanalysed(DEFAULT_METHOD, None)))
     finally:
         state.close()
 
 
-def _stored_meetings(rows) -> list[Meeting]:
-    return [cached_meeting(hit, path) for _, path, payload in rows for hit in [_from_payload(payload)] if hit]
+def _stored_meetings(rows, repair) -> list[Meeting]:
+    """The stored articles' meetings; a damaged row's article is analysed again from its file by
+    ``repair`` (and left out only when that file is gone or has changed)."""
+    meetings = []
+    for sha, path, payload in rows:
+        hit = _from_payload(payload) or repair(sha, path)
+        if hit:
+            meetings.append(cached_meeting(hit, path))
+    return meetings
+
+
+def _reanalysed(method: str, sentences: int | None, state: State | None = None, key: str | None = None):
+    """A function (sha256, path) → the article's facts and summary, analysed again from its file if
+    the file still holds that text; stored again when a writable ``state`` is given."""
+    def repair(sha: str, path: str):
+        try:
+            item = Input(path, read_bytes(path))
+        except ArticleError:
+            return None
+        result = analyse(item, Request(method, sentences)) if item.sha256 == sha else None
+        if not isinstance(result, tuple):
+            return None
+        if state is not None:
+            state.store(sha, key, {"facts": result[0].as_json(), "summary": result[1].__dict__})
+        return result
+
+    return repair
 
 
 def _record_end(state: State, run_id: int, status: str, error: str) -> None:

@@ -320,14 +320,15 @@ class State:
         return _decoded(rows)
 
 
-def _decoded(rows) -> Iterator[tuple[str, str, dict]]:
-    """(sha256, path, payload) with the payload read; a row never analysed by this version, or
-    damaged, is left out: that article is missing from history, not the run."""
+def _decoded(rows) -> Iterator[tuple[str, str, dict | None]]:
+    """(sha256, path, payload) with the payload read; None for a row never analysed by this version,
+    or damaged, so the caller can analyse that article again."""
     for sha, path, payload in rows:
         try:
-            yield sha, path, json.loads(payload)
+            decoded = json.loads(payload)
         except (TypeError, ValueError):
-            continue
+            decoded = None
+        yield sha, path, decoded if isinstance(decoded, dict) else None
 
 
 def _chunks(items: list, size: int = 500) -> Iterator[list]:

@@ -1,5 +1,6 @@
 """The state database under kills, signals, damage, full disks and read-only files."""
 
+import json
 import shutil
 import signal
 import sqlite3
@@ -138,3 +139,25 @@ def test_an_empty_state_file_is_replaced_with_a_warning(place):
     result = run()
     assert result.exit_code == 0
     assert "state.db was empty; starting a new state database" in result.stderr
+
+
+def test_a_tampered_row_is_analysed_again_by_run_extract_and_compare(place):
+    assert run().exit_code == 0
+    expected = runner.invoke(app, ["extract", "in"]).stdout
+    db = sqlite3.connect(place / ".briefing" / "state.db")
+    with db:  # one row's meeting date becomes an integer: valid JSON, wrong type
+        sha, payload = db.execute("SELECT sha256, payload FROM cache LIMIT 1").fetchone()
+        data = json.loads(payload)
+        data["facts"]["date"] = 20240120
+        db.execute("UPDATE cache SET payload = ? WHERE sha256 = ?", (json.dumps(data), sha))
+    db.close()
+    for command in (["extract", "--state", ".briefing"], ["compare", "--state", ".briefing", "--format", "json"]):
+        shown = runner.invoke(app, command)
+        assert shown.exit_code == 0 and shown.exception is None, shown.stderr
+    assert runner.invoke(app, ["extract", "--state", ".briefing"]).stdout == expected
+    report_path(place).unlink()  # so the run makes the week's pack again, reading every stored row
+    assert run().exit_code == 0
+    db = sqlite3.connect(place / ".briefing" / "state.db")
+    stored = json.loads(db.execute("SELECT payload FROM cache WHERE sha256 = ?", (sha,)).fetchone()[0])
+    db.close()
+    assert isinstance(stored["facts"]["date"], str)  # analysed again and stored again
