@@ -22,6 +22,22 @@ class FormatError(ValueError):
     """--format and --output's extension disagree, or the extension says nothing."""
 
 
+class OutputAmongInputs(ValueError):
+    """The pack would overwrite an input, or land where the next build reads it as an article."""
+
+
+def check_output(inputs: list[str], target: Path) -> None:
+    """Refuse a pack written over an input file or inside an input folder (checked before any reading)."""
+    written = target.resolve()
+    for name in inputs:
+        if name == "-":
+            continue
+        source = Path(name).resolve()
+        if written == source or source in written.parents:
+            raise OutputAmongInputs(f"{target}: the pack would be written {'over' if written == source else 'inside'} "
+                                    f"the input {name}; its text would be read as an article next time")
+
+
 @dataclass
 class Built:
     path: Path
@@ -49,10 +65,11 @@ def build(paths: list[str] | None, settings: RunSettings, fmt: str, output: Path
           progress: Callable[[int, int | None, str], None] | None = None) -> Built:
     """Build the pack of ``paths`` (default: the settings' input, else the bundled seeds) and write it."""
     inputs = paths or [str(settings.input_folder)]
+    target = output or default_output(settings, fmt)
+    check_output(inputs, target)
     pack = build_pack(inputs, title=settings.title, since=since, method=settings.method,
                       sentences=settings.sentences, progress=progress,
                       default_title=labels(settings.lang)["pack_title"], jobs=settings.jobs)
-    target = output or default_output(settings, fmt)
     folder = str(template_folder.resolve()) if template_folder else None
     write_output(target, render_pack(pack, fmt, settings.lang, folder))
     return Built(target, pack)

@@ -174,7 +174,7 @@ def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOpt
 
     Example: briefing build news/ --output reports/briefing.pdf --lang vi
     """
-    from briefing.build import FormatError, build as build_pack, choose_format
+    from briefing.build import FormatError, OutputAmongInputs, build as build_pack, choose_format
     from briefing.pack import EmptyPackError
     from briefing.render.document import RenderError
     from briefing.weekly.settings import is_iso_date
@@ -187,7 +187,7 @@ def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOpt
         fmt = choose_format(output, value(output_format) or (settings.format if output is None else None))
         with progress("building the pack") as step:
             built = build_pack(paths, settings, fmt, output, since, template_dir, step)
-    except FormatError as err:
+    except (FormatError, OutputAmongInputs) as err:
         fail(str(err))
     except EmptyPackError as err:
         fail(str(err), 1)

@@ -209,3 +209,18 @@ def test_default_output_name(tmp_path, monkeypatch):
     result = runner.invoke(app, ["build", str(seed("004")), "--format", "md"])
     assert result.exit_code == 0
     assert (tmp_path / "reports" / f"briefing-{date.today().isoformat()}.md").exists()
+
+
+def test_build_never_writes_its_pack_over_or_among_its_inputs(tmp_path):
+    from typer.testing import CliRunner
+    from briefing.cli import app
+
+    news = tmp_path / "news"
+    news.mkdir()
+    article = news / "004.md"
+    article.write_text(next(SEEDS.glob("004_*.txt")).read_text("utf-8"), "utf-8")
+    before = article.read_bytes()
+    for args in ([str(news), "--output", str(news / "pack.md")], [str(article), "--output", str(article)]):
+        result = CliRunner().invoke(app, ["build", *args])
+        assert result.exit_code == 2 and "its text would be read as an article next time" in result.stderr
+    assert article.read_bytes() == before and sorted(p.name for p in news.iterdir()) == ["004.md"]
