@@ -96,3 +96,51 @@ def test_a_deleted_week_pack_is_made_again_from_the_store(place, monkeypatch):
     again = run()
     assert again.exit_code == 0, again.stderr
     assert sections(report(place)) == sections(first_text)
+
+
+def test_a_full_disk_while_writing_the_pack_keeps_the_week_and_the_next_run_completes(place, monkeypatch):
+    import errno
+    from briefing.weekly import run as weekly
+
+    in_week(monkeypatch, WEEK)
+    assert run().exit_code == 0
+    before = report(place)
+    real_write = weekly.write_output
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(weekly, "write_output", full)
+    add_report(place)
+    failed = run()
+    assert failed.exit_code == 1 and failed.stderr.count("\n") == 1 and "No space left on device" in failed.stderr
+    assert report(place) == before and not list((place / "out").glob("*.part"))
+    monkeypatch.setattr(weekly, "write_output", real_write)
+    after = run()
+    assert after.exit_code == 0 and "1 new of 4 article(s)" in after.stderr
+    assert [r[0] for r in runs(place)] == ["ok", "failed", "ok"]
+
+
+def test_a_full_disk_while_storing_a_cold_run_loses_nothing(place, monkeypatch):
+    import sqlite3 as sqlite
+    from briefing.weekly import state as state_module
+
+    in_week(monkeypatch, WEEK)
+    real_store = state_module.State.store
+    calls = {"n": 0}
+
+    def store_until_full(self, sha, settings, payload):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise state_module.StateError(f"{self.path}: cannot write (database or disk is full)")
+        return real_store(self, sha, settings, payload)
+
+    monkeypatch.setattr(state_module.State, "store", store_until_full)
+    failed = run()
+    assert failed.exit_code == 1 and "database or disk is full" in failed.stderr
+    assert not (place / "out").exists() or not list((place / "out").iterdir())
+    monkeypatch.setattr(state_module.State, "store", real_store)
+    after = run()
+    assert after.exit_code == 0 and "3 new of 3 article(s)" in after.stderr
+    db = sqlite.connect(place / ".briefing" / "state.db")
+    assert db.execute("SELECT count(*) FROM cache").fetchone()[0] == 3
