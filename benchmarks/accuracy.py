@@ -14,14 +14,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from briefing.evaluation.facts import EXPECTED, HALVES, annotated_articles, half_of, load_expected, score
+from briefing.evaluation.facts import HALVES, annotated_articles, expected_file, half_of, load_expected, score
 from briefing.pack import read_facts
 
 
 def scores() -> dict:
     articles = annotated_articles()
     by_half = {half: [a for a in articles if half_of(a.name) == half] for half in HALVES}
-    return {half: score([(facts, load_expected(EXPECTED / (Path(facts.source).stem + ".json")))
+    return {half: score([(facts, load_expected(expected_file(facts.source)))
                          for facts in read_facts([str(a) for a in chosen])])
             for half, chosen in by_half.items()}
 

@@ -29,7 +29,9 @@ HALVES = ("tuning", "check")
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXPECTED = ROOT / "tests" / "data" / "expected"  # one JSON file of hand-written facts per article
 # Where the annotated articles are: the seeds in the repository, the rest read in place from ../shared/eval.
-ANNOTATED_FOLDERS = (ROOT / "seeds", ROOT.parent / "shared" / "eval" / "meetings", ROOT.parent / "shared" / "eval" / "pool")
+EVAL = ROOT.parent / "shared" / "eval"
+ANNOTATED_FOLDERS = (ROOT / "seeds", EVAL / "meetings", EVAL / "pool", EVAL / "pool2")
+ROUGE_FOLDER = EVAL / "rouge"  # its articles are named <name>.article.txt
 METADATA_FIELDS = ("level", "locality", "review_year", "plan_year")
 
 
@@ -65,10 +67,20 @@ class Score:
         return self.metadata_right / self.metadata_fields if self.metadata_fields else 1.0
 
 
+def annotation_stem(name: str) -> str:
+    """The name an article's annotation goes by: its file name without folder and extension (and
+    without the ".article" of the ROUGE set's "<name>.article.txt")."""
+    return re.sub(r"(\.article)?\.(txt|md|html?|json)$", "", Path(name).name)
+
+
+def expected_file(source: str) -> Path:
+    """The expected-facts file of an article."""
+    return EXPECTED / f"{annotation_stem(source)}.json"
+
+
 def half_of(name: str) -> str:
     """ "tuning" or "check", fixed for a file name whatever its folder or extension."""
-    stem = re.sub(r"\.(txt|md|html?|json)$", "", Path(name).name)
-    return HALVES[hashlib.sha256(stem.encode("utf-8")).digest()[0] % 2]
+    return HALVES[hashlib.sha256(annotation_stem(name).encode("utf-8")).digest()[0] % 2]
 
 
 def annotated_articles() -> list[Path]:
@@ -76,7 +88,8 @@ def annotated_articles() -> list[Path]:
     found = []
     for expected in sorted(EXPECTED.glob("*.json")):
         name = expected.stem + ".txt"
-        found += [folder / name for folder in ANNOTATED_FOLDERS if (folder / name).is_file()]
+        places = [folder / name for folder in ANNOTATED_FOLDERS] + [ROUGE_FOLDER / f"{expected.stem}.article.txt"]
+        found += [path for path in places if path.is_file()]
     return found
 
 

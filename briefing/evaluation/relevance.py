@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.evaluation.facts import EXPECTED, HALVES, annotated_articles, half_of, load_expected
+from briefing.evaluation.facts import HALVES, annotated_articles, expected_file, half_of, load_expected
 from briefing.fetch.collect import reports_facts
 from briefing.ingest.read import IngestError
 from briefing.pack import read_facts
@@ -36,7 +36,7 @@ def relevance_by_half() -> dict[str, Kept]:
         if isinstance(facts, IngestError):
             continue  # an article that cannot be read is scored by nothing
         name = facts.source.rsplit("/", 1)[-1]
-        expected = load_expected(EXPECTED / f"{name[:-4]}.json")
+        expected = load_expected(expected_file(name))
         kept, wanted = reports_facts(facts), reports_facts_expected(expected)
         tally = halves[half_of(name)]
         if kept and wanted:
