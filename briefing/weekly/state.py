@@ -115,16 +115,29 @@ class State:
         if not self.path.is_file():
             raise StateError(f"{shown(self.path)}: no state database (no run has been recorded there)")
         try:
-            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            db = self._connect_read_only()
             _check_readable(db)
             version = db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as err:
-            raise StateError(f"{shown(self.path)}: not a readable state database ({err}); "
-                             "the next run moves it aside") from None
+            reason = _one_line(err)
+            if any(word in reason.lower() for word in UNREADABLE):
+                raise StateError(f"{shown(self.path)}: not a readable state database ({reason}); "
+                                 "the next run moves it aside") from None
+            raise StateError(f"{shown(self.path)}: cannot be read ({reason}); check that the state folder "
+                             "can be read, and written by the user who runs briefing") from None
         if version != SCHEMA_VERSION:
             raise StateError(f"{shown(self.path)}: schema {version}, this briefing reads {SCHEMA_VERSION}; "
                              "the next run upgrades it")
         return db
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """A look that writes nothing. A database in write-ahead-log mode needs its -shm file even to
+        be read; in a folder this user cannot write, nothing can be writing it either, so it is
+        opened as immutable."""
+        uri = self.path.resolve().as_uri()
+        if can_write(self.folder):
+            return sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -335,6 +348,16 @@ def _chunks(items: list, size: int = 500) -> Iterator[list]:
     """Pieces small enough for one SQL statement's parameters."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def can_write(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
+
+
+def _one_line(err: BaseException) -> str:
+    """SQLite's message on one line, and short: a damaged file can make it run to a hundred lines."""
+    text = " ".join(str(err).split())
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _check_readable(db: sqlite3.Connection) -> None:

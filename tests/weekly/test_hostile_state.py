@@ -161,3 +161,22 @@ def test_a_tampered_row_is_analysed_again_by_run_extract_and_compare(place):
     stored = json.loads(db.execute("SELECT payload FROM cache WHERE sha256 = ?", (sha,)).fetchone()[0])
     db.close()
     assert isinstance(stored["facts"]["date"], str)  # analysed again and stored again
+
+
+def test_history_of_a_folder_it_cannot_write_opens_it_as_immutable_and_never_promises_a_move(place, monkeypatch):
+    assert run().exit_code == 0  # a write-ahead-log database, as every run leaves
+    monkeypatch.setattr(state_module, "can_write", lambda folder: False)  # as for a user who cannot write there
+    shown = runner.invoke(app, ["history", "--output", "out"])
+    assert shown.exit_code == 0 and " ok " in shown.stdout, shown.stderr
+    real_connect = sqlite3.connect
+
+    def refused(database, *args, **kwargs):
+        if "mode=ro" in str(database):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(database, *args, **kwargs)
+
+    monkeypatch.setattr(state_module.sqlite3, "connect", refused)
+    failed = runner.invoke(app, ["history", "--output", "out"])
+    lines = failed.stderr.strip().splitlines()
+    assert failed.exit_code == 1 and len(lines) == 1
+    assert "cannot be read (unable to open database file)" in lines[0] and "moves it aside" not in lines[0]
