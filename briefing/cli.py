@@ -255,12 +255,16 @@ def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, 
     """
     from briefing.pack import EmptyPackError
     from briefing.weekly.run import Period, RunFailed, RunInterrupted, run
-    from briefing.weekly.settings import SettingsError, is_iso_date
+    from briefing.weekly.settings import SettingsError, check_period, is_iso_date
     from briefing.weekly.state import RunInProgress, StateError
 
     for name, day in (("--since", since), ("--until", until)):
         if day is not None and not is_iso_date(day):
             fail(f"{name} takes a date such as 2024-01-01, not {day!r}")
+    try:
+        check_period(since, until)
+    except SettingsError as err:
+        fail(str(err))
     settings = _settings({"input": input_dir, "output": output_dir, "state": state_dir, "keep": keep,
                           "format": value(output_format), "lang": value(lang), "jobs": jobs}, config)
     try:

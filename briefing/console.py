@@ -9,6 +9,8 @@ here, so ``briefing --help`` starts fast.
 from __future__ import annotations
 
 import sys
+import types
+import typing
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -18,6 +20,7 @@ import typer
 from typer.core import TyperArgument
 
 from briefing import __version__
+from briefing.render.visible import visible, visible_output
 from briefing.summarize import DEFAULT_SENTENCES, METHODS
 from briefing.weekly.settings import LANGUAGES, PACK_FORMATS
 
@@ -65,6 +68,7 @@ def Paths(command: str):  # noqa: N802 - an option type, named like one
 
 def option(kind, flags: str, metavar: str, help: str, **checks):
     """An option type: its flags, the word shown for its value, its help (with an example)."""
+    checks = _plainly_checked(kind, checks)
     return Annotated[kind, typer.Option(*flags.split(), metavar=metavar, show_default=False, help=help, **checks)]
 
 
@@ -73,7 +77,65 @@ def flag(flags: str, help: str):
 
 
 def argument(kind, metavar: str, help: str, **checks):
+    checks = _plainly_checked(kind, checks)
     return Annotated[kind, typer.Argument(metavar=metavar, show_default=False, help=help, **checks)]
+
+
+# Checked values --------------------------------------------------------------------------------
+# typer checks numbers, ranges and choices with pydantic, whose messages read "Input should be
+# greater than or equal to 1" or "Value error, 'x' is not one of …". Each number and choice is
+# parsed here instead, and a wrong one is said as briefing.toml's are: "must be from 1 to 50, not 0".
+
+def _plainly_checked(kind, checks: dict) -> dict:
+    """``checks`` with a parser in place of typer's min/max (for a number) or choice check (an Enum)."""
+    base = _base_type(kind)
+    if base in (int, float):
+        low, high = checks.pop("min", None), checks.pop("max", None)
+        return {**checks, "parser": _number(base, low, high)}
+    if isinstance(base, type) and issubclass(base, Enum):
+        return {**checks, "parser": _choice(base)}
+    return checks
+
+
+def _base_type(kind):
+    """int for Optional[int], Method for Optional[list[Method]], and so on."""
+    while typing.get_origin(kind) in (typing.Union, types.UnionType, list):
+        kind = next(arg for arg in typing.get_args(kind) if arg is not type(None))
+    return kind
+
+
+def _number(kind: type, low: float | None, high: float | None):
+    word = "a whole number" if kind is int else "a number"
+    bounds = [f"at least {low:g}"] if low is not None else []
+    bounds += [f"at most {high:g}"] if high is not None else []
+    span = f"from {low:g} to {high:g}" if len(bounds) == 2 else " and ".join(bounds)
+
+    def parse(text):
+        if isinstance(text, kind) and not isinstance(text, bool):
+            number = text
+        else:
+            try:
+                number = kind(str(text).strip())
+            except ValueError:
+                raise typer.BadParameter(f"must be {word}{' ' + span if span else ''}, not {str(text)!r}") from None
+        if number != number or (low is not None and number < low) or (high is not None and number > high):
+            raise typer.BadParameter(f"must be {span or word}, not {number:g}")
+        return number
+
+    return parse
+
+
+def _choice(kind: type[Enum]):
+    def parse(text):
+        if isinstance(text, kind):
+            return text
+        try:
+            return kind(text)
+        except ValueError:
+            choices = ", ".join(repr(member.value) for member in kind)
+            raise typer.BadParameter(f"{str(text)!r} is not one of {choices}") from None
+
+    return parse
 
 
 OutputFile = option(Optional[Path], "--output -o", "FILE",
@@ -102,7 +164,7 @@ CrontabFile = option(Optional[Path], "--crontab-file", "FILE",
 UnitFolder = option(Optional[Path], "--unit-dir", "FOLDER",
     "Folder of systemd user units (default ~/.config/systemd/user). Example: --unit-dir /tmp/units", file_okay=False)
 RatioOption = option(Optional[float], "--ratio -r", "SHARE",
-    "Summary length as a share of the article's sentences, instead of --sentences."
+    "Summary length as a share of the article's sentences, 0.01-1, instead of --sentences."
     " Example: --ratio 0.1", min=0.01, max=1.0)
 WordsOption = option(Optional[int], "--words -w", "N",
     "Summary length as a word budget, 5-5000, instead of --sentences: as many of the summary's sentences"
@@ -152,7 +214,7 @@ TemplateFolder = option(Optional[Path], "--template-dir", "FOLDER",
     " Example: --template-dir mine/", exists=True, file_okay=False)
 OptionalMethodOption = option(Optional[Method], "--method -m", "NAME",
     "Summariser for each meeting (default briefing). Example: --method lexrank")
-LimitOption = option(int, "--limit -n", "N", "How many recent runs to show. Example: --limit 20", min=1, max=1000)
+LimitOption = option(int, "--limit -n", "N", "How many recent runs to show, 1-1000. Example: --limit 20", min=1, max=1000)
 WeeklyOption = option(tuple[str, str], "--weekly", "DAY HH:MM",
     "Day (mon … sun) and time. Example: --weekly mon 07:00")
 SystemdFlag = flag("--systemd",
@@ -177,13 +239,14 @@ def value(option: Enum | None) -> str | None:
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:
-    typer.echo(f"briefing: {message}", err=True)
+    say(message)
     raise typer.Exit(code)
 
 
 def say(message: str) -> None:
-    """A note for the user, on standard error so that standard output stays the result."""
-    typer.echo(f"briefing: {message}", err=True)
+    r"""A note for the user, on standard error so that standard output stays the result: one line,
+    whatever file name or title it quotes (control characters are written out, ``\x1b``, ``\n``)."""
+    typer.echo(f"briefing: {visible(message)}", err=True)
 
 
 def report_skipped(problems) -> None:
@@ -195,6 +258,7 @@ def emit(text: str, output: Optional[Path]) -> None:
     """Print ``text``, or write it to ``output`` through the output gate."""
     from briefing.output import write_output
 
+    text = visible_output(text)  # the renderers show article text escaped; this is the last guard
     if output is None:
         typer.echo(text, nl=False)
         return
@@ -212,9 +276,13 @@ def progress(label: str):
         yield lambda done, total, item: None
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    def shown(item) -> str:  # a file name: its control characters written out, "[…]" not read as markup
+        return escape(visible(item))
 
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("", total=None)
-        yield lambda done, total, item: bar.update(task, completed=done, total=total, description=str(item))
+        yield lambda done, total, item: bar.update(task, completed=done, total=total, description=shown(item))

@@ -38,6 +38,15 @@ COMPACT_TABLE_ROWS = 100
 COMPACT_THEME_ROWS = 60
 COMPACT_FLAGS_PER_ROW = 2
 LISTED_IN_ANNEX = 150
+# Any pack is bounded per meeting too, however many articles report one meeting (thousands of
+# copies of one news item must not make thousands of pages): reports named and cited, figures
+# and conflicts in its section, flags a figures-table row shows, articles the annex lists.
+REPORTS_NAMED = 10
+REPORTS_CITED = 6
+SECTION_FIGURES = 30
+SECTION_CONFLICTS = 5
+FLAGS_PER_ROW = 4
+ANNEX_ARTICLES = 150
 
 
 class EmptyPackError(ValueError):
@@ -95,9 +104,29 @@ class Meeting:
         return self.articles or [self.facts]
 
     def numbers(self, sources) -> str:
-        """"1, 3": the reports (numbered from 1, fullest first) among ``sources``, to cite them briefly."""
+        """"1, 3": the reports (numbered from 1, fullest first) among ``sources``, to cite them briefly;
+        past REPORTS_CITED, "1, 3, 5, 8, 9, 12 +240"."""
         order = {a.source: n for n, a in enumerate(self.reports, 1)}
-        return ", ".join(str(order[s]) for s in sources if s in order)
+        cited = [str(order[s]) for s in sources if s in order]
+        more = f" +{len(cited) - REPORTS_CITED}" if len(cited) > REPORTS_CITED else ""
+        return ", ".join(cited[:REPORTS_CITED]) + more
+
+    @property
+    def named_reports(self) -> list[ArticleFacts]:
+        """The reports the section names, at most REPORTS_NAMED (the annex lists articles too)."""
+        return self.reports[:REPORTS_NAMED]
+
+    @property
+    def unnamed_reports(self) -> int:
+        return max(0, len(self.reports) - REPORTS_NAMED)
+
+    @property
+    def shown_conflicts(self) -> list:
+        return self.conflicts[:SECTION_CONFLICTS]
+
+    @property
+    def more_conflicts(self) -> int:
+        return max(0, len(self.conflicts) - SECTION_CONFLICTS)
 
     @property
     def date(self) -> str | None:
@@ -105,11 +134,20 @@ class Meeting:
 
     @property
     def figure_groups(self) -> list[tuple[str, list]]:
-        """Figures grouped by the sentence they came from, in article order."""
+        """Figures grouped by the sentence they came from, in article order: the first SECTION_FIGURES."""
         groups: dict[str, list] = {}
-        for figure in self.facts.figures:
+        for figure in self.facts.figures[:SECTION_FIGURES]:
             groups.setdefault(figure.sentence, []).append(figure)
         return list(groups.items())
+
+    @property
+    def shown_figures(self) -> list:
+        return self.facts.figures[:SECTION_FIGURES]
+
+    @property
+    def more_figures(self) -> int:
+        """Figures the section leaves to `briefing extract`."""
+        return max(0, len(self.facts.figures) - SECTION_FIGURES)
 
 
 @dataclass
@@ -155,9 +193,9 @@ class Pack:
             r.indicator in HEADLINE_INDICATORS or any(f.kind in ATTENTION_KINDS for f in r.flags))][:COMPACT_TABLE_ROWS]
 
     @property
-    def flags_per_row(self) -> int | None:
-        """How many of a row's flags the figures table shows (None: all); the rest are counted."""
-        return COMPACT_FLAGS_PER_ROW if self.compact else None
+    def flags_per_row(self) -> int:
+        """How many of a row's flags the figures table shows; the rest are counted."""
+        return COMPACT_FLAGS_PER_ROW if self.compact else FLAGS_PER_ROW
 
     @property
     def theme_rows(self):
@@ -171,8 +209,10 @@ class Pack:
 
     @property
     def annex_articles(self) -> list[ArticleFacts]:
-        """The articles the annex lists one by one: all; in a compact pack, those of the sectioned meetings."""
-        return [a for m in self.sectioned for a in m.reports] if self.compact else self.articles
+        """The articles the annex lists one by one: all; in a compact pack, those of the sectioned
+        meetings; never more than ANNEX_ARTICLES."""
+        chosen = [a for m in self.sectioned for a in m.reports] if self.compact else self.articles
+        return chosen[:ANNEX_ARTICLES]
 
     @property
     def _sectioned_places(self) -> set:

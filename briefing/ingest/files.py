@@ -54,14 +54,33 @@ def read_input(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise InputError(f"file too large (over {limit // 2**20} MB)")
+        raise InputError(f"file too large (over {size_text(limit)})")
     return data
 
 
+def size_text(limit: int) -> str:
+    """A size limit as a reader says it: "20 MB", "64 KB", "100 bytes" (never "0 MB")."""
+    for unit, size in (("MB", 2**20), ("KB", 2**10)):
+        if limit >= size and limit % size == 0:
+            return f"{limit // size} {unit}"
+    if limit >= 2**20:
+        return f"{limit / 2**20:.1f} MB"
+    return f"{limit / 2**10:.1f} KB" if limit >= 2**10 else f"{limit} bytes"
+
+
 def read_stdin(limit: int = MAX_INPUT_BYTES) -> bytes:
-    data = sys.stdin.buffer.read(limit + 1)
+    """Standard input's bytes, at most ``limit``; InputError when it is closed or cannot be read."""
+    stream = getattr(sys.stdin, "buffer", None)  # None when the command was started with it closed
+    if stream is None:
+        raise InputError("standard input is closed, nothing to read")
+    try:
+        data = stream.read(limit + 1)
+    except OSError as err:  # a folder given as standard input, say
+        raise InputError(f"standard input cannot be read ({_reason(err)})") from None
+    except ValueError:  # its descriptor closed while the command ran
+        raise InputError("standard input is closed, nothing to read") from None
     if len(data) > limit:
-        raise InputError(f"standard input too large (over {limit // 2**20} MB)")
+        raise InputError(f"standard input too large (over {size_text(limit)})")
     return data
 
 

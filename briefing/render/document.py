@@ -16,8 +16,9 @@ from briefing.flags import ATTENTION_KINDS
 from briefing.render.chart import growth_chart
 from briefing.render.flag_text import flag_facts, flag_label
 from briefing.render.labels import labels
-from briefing.pack import LISTED_IN_ANNEX, Pack, source_name
+from briefing.pack import LISTED_IN_ANNEX, REPORTS_NAMED, Pack, source_name
 from briefing.render.templating import environment, template_dir, template_file, user_folder
+from briefing.render.visible import md, md_code, md_link
 from briefing.text.writing import date_text, figure_text, period_text
 
 EXECUTIVE_ITEMS = 7  # themes, targets and flags in the executive summary; the rest are in their chapters
@@ -27,6 +28,12 @@ UNATTRIBUTED_SHOWN = 8  # numbers set aside, listed per article in the annex; th
 
 class RenderError(RuntimeError):
     """The pack could not be rendered."""
+
+
+def source_names(sources) -> str:
+    """"a.txt; b.txt": the articles of a meeting, at most REPORTS_NAMED of them ("… +240")."""
+    named = "; ".join(source_name(s) for s in sources[:REPORTS_NAMED])
+    return named + (f" … +{len(sources) - REPORTS_NAMED}" if len(sources) > REPORTS_NAMED else "")
 
 
 def render_pack(pack: Pack, fmt: str, lang: str = "vi", template_folder: str | None = None) -> bytes | str:
@@ -60,7 +67,10 @@ def render_markdown(pack: Pack, lang: str = "vi", template_folder: str | None = 
     folder = Path(template_folder) if template_folder else template_dir()
     env = environment(str(folder))
     text = labels(lang)
-    return env.get_template("pack.md.j2").render(md=_md_escape, **_shared(pack, lang, text))
+    # Every article-controlled string reaches the Markdown through briefing/render/visible.py: text
+    # (titles, outlets, sentences, places, figures) through md, a file name shown as code through
+    # code, an address through link (an autolink of an http or https address only, else text).
+    return env.get_template("pack.md.j2").render(md=md, code=md_code, link=md_link, **_shared(pack, lang, text))
 
 
 def _shared(pack: Pack, lang: str, text: dict) -> dict:
@@ -78,7 +88,7 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         "flag_facts": lambda flag, unit: flag_facts(flag, unit, lang),
         "attention": ATTENTION_KINDS,
         "source_name": source_name,
-        "source_names": lambda sources: "; ".join(source_name(s) for s in sources),
+        "source_names": source_names,
         "executive_items": EXECUTIVE_ITEMS,
         "unattributed_shown": UNATTRIBUTED_SHOWN,
         "listed_in_annex": LISTED_IN_ANNEX,
@@ -150,10 +160,3 @@ def _highlighter(words: list[str]):
         return Markup("").join(out)
 
     return highlight
-
-
-def _md_escape(text: str) -> str:
-    """Markdown that shows article text as text: no tags, links or emphasis from the source."""
-    text = str(text).replace("\\", "\\\\")
-    text = re.sub(r"([`*_\[\]<>#|])", r"\\\1", text)
-    return text.replace("\n", " ")

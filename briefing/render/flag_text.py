@@ -9,6 +9,14 @@ from briefing.render.labels import labels
 from briefing.text.writing import figure_text
 
 
+SOURCES_CITED = 3  # articles named for one side of a flag; thousands of copies are counted, not named
+
+
+def _cited(articles) -> str:
+    named = ", ".join(source_name(s) for s in articles[:SOURCES_CITED])
+    return named + (f" +{len(articles) - SOURCES_CITED}" if len(articles) > SOURCES_CITED else "")
+
+
 def flag_label(flag: Flag, lang: str = "vi") -> str:
     """"không đạt mục tiêu"; for an indicator where lower is better, "tốt hơn mục tiêu (thấp hơn mức đề ra)"."""
     words = labels(lang)["flag_words"][flag.kind]
@@ -21,7 +29,7 @@ def flag_facts(flag: Flag, unit: str, lang: str = "vi") -> str:
     roles = labels(lang)["flag_roles"]
     facts = "; ".join(
         f"{roles[fact.role]}{f' {fact.year}' if fact.year else ''}: {figure_text(fact.cell, unit, lang)}"
-        f" ({', '.join(source_name(s) for s in fact.cell.articles)})"
+        f" ({_cited(fact.cell.articles)})"
         for fact in flag.facts
     )
     if flag.kind == DOUBTFUL:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import textwrap
 import unicodedata
@@ -14,6 +13,7 @@ from briefing.flags import Flag
 from briefing.pack import Meeting, source_name
 from briefing.render.flag_text import flag_label, flag_text
 from briefing.render.labels import labels
+from briefing.render.visible import json_text, md, visible
 from briefing.text.writing import date_text, figure_text
 
 GAP = "  "
@@ -24,7 +24,7 @@ def facts_json(meetings: list[Meeting], lang: str = "vi") -> str:
     """Each meeting's facts; ``conflicts`` lists the figures its reports give differently (flags in ``lang``)."""
     data = [{**m.facts.as_json(), "conflicts": [_flag_json(flag, row.unit, lang) for row, flag in m.conflicts]}
             for m in meetings]
-    return json.dumps({"meetings": data}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"meetings": data})
 
 
 def facts_table(meetings: list[Meeting], lang: str = "vi", width: int | None = None) -> str:
@@ -39,6 +39,8 @@ def facts_table(meetings: list[Meeting], lang: str = "vi", width: int | None = N
 
 
 def _meeting_head(meeting: Meeting, t: dict, lang: str) -> str:
+    """The meeting's title and metadata lines; what comes from an article or a file name is shown
+    with its control characters written out, so each piece stays on its own line."""
     m, info = meeting.facts, meeting.facts.info
     level = t["levels"].get(info.level, info.level) if info.level else t["unknown"]
     when = date_text(info.date, lang) or t["unknown"]
@@ -54,7 +56,7 @@ def _meeting_head(meeting: Meeting, t: dict, lang: str) -> str:
     if info.officials:
         head.append(f"  {t['presided']}: " + "; ".join(f"{o['title']} {o['name']}" for o in info.officials))
     head += [f"  ! {flag_text(flag, row.unit, lang)}" for row, flag in meeting.conflicts]
-    return "\n".join(head)
+    return "\n".join(visible(line) for line in head)
 
 
 def _fact_rows(m: ArticleFacts, t: dict, lang: str, cited: bool = False) -> list[list[str]]:
@@ -82,7 +84,7 @@ def comparison_json(comparison: Comparison, lang: str = "vi") -> str:
         "persistent_words": [{"word": w, "years": y} for w, y in comparison.persistent_words],
         "figures": [_row_json(r, lang) for r in comparison.figures],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def comparison_table(comparison: Comparison, markdown: bool = False, lang: str = "vi", width: int | None = None) -> str:
@@ -103,7 +105,8 @@ def comparison_table(comparison: Comparison, markdown: bool = False, lang: str =
          figure_text(r.target, r.unit, lang), figure_text(r.result, r.unit, lang), "; ".join(flag_text(f, r.unit, lang) for f in r.flags)]
         for r in comparison.figures
     ]
-    words = "; ".join(f"{w} ({', '.join(map(str, y))})" for w, y in comparison.persistent_words) or t["none"]
+    shown = md if markdown else visible
+    words = "; ".join(f"{shown(w)} ({', '.join(map(str, y))})" for w, y in comparison.persistent_words) or t["none"]
     title = "## " if markdown else ""
     parts = [
         f"{title}{t['themes']}",
@@ -174,8 +177,9 @@ def _grid(header: list[str], rows: list[list[str]], width: int | None = None, em
 
 
 def _text(cell) -> str:
-    """NFC, so that one character is one column (tone marks are not separate characters)."""
-    return unicodedata.normalize("NFC", str(cell))
+    """NFC, so that one character is one column (tone marks are not separate characters), with
+    control characters written out (an article's text or a file name is shown, never obeyed)."""
+    return visible(unicodedata.normalize("NFC", str(cell)))
 
 
 def _terminal_width() -> int:
@@ -207,7 +211,6 @@ def _grid_lines(row: list[str], widths: list[int]) -> list[str]:
 def _markdown(header: list[str], rows: list[list[str]], empty: str = "(none)") -> str:
     if not rows:
         return empty
-    escape = lambda s: str(s).replace("|", "\\|")  # noqa: E731
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from briefing.ingest.article import Article, Sentence
 from briefing.summarize.lead import lead
-from briefing.summarize.sumy_adapter import SUMY_CLASSES, sumy_summarize
+from briefing.summarize.sumy_adapter import SUMY_CLASSES, sumy_ranking, sumy_summarize
 
 DEFAULT_METHOD = "briefing"
 # sentence text → (tier, rank within tier), from ArticleFacts.decisions: themes 0, headline figures 1, others 2
@@ -59,9 +59,21 @@ def summarize(
 def _within_words(article: Article, method: str, words: int, decisions: Decisions) -> list[Sentence]:
     """The longest summary the method gives within ``words`` words (a word is a syllable, as written
     between spaces); its first sentence even if that alone is longer."""
-    best = _summary(article, method, 1, decisions)
-    for count in range(2, len(article.sentences) + 1):
-        longer = _summary(article, method, count, decisions)
+    if method in SUMY_CLASSES:  # rate the article once: every length is a prefix of the ranking
+        ranking = sumy_ranking(method, article)
+        longest = len(ranking)
+
+        def of_length(count: int) -> list[Sentence]:
+            return sorted(ranking[:count], key=lambda s: s.start)
+    else:
+        longest = len(article.sentences)
+
+        def of_length(count: int) -> list[Sentence]:
+            return _summary(article, method, count, decisions)
+
+    best = of_length(1)
+    for count in range(2, longest + 1):
+        longer = of_length(count)
         if sum(len(s.text.split()) for s in longer) > words:
             break
         best = longer

@@ -6,8 +6,10 @@ byte for byte. The job is the absolute path of this Python running
 `-m briefing run` with absolute folders, so it runs in the same environment
 whatever the schedule's working folder.
 
-Paths reach a crontab or a unit file only escaped for it: a control character
-(a line break would start a second cron job) is refused; for cron the command
+The crontab (or ``--crontab-file``) is read as any input is: a regular file only, at most
+MAX_CRONTAB_BYTES, UTF-8 text; anything else is refused on one line naming it, and nothing is
+changed. Paths reach a crontab or a unit file only escaped for it: a control character (a line
+break would start a second cron job) or a name that is not UTF-8 text is refused; for cron the command
 is quoted for /bin/sh and each `%` (which cron turns into a line break) is
 written `\%`; for systemd each word is double-quoted with `\\` and `\"`, and
 `%` and `$` are doubled so that neither specifiers nor variables expand.
@@ -15,6 +17,7 @@ written `\%`; for systemd each word is double-quoted with `\\` and `\"`, and
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -23,7 +26,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.ingest.files import InputError, read_input, shown
 from briefing.output import write_output
+from briefing.render.visible import visible
 from briefing.weekly.settings import RunSettings
 
 TAG = "# briefing-schedule"
@@ -33,6 +38,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
 SYSTEMD_DAYS = {0: "Sun", 1: "Mon", 2: "Tue", 3: "Wed", 4: "Thu", 5: "Fri", 6: "Sat"}
 UNIT = "briefing-weekly"
+MAX_CRONTAB_BYTES = 1024 * 1024  # a crontab is a few lines; this is far past any real one
+NOTHING_SCHEDULED = "nothing scheduled"
 
 
 class ScheduleError(ValueError):
@@ -78,7 +85,19 @@ def job_command(settings: RunSettings, config: Path | None = None) -> list[str]:
     for word in command:
         if _CONTROL.search(word):
             raise ScheduleError(f"a path with a control character (such as a line break) cannot be scheduled: {word!r}")
+        if not _is_utf8(word):
+            raise ScheduleError(f"{shown(word)}: a path that is not UTF-8 text cannot be scheduled"
+                                " (a crontab or a systemd unit is UTF-8 text); rename it")
     return command
+
+
+def _is_utf8(word: str) -> bool:
+    """Whether a path (undecodable bytes carried as surrogates) is UTF-8 text."""
+    try:
+        word.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # crontab ---------------------------------------------------------------------
@@ -93,25 +112,60 @@ def cron_command(command: list[str]) -> str:
 
 
 def read_crontab(file: Path | None = None) -> str:
+    """The crontab's text (the user's, or ``file``'s; "" when there is none). ScheduleError, on one
+    line naming it, for anything that is not a regular file of UTF-8 text within MAX_CRONTAB_BYTES:
+    a FIFO or a device is never opened for a blocking read, so it cannot hang the command."""
     if file is not None:
-        return file.read_text("utf-8") if file.exists() else ""
+        name = shown(file)
+        if not os.path.exists(file):
+            return ""
+        try:
+            data = read_input(file, MAX_CRONTAB_BYTES)
+        except InputError as err:
+            raise ScheduleError(f"crontab file {name}: {_crontab_problem(err)}; nothing changed") from None
+        return _crontab_text(data, f"crontab file {name}", "fix that line")
     if not shutil.which("crontab"):
         raise ScheduleError("no crontab command on this machine (try --systemd)")
-    done = subprocess.run(["crontab", "-l"], capture_output=True, text=True)
+    done = subprocess.run(["crontab", "-l"], capture_output=True)
     if done.returncode != 0:
-        if "no crontab" in done.stderr.lower():
+        problem = done.stderr.decode("utf-8", "replace").strip()
+        if "no crontab" in problem.lower():
             return ""
-        raise ScheduleError(f"crontab -l failed: {done.stderr.strip()}")
-    return done.stdout
+        raise ScheduleError(f"crontab -l failed: {' '.join(problem.split())}")
+    if len(done.stdout) > MAX_CRONTAB_BYTES:
+        raise ScheduleError(f"the user's crontab: too large (over {MAX_CRONTAB_BYTES // 1024} KB); nothing changed")
+    return _crontab_text(done.stdout, "the user's crontab", "fix that line with crontab -e")
+
+
+def _crontab_problem(err: InputError) -> str:
+    text = str(err)
+    if text.startswith("file too large"):
+        return f"too large (over {MAX_CRONTAB_BYTES // 1024} KB)"
+    return text.replace(", not an article file", ", not a regular file")
+
+
+def _crontab_text(data: bytes, name: str, fix: str) -> str:
+    """``data`` as text; ScheduleError naming the line and the byte that is not UTF-8 (as briefing.toml's
+    are named), so that no schedule command works on a crontab it would have to guess at."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ScheduleError(f"{name}: line {line}: not UTF-8 text (byte 0x{data[err.start]:02X});"
+                            f" {fix}, nothing changed") from None
 
 
 def write_crontab(text: str, file: Path | None = None) -> None:
     if file is not None:
-        write_output(file, text)
+        try:
+            write_output(file, text)
+        except OSError as err:
+            raise ScheduleError(f"crontab file {shown(file)}: cannot write ({err.strerror or err})") from None
         return
-    done = subprocess.run(["crontab", "-"], input=text, capture_output=True, text=True)
+    done = subprocess.run(["crontab", "-"], input=text.encode("utf-8"), capture_output=True)
     if done.returncode != 0:
-        raise ScheduleError(f"crontab - failed: {done.stderr.strip()}")
+        problem = done.stderr.decode("utf-8", "replace").strip()
+        raise ScheduleError(f"crontab - failed: {' '.join(problem.split())}")
 
 
 def cron_entries(text: str) -> list[str]:
@@ -134,12 +188,13 @@ def cron_add(line: str, file: Path | None = None) -> list[str]:
 
 
 def cron_remove(file: Path | None = None) -> list[str]:
-    """Remove briefing's entries, and only those; return what was removed."""
+    """Remove briefing's entries, and only those; return what was removed (as shown: control
+    characters written out)."""
     text = read_crontab(file)
     removed = cron_entries(text)
     if removed:
         write_crontab("".join(ln for ln in text.splitlines(keepends=True) if not _is_ours(ln)), file)
-    return removed
+    return [visible(line) for line in removed]
 
 
 # systemd ---------------------------------------------------------------------
@@ -181,11 +236,12 @@ def systemd_installed(folder: Path) -> list[Path]:
     return [p for p in (folder / f"{UNIT}.service", folder / f"{UNIT}.timer") if p.exists()]
 
 
-def systemd_remove(folder: Path | None = None) -> list[Path]:
+def systemd_remove(folder: Path | None = None) -> list[str]:
+    """Remove briefing's unit files; return their names as shown (undecodable bytes as ``\\xNN``)."""
     removed = systemd_installed(folder or default_unit_dir())
     for path in removed:
         path.unlink()
-    return removed
+    return [visible(shown(path)) for path in removed]
 
 
 # what the commands show ---------------------------------------------------------
@@ -196,18 +252,26 @@ def install(when: Weekly, command: list[str], systemd: bool = False, dry_run: bo
     if systemd:
         folder = unit_dir or default_unit_dir()
         units = systemd_units(when, command)
-        shown = [f"# {folder / name}\n{text}" for name, text in units.items()]
+        printed = [f"# {visible(shown(folder / name))}\n{text}" for name, text in units.items()]
         if not dry_run:
             systemd_install(units, folder)
-            shown.append(f"# then: systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer")
-        return "\n".join(shown)
+            printed.append(f"# then: systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer")
+        return "\n".join(printed)
     line = cron_line(when, command)
     replaced = [] if dry_run else cron_add(line, crontab_file)
-    return "\n".join([line] + [f"replaced: {old}" for old in replaced])
+    return "\n".join([line] + [f"replaced: {visible(old)}" for old in replaced])
+
+
+def scheduled(crontab_file: Path | None = None, unit_dir: Path | None = None) -> list[str]:
+    """briefing's crontab entries and systemd unit files, as shown (control characters written
+    out); an empty list when nothing is scheduled."""
+    lines = cron_entries(read_crontab(crontab_file)) if crontab_file or shutil.which("crontab") else []
+    lines += [shown(path) for path in systemd_installed(unit_dir or default_unit_dir())]
+    return [visible(line) for line in lines]
 
 
 def listing(crontab_file: Path | None = None, unit_dir: Path | None = None) -> str:
-    """briefing's crontab entries and systemd unit files, one a line."""
-    lines = cron_entries(read_crontab(crontab_file)) if crontab_file or shutil.which("crontab") else []
-    lines += [str(path) for path in systemd_installed(unit_dir or default_unit_dir())]
+    """briefing's crontab entries and systemd unit files, one a line; NOTHING_SCHEDULED when there
+    are none, so that ``schedule list`` never answers with silence."""
+    lines = scheduled(crontab_file, unit_dir) or [NOTHING_SCHEDULED]
     return "".join(f"{line}\n" for line in lines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import reprlib
 import tomllib
 from dataclasses import dataclass, fields
 from datetime import date
@@ -34,6 +35,17 @@ class SettingsError(ValueError):
     """A setting that cannot be used; the message says where it came from."""
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxtuple, _SHORT.maxdict = 2, 2, 2, 2
+_SHORT.maxstring, _SHORT.maxother, _SHORT.maxlong = 80, 80, 40
+
+
+def _said(value: Any) -> str:
+    """A value quoted in a message, cut short: a list of 501 addresses shows two and "...", a
+    table nested 30,000 deep shows two levels, so a message stays one readable line."""
+    return _SHORT.repr(value)
+
+
 @dataclass(frozen=True)
 class Rule:
     """What one setting may hold."""
@@ -49,26 +61,29 @@ class Rule:
     def check(self, value: Any) -> Any:
         """The value to use, or SettingsError with what was wrong (without where)."""
         if self.kind is tuple:
-            if not isinstance(value, list) or len(value) > self.high:
-                raise SettingsError(f"must be a list of at most {self.high} items, not {value!r}")
+            if not isinstance(value, list):
+                raise SettingsError(f"must be a list of at most {self.high} items, not {_said(value)}")
+            if len(value) > self.high:
+                raise SettingsError(f"must be a list of at most {self.high} items, not {len(value)}"
+                                    f" items ({_said(value)})")
             try:
                 return tuple(self.each.check(item) for item in value)
             except SettingsError as err:
                 raise SettingsError(f"an item {err}") from None
         if self.kind is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise SettingsError(f"must be a whole number from {self.low} to {self.high}, not {value!r}")
+                raise SettingsError(f"must be a whole number from {self.low} to {self.high}, not {_said(value)}")
             if not self.low <= value <= self.high:
-                raise SettingsError(f"must be from {self.low} to {self.high}, not {value}")
+                raise SettingsError(f"must be from {self.low} to {self.high}, not {_said(value)}")
             return value
         if not isinstance(value, str):
-            raise SettingsError(f"must be text, not {value!r}")
+            raise SettingsError(f"must be text, not {_said(value)}")
         if self.choices and value not in self.choices:
-            raise SettingsError(f"must be one of {', '.join(self.choices)}, not {value!r}")
+            raise SettingsError(f"must be one of {', '.join(self.choices)}, not {_said(value)}")
         if _CONTROL.search(value):
             raise SettingsError("must not contain control characters (such as a line break)")
         if self.pattern and not self.pattern.match(value):
-            raise SettingsError(f"must be {self.shape}, not {value!r}")
+            raise SettingsError(f"must be {self.shape}, not {_said(value)}")
         if self.kind is Path:
             if not value.strip():
                 raise SettingsError("must be a path, not empty")
@@ -138,6 +153,13 @@ def _checked(name: str, value: Any, where: str) -> Any:
         raise SettingsError(f"{where}: {err}") from None
 
 
+def check_period(since: str | None, until: str | None) -> None:
+    """A period given by ``--since`` and ``--until`` (ISO dates, see is_iso_date): SettingsError
+    when it ends before it begins, which would choose no meeting at all."""
+    if since is not None and until is not None and until < since:
+        raise SettingsError(f"--until {until} is before --since {since}; the period would hold no day")
+
+
 def is_iso_date(text: str) -> bool:
     """``2024-01-05`` yes; ``2024-1-5``, ``05/01/2024`` or ``2024-02-30`` no."""
     try:
@@ -187,6 +209,8 @@ def load_config(path: Path | None) -> dict[str, Any]:
         raise SettingsError(f"{name}: line {line}: not UTF-8 text (byte 0x{raw[err.start]:02X})") from None
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise SettingsError(f"{name}: arrays or tables nested too deeply (no setting needs more than a list)") from None
     except tomllib.TOMLDecodeError as err:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
         message = re.sub(r"\s*\(at line .*\)$", "", str(err))
