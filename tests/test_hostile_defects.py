@@ -59,17 +59,8 @@ def lines_of(text: str) -> list[str]:
 
 # 1. every summariser is bounded ---------------------------------------------------------------
 
-def one_line_article(folder: Path, megabytes: float) -> Path:
-    """Seed 004's words without full stops, as one line (as benchmarks/hostile.py builds it)."""
-    words = seed("004").read_text("utf-8").replace(".", "").split()
-    line, size = [], 0
-    while size < megabytes * 2**20:
-        word = words[len(line) % len(words)]
-        line.append(word)
-        size += len(word.encode("utf-8")) + 1
-    path = folder / f"one-line-{megabytes:g}MB.txt"
-    path.write_text(" ".join(line), "utf-8")
-    return path
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from hostile import one_line_article  # noqa: E402  seed 004's words without full stops, as one line
 
 
 @pytest.fixture(scope="module")
