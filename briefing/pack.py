@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 import os
 import signal
@@ -406,6 +406,15 @@ class LazyPool:
         self.pool = None
 
     def submit(self, function, *args):
+        """The task's future; a pool broken by a dead worker, and not yet replaced, is replaced first."""
+        self._replace_broken()
+        try:
+            return self._pool().submit(function, *args)
+        except BrokenProcessPool:  # a worker died between the check and the submission
+            self._replace_broken()
+            return self._pool().submit(function, *args)
+
+    def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
             # Signals wait while the workers are forked, so none lands half-way through a fork.
             blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
@@ -414,21 +423,21 @@ class LazyPool:
                                                 initializer=_quiet_worker)
             finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        return self.pool.submit(function, *args)
+        return self.pool
 
     def result(self, future, function, *args):
         """The task's result, waiting for it; after a dead worker, the task tried once more in a new pool."""
         for attempt in range(2):
             try:
                 return future.result()
-            except BrokenProcessPool:
+            except (BrokenProcessPool, CancelledError):  # cancelled: its broken pool was shut down first
                 self._replace_broken()
                 if attempt == 0:
                     future = self.submit(function, *args)
         return "the analysing process died twice on this article (out of memory, or killed); not analysed"
 
     def _replace_broken(self) -> None:
-        if self.pool is not None and getattr(self.pool, "_broken", True):
+        if self.pool is not None and getattr(self.pool, "_broken", False):
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
 
