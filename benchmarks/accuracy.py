@@ -1,12 +1,13 @@
 """Precision and recall of extraction against the hand-written facts, on both halves.
 
-Run from the repository root:  .venv/bin/python benchmarks/accuracy.py [-v]
+Run from the repository root:  .venv/bin/python benchmarks/accuracy.py [-v] [--no-learning]
 Scores every article with an expected-facts file (tests/data/expected/): the
 seeds, and, when ../shared/eval is present, the meeting and pool articles. The
 articles are split once by a hash of their name (briefing/evaluation/facts.py)
 into a tuning half and a check half; both are always reported. -v lists the
 errors of the tuning half only: rules are changed while looking at those, never
-at the check half's.
+at the check half's. Then the learned decision (benchmarks/train_confidence.py):
+cross-validation on the tuning half and the learning curve on the check half.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ def main() -> None:
               f"{figures.precision:.3f} / {figures.recall:.3f}  "
               f"({figures.true_positive}, {figures.false_positive}, {figures.false_negative})"
               f"{'':>9}{result.metadata:.3f}")
+    if "--no-learning" not in sys.argv:  # the learned decision's cross-validation and learning curve
+        from train_confidence import HALVES as SPLIT, labelled, report
+
+        print()
+        print("\n".join(report(labelled(SPLIT[0]), labelled(SPLIT[1]))[1]))
     if "-v" in sys.argv:
         tuning = results["tuning"]
         for name, misses in (("themes", tuning.themes.misses), ("figures", tuning.figures.misses),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 
+from briefing.extract.confidence import RULES, Model, decide, shipped_model
 from briefing.extract.dates import discussed_year
 from briefing.extract.figures import Context, Figure, Unattributed, find_figures
 from briefing.extract.indicators import HEADLINE_INDICATORS
@@ -116,12 +117,16 @@ def _facts_from_json(data: dict) -> ArticleFacts:
 
 def _figure_from_json(data: dict) -> Figure:
     """A figure as extraction made it: numbers as floats (JSON writes 6e9 as 6000000000), sources a tuple."""
-    numbers = {key: float(data[key]) for key in ("value", "value_max", "of") if data.get(key) is not None}
-    return Figure(**{**data, **numbers, "sources": tuple(data.get("sources", ()))})
+    numbers = {key: float(data[key]) for key in ("value", "value_max", "of", "confidence") if data.get(key) is not None}
+    evidence = tuple((str(k), str(v)) for k, v in dict(data.get("evidence") or {}).items())
+    return Figure(**{**data, **numbers, "sources": tuple(data.get("sources", ())), "evidence": evidence})
 
 
 def _figure_json(figure: Figure) -> dict:
     data = asdict(figure)
+    data["evidence"] = dict(figure.evidence)  # {"indicator": "its own words", "year": "the sentence before", …}
+    if figure.confidence is None:
+        del data["confidence"]
     if not figure.increment:
         del data["increment"]  # the key is written only for the rare increment, so level figures keep their shape
     for key in ("value", "value_max", "of"):
@@ -130,19 +135,32 @@ def _figure_json(figure: Figure) -> dict:
     return data
 
 
-def extract_article(article: Article) -> ArticleFacts:
-    info = read_metadata(article)
-    context = Context(info.level, info.locality, info.bridge, info.review_year, info.plan_year, info.date)
+def extract_article(article: Article, model: Model | None = None) -> ArticleFacts:
+    """The article's meeting, themes and figures; ``model`` decides which readings of numbers are
+    reported (default: the shipped one, ``confidence.py``; RULES_ONLY for what the rules report)."""
+    info, context, figures = read_figures(article)
+    model = model or shipped_model()
+    if model.mode != RULES:
+        figures, low = decide(context.candidates, info, model)
+        context.set_aside += low
     return ArticleFacts(
         source=article.source,
         title=article.title,
         info=info,
         themes=find_themes(article, info.level, info.plan_year or _current_year(info, article)),
-        figures=find_figures(article, context),
+        figures=figures,
         sha256=article.sha256,
         unattributed=context.set_aside,
         url=article.url, outlet=article.outlet, published=article.published,
     )
+
+
+def read_figures(article: Article) -> tuple[Metadata, Context, list[Figure]]:
+    """The article's meeting, the rules' figures, and every reading of a number as a figure
+    (``context.candidates``) for the learned decision and its training."""
+    info = read_metadata(article)
+    context = Context(info.level, info.locality, info.bridge, info.review_year, info.plan_year, info.date)
+    return info, context, find_figures(article, context)
 
 
 def _current_year(info: Metadata, article: Article) -> int | None:

@@ -51,6 +51,10 @@ class Figure:
     sentence: str
     increment: bool = False  # "thêm 16 xã": 16 more than before, not 16 in all
     sources: tuple[str, ...] = ()  # every article of the meeting that states it, once meetings are merged
+    # Where each decided attribute came from: (("indicator", "its own words"), ("kind", "its wording"),
+    # ("year", "the sentence before"), ("owner", "the meeting")); see EVIDENCE.
+    evidence: tuple[tuple[str, str], ...] = ()
+    confidence: float | None = None  # the learned chance that it is a fact as stated (confidence.py)
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,9 @@ class Context:
     discussed: int | None = None  # the year the article speaks of most, for a meeting with no date
     part_year_meeting: bool = False  # a meeting on the first 6 or 9 months: its results are part-year
     set_aside: list = field(default_factory=list)  # Unattributed numbers, for the annex
+    # Every reading of a number as a figure, reported or set aside: (Figure, the rules' reason to set
+    # it aside or None, the number's place among the sentence's quantities); the learned decision's input.
+    candidates: list = field(default_factory=list)
 
 
 def find_figures(article: Article, context: Context) -> list[Figure]:
@@ -146,7 +153,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         previous_end = quantity.end if quantity.unit else previous_end
         following = _trailing_window(key, quantity)
         quantity = _as_plan_share(quantity, key)
-        code = _indicator(window, following, quantity)
+        code = own_code = _indicator(window, following, quantity)
         if window.rstrip().endswith("(") and last_unit == "% of plan":
             continue  # "bằng 116,4% kế hoạch … giao (8.575 tỷ đồng)": the plan the share is of
         if code is None:
@@ -174,33 +181,37 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         after = following[len(match_form(quantity.text)):]
         if quantity.unit == "%" and PER_YEAR.search(match_form(quantity.text)):
             after = "/năm" + after  # "5-6%/năm": a rate a year, read with the words after it
-        kind, year = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None,
-                                    found[-1].year if found else None)
+        kind, year, evidence = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None,
+                                              found[-1].year if found else None)
         named = {m.place.name for m in places if window_start <= m.start and m.end <= quantity.start}
         reason = (borrowed and last_reason) or _why_not(code, clause, window, after, key, year, context,
                                                          key[quantity.end :], named)
         last_reason = reason
         if not reason and kind == RESULT and context.part_year_meeting and not _names_its_year(clause, key, quantity):
             reason = "part of a year"
+        locality, owner_from = (None, "national words after it") if COUNTRY_AFTER.match(after) else _locality(
+            places, key, clause, context)
+        indicator_from = "its own words" if own_code else ("the figure before it" if i else "the sentence before")
+        figure = Figure(
+            indicator=code,
+            label=INDICATORS[code].en,
+            kind=kind,
+            year=year,
+            locality=locality,
+            value=quantity.value,
+            value_max=quantity.value_max,
+            comparator=quantity.comparator,
+            unit=_unit(code, quantity),
+            of=quantity.of,
+            sentence=text,
+            increment=bool(INCREMENT_WORDS.search(window)),
+            evidence=(("indicator", indicator_from), *evidence, ("owner", owner_from)),
+        )
+        context.candidates.append((figure, reason, i))
         if reason:
             context.set_aside.append(Unattributed(quantity.text, code, reason, text))
             continue
-        found.append(
-            Figure(
-                indicator=code,
-                label=INDICATORS[code].en,
-                kind=kind,
-                year=year,
-                locality=None if COUNTRY_AFTER.match(after) else _locality(places, key, clause, context),
-                value=quantity.value,
-                value_max=quantity.value_max,
-                comparator=quantity.comparator,
-                unit=_unit(code, quantity),
-                of=quantity.of,
-                sentence=text,
-                increment=bool(INCREMENT_WORDS.search(window)),
-            )
-        )
+        found.append(figure)
     return found
 
 
@@ -377,79 +388,83 @@ def _is_baseline(key: str, year_start: int) -> bool:
     return bool(BASELINE.search(key[max(0, year_start - BASELINE_REACH) : year_start]))
 
 
-def _figure_year(key: str, quantity: Quantity, context: Context) -> int | None:
-    """The year a figure is for, the nearest statement first: a year named in its clause before
-    it, "năm nay"/"năm qua"/"năm tới" there, a year right after it, a year earlier in the
-    sentence, a relative year after it, then the year the previous sentences spoke of."""
+def _figure_year(key: str, quantity: Quantity, context: Context) -> tuple[int | None, str]:
+    """The year a figure is for, the nearest statement first, and where it was found: a year named
+    in its clause before it, "năm nay"/"năm qua"/"năm tới" there, a year right after it, a year
+    earlier in the sentence, a relative year after it, then the year the previous sentences spoke of."""
     clause = _label_window(key, 0, quantity.start)
     clause_start = quantity.start - len(clause)
     own = OWN_YEAR_AFTER.match(key, quantity.end)
     if own:
-        return int(own.group(1))
+        return int(own.group(1)), "its clause"
     in_clause = [y for y in _own_years(key, quantity.start) if key.rfind(str(y), 0, quantity.start) >= clause_start]
     if in_clause:
-        return in_clause[-1]
+        return in_clause[-1], "its clause"
     dates = (context.date, context.review_year, context.plan_year)
     if not any(dates) and context.discussed:  # no meeting: "năm nay" is the year the article speaks of
         dates = (None, None, context.discussed + 1)
     before = relative_year(clause, *dates)
     if before is not None:
-        return before
+        return before, "its clause, relative to the meeting"
     rest = key[quantity.end : quantity.end + YEAR_AFTER_REACH]
     cut = CLAUSE_BREAK.search(rest)
     rest = rest[: cut.start()] if cut else rest
     after = [int(y) for y in BARE_YEAR.findall(rest)]
     if after and not _is_baseline(key, key.find(str(after[0]), quantity.end)):
-        return after[0]
+        return after[0], "its clause"
     earlier = _own_years(key, quantity.start)
     if earlier:
-        return earlier[0]
+        return earlier[0], "its sentence"
     relative = relative_year(rest, *dates)
-    return relative if relative is not None else context.recent_year
+    if relative is not None:
+        return relative, "its clause, relative to the meeting"
+    return context.recent_year, "the sentence before"
 
 
 def _kind_and_year(key: str, quantity: Quantity, context: Context, kind: str | None = None,
-                   sentence_year: int | None = None) -> tuple[str, int | None]:
-    """Target or result (``kind`` when it is known already), and the year the figure is for;
-    ``sentence_year`` is the year of the sentence's figure before this one, which a figure that
-    names none shares ("đạt 85.000 tỷ đồng, vượt kế hoạch đề ra (80.000 tỷ đồng)")."""
-    year = _figure_year(key, quantity, context)
+                   sentence_year: int | None = None) -> tuple[str, int | None, tuple]:
+    """Target or result (``kind`` when it is known already), the year the figure is for, and the
+    evidence of both; ``sentence_year`` is the year of the sentence's figure before this one, which
+    a figure that names none shares ("đạt 85.000 tỷ đồng, vượt kế hoạch đề ra (80.000 tỷ đồng)")."""
+    year, year_from = _figure_year(key, quantity, context)
+    kind_from = "its indicator" if kind else "its wording"
     kind = kind or stance(key[: quantity.start], year is not None and year == context.review_year)
     if kind is None:  # no wording: a year the meeting plans, or any figure of a meeting that only plans
         only_plans = year is None and context.plan_year is not None and context.review_year is None
         kind = TARGET if only_plans or (year is not None and year == context.plan_year) else RESULT
+        kind_from = "the meeting's plan year" if kind == TARGET else "no target word"
     if year is None:
-        year = sentence_year or _default_year(kind, context)
-    return kind, year
+        year, year_from = (sentence_year, "the figure before it") if sentence_year else _default_year(kind, context)
+    return kind, year, (("kind", kind_from), ("year", year_from))
 
 
-def _default_year(kind: str, context: Context) -> int | None:
+def _default_year(kind: str, context: Context) -> tuple[int | None, str]:
     """The meeting's planned or reviewed year; failing those, the year of its date
-    (results reported in the first quarter belong to the year before)."""
+    (results reported in the first quarter belong to the year before); and which it was."""
     if kind == "target" and context.plan_year:
-        return context.plan_year
+        return context.plan_year, "the meeting's plan year"
     if kind == "result" and context.review_year:
-        return context.review_year
+        return context.review_year, "the meeting's review year"
     if not context.date:
-        return context.discussed if context.level else None
+        return (context.discussed, "the year the article speaks of") if context.level else (None, "none")
     year, month = int(context.date[:4]), int(context.date[5:7])
-    return year - 1 if kind == "result" and month <= 3 else year
+    return (year - 1 if kind == "result" and month <= 3 else year), "the meeting's date"
 
 
-def _locality(places: list, key: str, clause: str, context: Context) -> str | None:
+def _locality(places: list, key: str, clause: str, context: Context) -> tuple[str | None, str]:
     """The province named in the sentence; else the meeting's own for a provincial meeting;
-    else, in a national article, a province named in the last sentences or the bridge."""
+    else, in a national article, a province named in the last sentences or the bridge; and which."""
     if places:
-        return places[0].place.name
+        return places[0].place.name, "its sentence"
     if NATIONAL_WORDS.search(clause) and "grdp" not in clause:
-        return None
+        return None, "national words in its clause"
     if context.locality and context.level in ("provincial", "district", "national"):
-        return context.locality  # a national leader's working session with one province speaks of it
+        return context.locality, "the meeting"  # a national leader's working session with one province speaks of it
     if context.recent_place and context.place_age <= RECENT_PLACE_SENTENCES and not NATIONAL_WORDS.search(key):
-        return context.recent_place
+        return context.recent_place, "a sentence before"
     if PROVINCIAL_WORDS.search(key):
-        return context.bridge
-    return None
+        return context.bridge, "the province watching from its bridge"
+    return None, "the meeting" if context.level == "national" else "none"
 
 
 def counted_place(figure: Figure) -> str | None:

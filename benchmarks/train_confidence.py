@@ -1,0 +1,208 @@
+"""Train the confidence model of extracted figures on the tuning half, by cross-validation there only.
+
+Run from the repository root:  .venv/bin/python benchmarks/train_confidence.py [--write]
+(training needs numpy, which the summarisers bring already; applying the model needs nothing.)
+
+1. Every annotated article of the tuning half is read by the rules, and every reading of a number as
+   a figure becomes a candidate, labelled 1 when it matches a hand-written figure (indicator, kind,
+   year, place, unit and value, as benchmarks/accuracy.py scores) and 0 otherwise.
+2. A logistic regression over the candidates' features (briefing/extract/confidence.py) is scored by
+   5-fold cross-validation over articles, for each L2 strength and each mode: `filter` (report the
+   rules' figures above the threshold) and `decide` (report any candidate above it). For each, the
+   threshold is the one with the most recall at a cross-validated precision of at least 0.90 (else
+   the best F1). The rules alone are scored too; the better of rules-only and learned is kept: the
+   most recall among those reaching 0.90 precision while keeping 80% of the rules' recall, else the
+   best F1.
+3. With --write, the chosen model is fitted on the whole tuning half and written to
+   briefing/data/confidence.json. The check half is never used for a choice: only the learning curve
+   (the chosen settings trained on a quarter, half, three quarters and all of the tuning half) is
+   scored on it, to size the next annotation effort.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+
+import numpy as np
+
+from briefing.evaluation.facts import HALVES, _figure, _same_figure, annotated_articles, expected_file, half_of, load_expected
+from briefing.extract.confidence import DECIDE, FILTER, MODEL_FILE, RULES, features
+from briefing.extract.facts import read_figures
+from briefing.ingest.read import ArticleError, read_article
+
+TARGET_PRECISION = 0.90
+FOLDS = 5
+L2_STRENGTHS = (0.3, 1.0, 3.0, 10.0)
+THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 20)]
+CURVE = (0.25, 0.5, 0.75, 1.0)
+KEPT_RECALL = 0.8  # of the rules' recall, that a model reaching the target precision must keep
+
+
+def labelled(half: str) -> list[dict]:
+    """Each article of ``half``: its candidates (features, rules' verdict, label, fact) and how many
+    figures it should yield."""
+    articles = []
+    for path in annotated_articles():
+        if half_of(path.name) != half:
+            continue
+        try:
+            article = read_article(str(path))
+        except ArticleError:
+            continue
+        info, context, _ = read_figures(article)
+        wanted = [_figure(f) for f in load_expected(expected_file(path.name))["figures"]]
+        matched, rows = {}, []
+        for figure, reason, position in context.candidates:
+            fact = (figure.indicator, figure.kind, figure.year, figure.locality, figure.unit, figure.value, figure.value_max)
+            if fact not in matched:
+                found = _figure(figure.__dict__)
+                hit = next((i for i, w in enumerate(wanted) if w is not None and _same_figure(found, w)), None)
+                if hit is not None:
+                    wanted[hit] = None
+                matched[fact] = hit is not None
+            rows.append({"names": features(figure, reason, position, info), "reported": reason is None,
+                         "label": matched[fact], "fact": fact})
+        articles.append({"name": path.name, "rows": rows, "expected": len(load_expected(expected_file(path.name))["figures"])})
+    return articles
+
+
+def fit(rows: list[dict], l2: float) -> dict[str, float]:
+    """Logistic regression by Newton's method (iteratively reweighted least squares) with an L2 penalty."""
+    names = sorted({n for r in rows for n in r["names"]})
+    index = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(rows), len(names)))
+    for i, r in enumerate(rows):
+        x[i, [index[n] for n in r["names"]]] = 1.0
+    y = np.array([1.0 if r["label"] else 0.0 for r in rows])
+    w = np.zeros(len(names))
+    penalty = np.full(len(names), l2)
+    penalty[index["bias"]] = 0.0
+    for _ in range(25):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x.T * (p * (1 - p))) @ x + np.diag(penalty + 1e-6)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return {n: round(float(w[i]), 4) for n, i in index.items()}
+
+
+def confidence(weights: dict, names: list[str]) -> float:
+    total = sum(weights.get(n, 0.0) for n in names)
+    return 1 / (1 + np.exp(-np.clip(total, -30, 30)))
+
+
+def tally(articles: list[dict], probabilities: list[list[float]], mode: str, threshold: float) -> tuple[int, int, int]:
+    """(right, wrong, missed) of a decision over the articles, facts counted once per article."""
+    right = wrong = wanted = 0
+    for article, chances in zip(articles, probabilities):
+        shown = {}
+        for row, p in zip(article["rows"], chances):
+            keep = row["reported"] if mode == RULES else p >= threshold and (row["reported"] or mode == DECIDE)
+            if keep:
+                shown[row["fact"]] = shown.get(row["fact"], False) or row["label"]
+        right += sum(shown.values())
+        wrong += len(shown) - sum(shown.values())
+        wanted += article["expected"]
+    return right, wrong, wanted - right
+
+
+def precision_recall(counts: tuple[int, int, int]) -> tuple[float, float]:
+    right, wrong, missed = counts
+    return right / max(1, right + wrong), right / max(1, right + missed)
+
+
+def fold_of(name: str) -> int:
+    return hashlib.sha256(f"fold:{name}".encode()).digest()[0] % FOLDS
+
+
+def cross_validated(articles: list[dict], l2: float) -> list[list[float]]:
+    """Each candidate's chance, from a model that did not see its article."""
+    chances = [None] * len(articles)
+    for fold in range(FOLDS):
+        weights = fit([r for a in articles if fold_of(a["name"]) != fold for r in a["rows"]], l2)
+        for i, a in enumerate(articles):
+            if fold_of(a["name"]) == fold:
+                chances[i] = [confidence(weights, r["names"]) for r in a["rows"]]
+    return chances
+
+
+def best_threshold(articles, chances, mode) -> tuple[float, float, float]:
+    """(threshold, precision, recall): the lowest threshold reaching TARGET_PRECISION, else the best F1."""
+    scored = [(t, *precision_recall(tally(articles, chances, mode, t))) for t in THRESHOLDS]
+    good = [s for s in scored if s[1] >= TARGET_PRECISION and s[2] > 0]
+    if good:
+        return max(good, key=lambda s: (s[2], -s[0]))
+    return max(scored, key=lambda s: 2 * s[1] * s[2] / max(1e-9, s[1] + s[2]))
+
+
+def choose(articles: list[dict]) -> dict:
+    rules_p, rules_r = precision_recall(tally(articles, [[0.0] * len(a["rows"]) for a in articles], RULES, 0))
+    options = [{"mode": RULES, "l2": None, "threshold": 0.0, "precision": rules_p, "recall": rules_r}]
+    for l2 in L2_STRENGTHS:
+        chances = cross_validated(articles, l2)
+        for mode in (FILTER, DECIDE):
+            threshold, p, r = best_threshold(articles, chances, mode)
+            options.append({"mode": mode, "l2": l2, "threshold": threshold, "precision": p, "recall": r})
+    # Reaching the target precision counts only while most of the rules' recall is kept: a model
+    # that shows one figure in a hundred is precise and useless.
+    reaching = [o for o in options if o["precision"] >= TARGET_PRECISION and o["recall"] >= KEPT_RECALL * rules_r]
+    chosen = max(reaching, key=lambda o: o["recall"]) if reaching else max(options, key=_f1)
+    return {"options": options, "chosen": chosen}
+
+
+def _f1(option: dict) -> float:
+    p, r = option["precision"], option["recall"]
+    return 2 * p * r / max(1e-9, p + r)
+
+
+def report(tuning: list[dict], check: list[dict]) -> tuple[dict, list[str]]:
+    """The cross-validated choice and the lines that show it: every option, the choice, and the
+    learning curve of the best learned option on the check half."""
+    result = choose(tuning)
+    lines = [f"tuning half: {len(tuning)} articles, {sum(len(a['rows']) for a in tuning)} candidates, "
+             f"{sum(a['expected'] for a in tuning)} hand-written figures",
+             f"cross-validation on the tuning half ({FOLDS} folds by article), precision / recall:"]
+    for o in result["options"]:
+        lines.append(f"  {o['mode']:<7} l2 {o['l2'] if o['l2'] is not None else '-':<5} threshold {o['threshold']:<5} "
+                     f"{o['precision']:.3f} / {o['recall']:.3f}")
+    chosen = result["chosen"]
+    lines.append(f"chosen: {chosen['mode']} (l2 {chosen['l2']}, threshold {chosen['threshold']})")
+    best = max((o for o in result["options"] if o["mode"] != RULES), key=_f1)
+    lines.append(f"learning curve of the best learned option ({best['mode']}, l2 {best['l2']}, threshold "
+                 f"{best['threshold']}), scored on the check half (precision / recall):")
+    ordered = sorted(tuning, key=lambda a: hashlib.sha256(a["name"].encode()).hexdigest())
+    for share in CURVE:
+        part = ordered[: max(1, round(share * len(ordered)))]
+        weights = fit([r for a in part for r in a["rows"]], best["l2"])
+        chances = [[confidence(weights, r["names"]) for r in a["rows"]] for a in check]
+        p, r = precision_recall(tally(check, chances, best["mode"], best["threshold"]))
+        lines.append(f"  {share:>4.0%} of the tuning half ({len(part)} articles): {p:.3f} / {r:.3f}")
+    return result, lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"write the chosen model to {MODEL_FILE.name}")
+    options = parser.parse_args()
+    tuning, check = labelled(HALVES[0]), labelled(HALVES[1])
+    result, lines = report(tuning, check)
+    print("\n".join(lines))
+    chosen = result["chosen"]
+    if options.write:
+        weights = fit([r for a in tuning for r in a["rows"]], chosen["l2"]) if chosen["mode"] != RULES else {}
+        MODEL_FILE.write_text(json.dumps({
+            "mode": chosen["mode"], "threshold": chosen["threshold"], "l2": chosen["l2"],
+            "trained_on": f"tuning half: {len(tuning)} articles, {sum(a['expected'] for a in tuning)} figures",
+            "cross_validated": {"precision": round(chosen["precision"], 3), "recall": round(chosen["recall"], 3)},
+            "weights": dict(sorted(weights.items())),
+        }, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        print(f"wrote {MODEL_FILE}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

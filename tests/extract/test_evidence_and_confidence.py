@@ -1,0 +1,63 @@
+"""Each reported figure keeps the evidence of its indicator, kind, year and owner; the learned
+decision (confidence.py) reports or sets aside readings by their confidence."""
+
+import json
+
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.extract.confidence import DECIDE, FILTER, Model, shipped_model
+from briefing.extract.facts import extract_article, read_figures
+from briefing.ingest.read import parse, read_article
+from conftest import SEEDS, seed
+
+
+def figures_of(prefix):
+    return extract_article(read_article(str(seed(prefix)))).figures
+
+
+def test_every_seed_figure_says_where_its_indicator_kind_year_and_owner_came_from():
+    for path in SEEDS.glob("*.txt"):
+        for figure in extract_article(read_article(str(path))).figures:
+            assert [attribute for attribute, _ in figure.evidence] == ["indicator", "kind", "year", "owner"]
+    by_value = {(f.indicator, f.value): dict(f.evidence) for f in figures_of("004")}
+    assert by_value[("economic_growth", 8.05)]["year"] == "its clause"  # "Tăng trưởng kinh tế năm 2023 đạt 8,05%"
+    assert by_value[("export_value", 2.45e9)]["year"] == "the meeting's review year"  # "Kim ngạch xuất khẩu đạt 2,45 tỷ USD"
+    assert by_value[("budget_revenue", 102.6)]["indicator"] == "the figure before it"  # "…, bằng 102,6% dự toán"
+    assert by_value[("economic_growth", 8.0)]["owner"] == "its sentence"  # "Năm 2024, Hà Tĩnh phấn đấu …"
+
+
+def test_extract_json_carries_the_evidence():
+    shown = CliRunner().invoke(app, ["extract", str(seed("004"))])
+    figure = json.loads(shown.stdout)["meetings"][0]["figures"][0]
+    assert figure["evidence"] == {"indicator": "its own words", "kind": "its wording", "year": "its clause",
+                                  "owner": "its sentence"}
+    assert "confidence" not in figure  # the shipped model is the rules: no confidence is claimed
+
+
+def test_the_shipped_model_is_what_cross_validation_chose():
+    assert shipped_model().mode == "rules"  # learned options did not beat the rules (benchmarks/train_confidence.py)
+
+
+def test_a_filter_sets_aside_low_confidence_figures_with_their_sentence():
+    article = read_article(str(seed("004")))
+    rules = extract_article(article).figures
+    doubting = Model(FILTER, 0.5, {"bias": -5.0})
+    facts = extract_article(article, doubting)
+    assert facts.figures == []
+    low = [u for u in facts.unattributed if u.reason.startswith("low confidence")]
+    assert len(low) == len(rules) and low[0].reason == "low confidence (0.01)" and low[0].sentence == rules[0].sentence
+
+
+def test_deciding_may_report_a_reading_the_rules_set_aside_once_each():
+    article = parse("Hà Tĩnh tổng kết năm 2023\n\nSáng 28/12, UBND tỉnh Hà Tĩnh tổ chức hội nghị tổng kết nhiệm vụ "
+                    "năm 2023. Trong 6 tháng đầu năm, tăng trưởng kinh tế của tỉnh đạt 6,2%. Năm 2023, tăng "
+                    "trưởng kinh tế đạt 8,05%. Tăng trưởng kinh tế năm 2023 đạt 8,05%.\n")
+    _, context, rules = read_figures(article)
+    assert [(f.value, reason) for f, reason, _ in context.candidates] == [
+        (6.2, "part of a year"), (8.05, None), (8.05, None)]
+    assert [f.value for f in rules] == [8.05]
+    trusting = extract_article(article, Model(DECIDE, 0.5, {"bias": 5.0}))
+    assert [(f.value, f.confidence) for f in trusting.figures] == [(6.2, 0.993), (8.05, 0.993)]  # each fact once
+    part_year = Model(DECIDE, 0.5, {"bias": 5.0, "reason=part of a year": -10.0})
+    assert [f.value for f in extract_article(article, part_year).figures] == [8.05]
