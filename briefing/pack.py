@@ -47,6 +47,12 @@ SECTION_FIGURES = 30
 SECTION_CONFLICTS = 5
 FLAGS_PER_ROW = 4
 ANNEX_ARTICLES = 150
+ANNEX_INFERRED = 60  # figures whose year, owner or indicator the annex says came from their context
+# Where a part of a figure may come from that a reader should see, as it is the likeliest to be
+# wrong: outside the figure's sentence and not the meeting's own year or place.
+BORROWED_EVIDENCE = frozenset({"the sentence before", "the figure before it", "a sentence before",
+                               "the year the article speaks of", "the meeting's date",
+                               "the province watching from its bridge"})
 
 
 class EmptyPackError(ValueError):
@@ -213,6 +219,19 @@ class Pack:
         meetings; never more than ANNEX_ARTICLES."""
         chosen = [a for m in self.sectioned for a in m.reports] if self.compact else self.articles
         return chosen[:ANNEX_ARTICLES]
+
+    @property
+    def inferred_figures(self) -> list[tuple]:
+        """(meeting, figure, [(attribute, source)]) for the figures the sections show whose indicator,
+        year or owner was taken from outside their sentence (BORROWED_EVIDENCE): the reader sees what
+        was inferred."""
+        found = []
+        for meeting in self.sectioned:
+            for figure in meeting.shown_figures:
+                borrowed = [(part, source) for part, source in figure.evidence if source in BORROWED_EVIDENCE]
+                if borrowed:
+                    found.append((meeting, figure, borrowed))
+        return found[:ANNEX_INFERRED]
 
     @property
     def _sectioned_places(self) -> set:

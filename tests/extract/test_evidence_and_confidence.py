@@ -61,3 +61,14 @@ def test_deciding_may_report_a_reading_the_rules_set_aside_once_each():
     assert [(f.value, f.confidence) for f in trusting.figures] == [(6.2, 0.993), (8.05, 0.993)]  # each fact once
     part_year = Model(DECIDE, 0.5, {"bias": 5.0, "reason=part of a year": -10.0})
     assert [f.value for f in extract_article(article, part_year).figures] == [8.05]
+
+
+def test_the_annex_names_what_a_figure_took_from_its_context(tmp_path):
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--output", str(tmp_path / "pack.md")])
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "pack.md").read_text("utf-8")
+    section = text[text.index("### Số liệu đọc từ ngữ cảnh"):text.index("### Thiết lập")]
+    assert ("- Thu ngân sách · Hà Tĩnh · Kết quả 2023: **102,6% dự toán** — chỉ tiêu: số liệu đứng trước; "
+            "năm: số liệu đứng trước") in section
+    assert "- Tăng trưởng kinh tế (GDP/GRDP) · Lạng Sơn · Kết quả 2020: **2,09%** — chủ thể: một câu trước đó" in section
+    assert "8,05%" not in section  # "Tăng trưởng kinh tế năm 2023 đạt 8,05%" says all of it itself
