@@ -43,6 +43,7 @@ class Cell:
     sentence: str
     source: str  # the first article that states it
     sources: tuple[str, ...] = ()  # every article of its meeting that states it
+    date: str | None = None  # its meeting's date: a later meeting's target revises an earlier one's
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -150,19 +151,23 @@ def align_figures(meetings: list[ArticleFacts]) -> list[FigureRow]:
                 key, FigureRow(figure.indicator, figure.label, figure.locality, figure.year, figure.unit, counts)
             )
             cells = row.targets if figure.kind == "target" else row.results
-            cell = _cell(figure, m.source)
+            cell = _cell(figure, m.source, m.info.date)
             if not any(same_value(c, cell) and c.articles == cell.articles for c in cells):
                 cells.append(cell)
     ordered = sorted(rows.values(), key=lambda r: (r.indicator, r.locality or "", r.counts or "", r.year or 0, r.unit))
     for row in ordered:
+        # The latest meeting's target is the target: a council session in July revising the
+        # year's budget target replaces the January conference's (flags.REVISED says so).
+        row.targets.sort(key=lambda c: c.date or "", reverse=True)
         row.flags = _flags(row, rows)
     return ordered
 
 
-def _cell(figure: Figure, source: str) -> Cell:
+def _cell(figure: Figure, source: str, date: str | None = None) -> Cell:
     """A figure as a cell; ``source`` is its article's, for a figure not merged from several."""
     sources = figure.sources or (source,)
-    return Cell(figure.value, figure.value_max, figure.comparator, figure.of, figure.sentence, sources[0], sources)
+    return Cell(figure.value, figure.value_max, figure.comparator, figure.of, figure.sentence, sources[0], sources,
+                date)
 
 
 def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[Flag]:

@@ -3,7 +3,9 @@
 - ``met``, ``missed``, ``beaten``: a result against its target, by the target's comparator
   ("trở lên", "dưới", "không quá", "khoảng", a range) and the indicator's direction.
 - ``less_ambitious``, ``more_ambitious``: a target against last year's result.
-- ``conflict``: two articles' results (or targets) of the same year that differ beyond rounding.
+- ``conflict``: two articles' results (or targets of one meeting date) of the same year that differ
+  beyond rounding.
+- ``revised``: a later meeting set the year's target anew; the latest target is the one judged.
 - ``doubtful``: a value that no year of the indicator could take; it is compared with nothing.
 
 Each flag keeps the facts it compares, so every output can name both with their sources.
@@ -19,8 +21,8 @@ from briefing.extract.indicators import HIGHER, INDICATORS, LOWER
 
 MET, MISSED, BEATEN = "met", "missed", "beaten"
 LESS_AMBITIOUS, MORE_AMBITIOUS = "less_ambitious", "more_ambitious"
-CONFLICT, DOUBTFUL = "conflict", "doubtful"
-FLAG_KINDS = (MET, MISSED, BEATEN, LESS_AMBITIOUS, MORE_AMBITIOUS, CONFLICT, DOUBTFUL)
+CONFLICT, DOUBTFUL, REVISED = "conflict", "doubtful", "revised"
+FLAG_KINDS = (MET, MISSED, BEATEN, LESS_AMBITIOUS, MORE_AMBITIOUS, CONFLICT, DOUBTFUL, REVISED)
 ATTENTION_KINDS = frozenset({MISSED, LESS_AMBITIOUS, CONFLICT, DOUBTFUL})  # what the executive summary prints in red
 
 SAME_FIGURE = 0.005  # values within half a percent are the same figure written twice
@@ -60,12 +62,15 @@ def row_flags(indicator: str, unit: str, year: int | None, targets: list, result
     last_results = _distinct([c for c in last_results if plausible(indicator, unit, c)])
     conflicts = [Flag(CONFLICT, better, [Compared(role, year, cells[0]), Compared(role, year, other)])
                  for role, cells in (("target", targets), ("result", results))
-                 for other in cells[1:] if _reports_disagree(cells[0], other)]
-    flags += conflicts
+                 for other in cells[1:] if _reports_disagree(cells[0], other) and not _revision(cells[0], other)]
+    # targets come latest meeting first (compare.align_figures): an earlier meeting's is revised
+    revisions = [Flag(REVISED, better, [Compared("target", year, targets[0]), Compared("earlier_target", year, other)])
+                 for other in targets[1:] if _revision(targets[0], other) and _differ(targets[0], other)]
+    flags += conflicts + revisions
     if any(flag.facts[0].role == "target" for flag in conflicts):
         return flags  # which target was set is in dispute: none is judged
     result, last_result = _agreed(results), _agreed(last_results)
-    for target in targets:
+    for target in targets[:1] if revisions else targets:  # a revised target is judged by its latest value
         kind = verdict(target, result, better) if result else None
         if kind:
             flags.append(Flag(kind, better, [Compared("target", year, target), Compared("result", year, result)]))
@@ -136,6 +141,12 @@ def _reports_disagree(a, b) -> bool:
     neither is a conflict of reports.
     """
     return set(a.articles).isdisjoint(b.articles) and a.of is None and b.of is None and _differ(a, b)
+
+
+def _revision(latest, other) -> bool:
+    """Two targets set by meetings on different dates: the later one revises, it does not dispute."""
+    a, b = getattr(latest, "date", None), getattr(other, "date", None)
+    return bool(a and b and a[:10] != b[:10])
 
 
 def _agreed(results: list):

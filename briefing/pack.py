@@ -86,7 +86,7 @@ class News:
 
     meetings: list = field(default_factory=list)  # Meeting objects new in this run
     themes: list = field(default_factory=list)  # ThemeRow objects not in the previous run
-    targets: list = field(default_factory=list)  # (FigureRow, previous value text or None)
+    targets: list = field(default_factory=list)  # (FigureRow, the new target's Cell, previous value text or None)
     first_run: bool = False
 
     @property

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from briefing.extract.indicators import HIGHER
-from briefing.flags import DOUBTFUL, Flag
+from briefing.flags import DOUBTFUL, REVISED, Flag
 from briefing.pack import source_name
 from briefing.render.labels import labels
-from briefing.text.writing import figure_text
+from briefing.text.writing import date_text, figure_text
 
 
 SOURCES_CITED = 3  # articles named for one side of a flag; thousands of copies are counted, not named
@@ -29,12 +29,18 @@ def flag_facts(flag: Flag, unit: str, lang: str = "vi") -> str:
     roles = labels(lang)["flag_roles"]
     facts = "; ".join(
         f"{roles[fact.role]}{f' {fact.year}' if fact.year else ''}: {figure_text(fact.cell, unit, lang)}"
-        f" ({_cited(fact.cell.articles)})"
+        f" ({_cited(fact.cell.articles)}{_when(fact.cell, lang) if flag.kind == REVISED else ''})"
         for fact in flag.facts
     )
     if flag.kind == DOUBTFUL:
         facts += f": “{flag.facts[0].cell.sentence}”"
     return facts
+
+
+def _when(cell, lang: str) -> str:
+    """", 11/07/2024": the meeting date that tells a revised target from the earlier one."""
+    day = date_text(getattr(cell, "date", None), lang)
+    return f", {day}" if day else ""
 
 
 def flag_text(flag: Flag, unit: str, lang: str = "vi") -> str:

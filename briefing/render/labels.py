@@ -130,8 +130,9 @@ VI = {
                            "lower": "mục tiêu chặt hơn (thấp hơn kết quả năm trước)"},
         "conflict": "các bài nêu số liệu khác nhau",
         "doubtful": "số liệu đáng ngờ (ngoài khoảng hợp lý của chỉ tiêu)",
+        "revised": "mục tiêu đã được điều chỉnh",
     },
-    "flag_roles": {"target": "mục tiêu", "result": "kết quả"},
+    "flag_roles": {"target": "mục tiêu", "result": "kết quả", "earlier_target": "mục tiêu trước đó"},
     "levels": {"national": "Trung ương", "provincial": "Tỉnh, thành phố", "district": "Huyện", "ministry": "Bộ, ngành"},
     "limitations": [
         "Số liệu mà chủ thể chỉ được nêu ở các câu trước đó cách xa.",
@@ -239,8 +240,9 @@ EN = {
                            "lower": "more ambitious than last year's result (a stricter limit, below it)"},
         "conflict": "articles give different figures",
         "doubtful": "doubtful value (outside the plausible range of the indicator)",
+        "revised": "target revised",
     },
-    "flag_roles": {"target": "target", "result": "result"},
+    "flag_roles": {"target": "target", "result": "result", "earlier_target": "earlier target"},
     "levels": {"national": "National", "provincial": "Province or city", "district": "District", "ministry": "Ministry"},
     "limitations": [
         "Figures whose subject is named only several sentences earlier.",

@@ -343,7 +343,8 @@ def news_of(pack: Pack, known: set[str], first_run: bool) -> News:
         now_set = [c for c in row.targets if set(c.articles) & fresh]
         before = [c for c in row.targets if not set(c.articles) & fresh]
         if now_set and not any(same_value(now_set[0], c) for c in before):
-            news.targets.append((row, _target_text(before[0], row.unit) if before else None))
+            # the target this run's article set, and the one it replaces (targets come latest first)
+            news.targets.append((row, now_set[0], _target_text(before[0], row.unit) if before else None))
     return news
 
 

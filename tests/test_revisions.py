@@ -1,0 +1,50 @@
+"""A later meeting that revises a year's target: shown as revised, new value first, never as two
+reports that disagree; the latest target is the one judged (issue: wrong "changed" targets)."""
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from conftest import seed
+from weekly.test_weekly import in_week, report, run
+
+JULY = Path(__file__).parent / "data" / "revisions" / "ha-tinh-2024-july-council.txt"
+runner = CliRunner()
+
+
+def test_compare_shows_the_july_target_as_a_revision_of_the_january_one(tmp_path):
+    shutil.copy(seed("004"), tmp_path)
+    shutil.copy(JULY, tmp_path)
+    shown = json.loads(runner.invoke(app, ["compare", str(tmp_path), "--format", "json"]).stdout)
+    revenue = next(r for r in shown["figures"] if r["indicator"] == "budget_revenue" and r["year"] == 2024)
+    assert [t["value"] for t in revenue["targets"]] == [19_000e9, 17_500e9]  # latest first
+    kinds = [f["kind"] for f in revenue["flags"]]
+    assert "revised" in kinds and "conflict" not in kinds
+    growth = next(r for r in shown["figures"] if r["indicator"] == "economic_growth" and r["year"] == 2024
+                  and r["locality"] == "Hà Tĩnh")
+    assert growth["targets"][0]["value"] == 8.5 and growth["targets"][0]["comparator"] == ">="
+
+
+def test_the_weekly_pack_shows_the_new_target_as_new_and_the_old_as_before(place, monkeypatch):
+    in_week(monkeypatch, date(2024, 1, 22))
+    assert run().exit_code == 0
+    shutil.copy(JULY, place / "in")
+    in_week(monkeypatch, date(2024, 7, 12))
+    second = run()
+    assert second.exit_code == 0, second.stderr
+    text = report(place)
+    changed = [line for line in text.splitlines() if line.startswith("- Mục tiêu mới hoặc thay đổi:")]
+    assert "- Mục tiêu mới hoặc thay đổi: Thu ngân sách · Hà Tĩnh · 2024: **19.000 tỷ đồng** " \
+           "(trước đó: 17.500 tỷ đồng)" in changed
+    assert "- Mục tiêu mới hoặc thay đổi: Tăng trưởng kinh tế (GDP/GRDP) · Hà Tĩnh · 2024: **8,5% trở lên** " \
+           "(trước đó: 8 - 8,5%)" in changed
+    assert "Thu ngân sách · Hà Tĩnh · 2024: **19.000 tỷ đồng**" in text[text.index("### Mục tiêu chính"):]
+    assert "mục tiêu đã được điều chỉnh" in text
+    assert "mục tiêu 2024: 19.000 tỷ đồng (ha-tinh-2024-july-council.txt, 11/07/2024); mục tiêu trước đó 2024: " \
+           "17.500 tỷ đồng (004_f645dcc1a991b265.txt, 20/01/2024)" in text
+    assert not any("các bài nêu số liệu khác nhau" in line and "Thu ngân sách · Hà Tĩnh · 2024" in line
+                   for line in text.splitlines())
