@@ -128,10 +128,14 @@ def persistent_words(meetings: list[ArticleFacts]) -> list[tuple[str, list[int]]
                 continue
             for part in SLOGAN_PART_SEPARATOR.split(theme.text):
                 words = re.findall(r"\w+", part)
-                for a, b in zip(words, words[1:]):
-                    key = match_form(f"{a} {b}")
-                    years[key].add(theme.year)
-                    display.setdefault(key, f"{a} {b}".lower())
+                pairs = [match_form(f"{a} {b}") for a, b in zip(words, words[1:])]
+                # a syllable of a generic word is no half of a watchword: "phát triển | kinh tế"
+                # would make "triển kinh"
+                generic = {i + j for i, key in enumerate(pairs) if key in GENERIC_WORDS for j in (0, 1)}
+                for i, key in enumerate(pairs):
+                    if i not in generic and i + 1 not in generic:
+                        years[key].add(theme.year)
+                        display.setdefault(key, f"{words[i]} {words[i + 1]}".lower())
     found = [(display[k], sorted(v)) for k, v in years.items() if len(v) >= 2 and k not in GENERIC_WORDS]
     return sorted(found, key=lambda item: (-len(item[1]), item[0]))
 

@@ -88,3 +88,23 @@ def test_compare_cli_formats():
         assert "17.500 tỷ đồng" in result.stdout and "8,05%" in result.stdout
     data = json.loads(runner.invoke(app, ["compare", str(SEEDS), "--format", "json"]).stdout)
     assert {"meetings", "themes", "persistent_words", "figures"} <= set(data)
+
+
+def test_a_generic_word_lends_no_syllable_to_a_watchword():
+    from briefing.compare import persistent_words
+    from briefing.extract.facts import ArticleFacts
+    from briefing.extract.metadata import Metadata
+    from briefing.extract.themes import Theme
+
+    def meeting(year, slogan):
+        info = Metadata(f"{year - 1}-12-28", "provincial", "Thanh Hóa", None, year - 1, year)
+        return ArticleFacts(f"{year}.txt", "Hội nghị", info, [Theme(slogan, "theme", year, "local", slogan)], [])
+
+    # two real-style slogans that both say "phát triển kinh tế - xã hội"
+    found = persistent_words([
+        meeting(2023, "Nâng cao tinh thần, trách nhiệm, đẩy mạnh phát triển kinh tế - xã hội"),
+        meeting(2024, "Kỷ cương, trách nhiệm, thúc đẩy phát triển kinh tế - xã hội bền vững"),
+    ])
+    words = [word for word, _ in found]
+    assert "triển kinh" not in words and "tế xã" not in words
+    assert "trách nhiệm" in words

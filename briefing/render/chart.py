@@ -37,7 +37,7 @@ def growth_chart(
 ) -> str:
     """An SVG of economic growth (%) with a target bar and a result bar per place and year; "" if no data.
 
-    ``no_target`` and ``no_result`` ("chưa có kết quả") are written in a slot whose figure no article
+    ``no_target`` and ``no_result`` ("các bài không nêu kết quả") are written in a slot whose figure no article
     gave; without them the slot says "Mục tiêu: –" or "Kết quả: –" in the labels' own language.
     Values are written the ``lang`` way ("8,05" or "8.05").
     """

@@ -114,7 +114,7 @@ VI = {
     "page": "Trang",
     "chart_title": "Tăng trưởng kinh tế: mục tiêu và kết quả (%)",
     "no_target": "không nêu mục tiêu",
-    "no_result": "chưa có kết quả",
+    "no_result": "các bài không nêu kết quả",  # not "chưa có": a pack made years later would say "not yet"
     "whole_country": "Cả nước",
     "unknown": "không rõ",
     "skipped": "Tệp bị bỏ qua",
@@ -225,7 +225,7 @@ EN = {
     "page": "Page",
     "chart_title": "Economic growth: targets and results (%)",
     "no_target": "no target stated",
-    "no_result": "no result yet",
+    "no_result": "not reported in these articles",
     "whole_country": "Whole country",
     "unknown": "unknown",
     "skipped": "Skipped files",

@@ -69,17 +69,17 @@ def test_range_target_is_drawn_to_its_low_end_and_labelled_as_a_range(tmp_path):
     assert abs(float(box.get("height")) / target - 0.5 / 8) < 0.01  # the dashed box spans 8 to 8,5
 
 
-NOTES = {"no_target": "không nêu mục tiêu", "no_result": "chưa có kết quả"}
+NOTES = {"no_target": "không nêu mục tiêu", "no_result": "các bài không nêu kết quả"}
 
 
 def test_empty_slots_say_what_is_missing(tmp_path):
     svg = chart_of(tmp_path, PLAN, OLD_REVIEW, **NOTES)
-    assert texts(svg).count("chưa có kết quả") == 1  # Hà Tĩnh 2024 has a target only
+    assert texts(svg).count("các bài không nêu kết quả") == 1  # Hà Tĩnh 2024 has a target only
     assert texts(svg).count("không nêu mục tiêu") == 1  # Lạng Sơn 2020 has a result only
     both = chart_of(tmp_path, PLAN, REVIEW, **NOTES)
-    assert "chưa có kết quả" not in texts(both) and "không nêu mục tiêu" not in texts(both)
-    english = chart_of(tmp_path, PLAN, OLD_REVIEW, lang="en", no_target="no target stated", no_result="no result yet")
-    assert {"no target stated", "no result yet", "Target", "Result", "8 - 8.5", "2.09"} <= set(texts(english))
+    assert "các bài không nêu kết quả" not in texts(both) and "không nêu mục tiêu" not in texts(both)
+    english = chart_of(tmp_path, PLAN, OLD_REVIEW, lang="en", no_target="no target stated", no_result="not reported in these articles")
+    assert {"no target stated", "not reported in these articles", "Target", "Result", "8 - 8.5", "2.09"} <= set(texts(english))
 
 
 def test_without_notes_an_empty_slot_names_what_is_missing_in_the_labels_language(tmp_path):
@@ -97,7 +97,7 @@ def test_the_pdf_chart_shows_the_range_and_the_missing_result(tmp_path):
     pages = [unicodedata.normalize("NFC", page.extract_text()) for page in PdfReader(out).pages]
     chart_page = next(re.sub(r"\s+", " ", p) for p in pages if "mục tiêu và kết quả (%)" in p)
     assert "8 - 8,5" in chart_page
-    assert re.search(r"Kết quả: –|chưa có kết quả", chart_page)  # the pack may pass its own wording
+    assert re.search(r"Kết quả: –|các bài không nêu kết quả", chart_page)  # the pack may pass its own wording
 
 
 def test_a_long_first_place_name_stays_inside_the_chart(tmp_path):
