@@ -11,7 +11,7 @@ from briefing.output import write_output
 from briefing.pack import Pack, build_pack
 from briefing.render.document import render_pack
 from briefing.render.labels import labels
-from briefing.weekly.settings import RunSettings
+from briefing.weekly.settings import RunSettings, language_suffix
 
 # File extensions and the pack format each one means.
 FORMAT_OF_SUFFIX = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
@@ -57,7 +57,8 @@ def choose_format(output: Path | None, given: str | None) -> str:
 
 
 def default_output(settings: RunSettings, fmt: str, today: date | None = None) -> Path:
-    return settings.output / f"briefing-{(today or date.today()).isoformat()}.{fmt}"
+    """"reports/briefing-2026-12-03.pdf", "….en.pdf": the English and Vietnamese packs of a day are two files."""
+    return settings.output / f"briefing-{(today or date.today()).isoformat()}{language_suffix(settings.lang)}.{fmt}"
 
 
 def build(paths: list[str] | None, settings: RunSettings, fmt: str, output: Path | None = None,

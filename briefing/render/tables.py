@@ -22,9 +22,17 @@ NARROWEST = 8  # a column is never wrapped narrower than this
 
 def facts_json(meetings: list[Meeting], lang: str = "vi") -> str:
     """Each meeting's facts; ``conflicts`` lists the figures its reports give differently (flags in ``lang``)."""
-    data = [{**m.facts.as_json(), "conflicts": [_flag_json(flag, row.unit, lang) for row, flag in m.conflicts]}
+    data = [{**_cited_facts(m.facts.as_json()), "conflicts": [_flag_json(flag, row.unit, lang) for row, flag in m.conflicts]}
             for m in meetings]
     return json_text({"meetings": data})
+
+
+def _cited_facts(facts: dict) -> dict:
+    """Facts whose every theme and figure names the articles that state it: a one-article meeting's
+    own article where merging named none (the contract: "sources" is never empty)."""
+    for item in facts["themes"] + facts["figures"]:
+        item["sources"] = list(item.get("sources") or facts["sources"])
+    return facts
 
 
 def facts_table(meetings: list[Meeting], lang: str = "vi", width: int | None = None) -> str:

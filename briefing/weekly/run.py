@@ -31,11 +31,13 @@ from briefing.pack import (
 from briefing.summarize import DEFAULT_METHOD
 from briefing.summarize.summary import Summary
 from briefing.render.document import render_pack
-from briefing.weekly.settings import RunSettings, SettingsError, check_input_and_output
+from briefing.weekly.settings import (
+    DEFAULT_LANGUAGE, RunSettings, SettingsError, check_input_and_output, language_suffix,
+)
 from briefing.weekly.state import Lock, State, StateError, exclusive_lock, now
 from briefing.text.writing import figure_value
 
-REPORT_NAME = re.compile(r"briefing-(\d{4})-W(\d{2})\.(pdf|html|md)")
+REPORT_NAME = re.compile(r"briefing-(\d{4})-W(\d{2})(\.[a-z]{2})?\.(pdf|html|md)")
 
 
 UNCHANGED = "unchanged"  # a run's status when nothing was new: its week's pack was left as it was
@@ -77,8 +79,9 @@ class RunInterrupted(RuntimeError):
     """The run was stopped by a signal; it was recorded and the previous report kept."""
 
 
-def report_name(today: date, fmt: str) -> str:
-    return f"briefing-{iso_week(today)}.{fmt}"
+def report_name(today: date, fmt: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """"briefing-2026-W49.pdf", "briefing-2026-W49.en.pdf": each language's pack of a week has its own name."""
+    return f"briefing-{iso_week(today)}{language_suffix(lang)}.{fmt}"
 
 
 def iso_week(today: date) -> str:
@@ -87,9 +90,9 @@ def iso_week(today: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def dated_report_name(period: "Period", today: date) -> str:
+def dated_report_name(period: "Period", today: date, lang: str = DEFAULT_LANGUAGE) -> str:
     """"briefing-2024-01-01-to-2024-12-31.{fmt}": a --since/--until pack never takes the week's name."""
-    return f"briefing-{period.since or 'start'}-to-{period.until or today.isoformat()}.{{fmt}}"
+    return f"briefing-{period.since or 'start'}-to-{period.until or today.isoformat()}{language_suffix(lang)}.{{fmt}}"
 
 
 class StateCache(Cache):
@@ -197,9 +200,9 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date,
             raise EmptyPackError(f"no readable meeting article in {shown(settings.input_folder)}")
         new = state.unreported()
         if period.by_date:
-            in_full, report = state.dated_between(period.since, period.until), dated_report_name(period, today)
+            in_full, report = state.dated_between(period.since, period.until), dated_report_name(period, today, settings.lang)
         else:
-            in_full, report = new | state.reported_in_week(week), report_name(today, settings.format)
+            in_full, report = new | state.reported_in_week(week), report_name(today, settings.format, settings.lang)
         report = (settings.output / report.replace("{fmt}", settings.format)).resolve()
         if not period.by_date and not new and (report.is_file() or not in_full):
             return _unchanged(state, run_id, report, len(seen), skipped)
@@ -356,10 +359,12 @@ def keep_newest(reports: list[str], current: Path, keep: int) -> list[Path]:
     report is never removed, and a name that is no longer a regular file is left alone.
     """
     mine = {}
+    language = _report_language(current.name)
     for name in reports:
         path = Path(name)
         week = _report_week(path.name)
-        if week and path.parent == current.parent and path.suffix == current.suffix:
+        if week and path.parent == current.parent and path.suffix == current.suffix \
+                and _report_language(path.name) == language:
             mine[path] = week
     newest_first = sorted(mine, key=mine.get, reverse=True)
     removed = []
@@ -373,6 +378,11 @@ def keep_newest(reports: list[str], current: Path, keep: int) -> list[Path]:
 def _report_week(name: str) -> tuple[int, int] | None:
     m = REPORT_NAME.fullmatch(name)
     return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _report_language(name: str) -> str | None:
+    m = REPORT_NAME.fullmatch(name)
+    return m.group(3) if m else None
 
 
 def _target_text(cell, unit: str) -> str:

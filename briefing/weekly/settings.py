@@ -28,6 +28,12 @@ CONFIG_NAME = "briefing.toml"
 MAX_CONFIG_BYTES = 64 * 1024
 PACK_FORMATS = ("pdf", "html", "md")
 LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+
+def language_suffix(lang: str) -> str:
+    """"" for the default language, ".en" for another: a pack's file name says its language."""
+    return "" if lang == DEFAULT_LANGUAGE else f".{lang}"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -117,7 +123,7 @@ class RunSettings:
     state: Path | None = None
     method: str = DEFAULT_METHOD
     sentences: int = DEFAULT_SENTENCES
-    lang: str = "vi"
+    lang: str = DEFAULT_LANGUAGE
     title: str | None = None
     keep: int | None = None
     format: str = "pdf"

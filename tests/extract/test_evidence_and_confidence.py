@@ -72,3 +72,10 @@ def test_the_annex_names_what_a_figure_took_from_its_context(tmp_path):
             "năm: số liệu đứng trước") in section
     assert "- Tăng trưởng kinh tế (GDP/GRDP) · Lạng Sơn · Kết quả 2020: **2,09%** — chủ thể: một câu trước đó" in section
     assert "8,05%" not in section  # "Tăng trưởng kinh tế năm 2023 đạt 8,05%" says all of it itself
+
+
+def test_every_theme_and_figure_of_a_one_article_meeting_names_its_article():
+    meeting = json.loads(CliRunner().invoke(app, ["extract", str(seed("004"))]).stdout)["meetings"][0]
+    assert len(meeting["sources"]) == 1 and meeting["sources"][0].endswith("004_f645dcc1a991b265.txt")
+    for item in meeting["themes"] + meeting["figures"]:
+        assert item["sources"] == meeting["sources"]

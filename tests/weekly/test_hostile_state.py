@@ -27,6 +27,8 @@ def statuses(folder: Path) -> list[str]:
     db = sqlite3.connect(folder / "state.db")
     try:
         return [row[0] for row in db.execute("SELECT status FROM runs ORDER BY id")]
+    except sqlite3.OperationalError:  # a run creating the database has not made its tables yet
+        return []
     finally:
         db.close()
 

@@ -144,3 +144,22 @@ def test_a_full_disk_while_storing_a_cold_run_loses_nothing(place, monkeypatch):
     assert after.exit_code == 0 and "3 new of 3 article(s)" in after.stderr
     db = sqlite.connect(place / ".briefing" / "state.db")
     assert db.execute("SELECT count(*) FROM cache").fetchone()[0] == 3
+
+
+def test_each_language_has_a_pack_of_its_own(place, monkeypatch):
+    in_week(monkeypatch, WEEK)
+    assert run().exit_code == 0
+    english = run("--lang", "en")
+    assert english.exit_code == 0, english.stderr
+    assert english.stdout.strip() == str(place / "out" / "briefing-2026-W49.en.md")
+    assert "## Meetings" in (place / "out" / "briefing-2026-W49.en.md").read_text("utf-8")
+    assert "## Các hội nghị" in report(place)  # the Vietnamese pack of the week is still there
+
+
+def test_build_names_the_english_pack_apart(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for lang in ("vi", "en"):
+        assert runner.invoke(app, ["build", str(seed("004")), "--format", "md", "--lang", lang]).exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    today = date.today().isoformat()
+    assert names == [f"briefing-{today}.en.md", f"briefing-{today}.md"]
