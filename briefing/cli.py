@@ -68,8 +68,8 @@ def summarize(paths: Paths("summarize") = None, method: MethodOption = Method.br
     report_skipped(problems)
     if not meetings:
         fail("no article could be read", 1)
-    color = output is None and output_format == SummaryFormat.text and sys.stdout.isatty()
-    emit(summaries.render(output_format.value, [m.summary for m in meetings], color), output)
+    color = output is None and value(output_format) == "text" and sys.stdout.isatty()
+    emit(summaries.render(value(output_format), [m.summary for m in meetings], color), output)
     if problems:
         raise typer.Exit(1)
 
@@ -156,10 +156,10 @@ def compare(paths: Paths("compare") = None, output_format: CompareFormatOption =
 
     meetings, problems = _meetings(paths, state)
     comparison = align([m.facts for m in meetings])
-    if output_format == CompareFormat.json:
+    if value(output_format) == "json":
         emit(tables.comparison_json(comparison, value(lang) or "vi"), output)
     else:
-        markdown = output_format == CompareFormat.markdown
+        markdown = value(output_format) == "md"
         emit(tables.comparison_table(comparison, markdown=markdown, lang=value(lang) or "vi"), output)
     if problems:
         raise typer.Exit(1)

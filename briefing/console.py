@@ -22,7 +22,7 @@ from typer.core import TyperArgument
 from briefing import __version__
 from briefing.render.visible import visible, visible_output
 from briefing.summarize import DEFAULT_SENTENCES, METHODS
-from briefing.weekly.settings import LANGUAGES, PACK_FORMATS
+from briefing.weekly.settings import FORMAT_ALIASES, LANGUAGES, PACK_FORMATS, format_name
 
 EXIT_USAGE = 2
 EXIT_RUN_IN_PROGRESS = 3
@@ -36,25 +36,19 @@ TyperArgument._usage_display_name = lambda self: (
     (self.display_name_raw if self.required else f"[{self.display_name_raw}]") + ("..." if self.nargs != 1 else ""))
 
 Method = Enum("Method", {name: name for name in METHODS}, type=str)
-PackFormat = Enum("PackFormat", {name: name for name in PACK_FORMATS}, type=str)
+def _with_aliases(name: str, formats) -> Enum:
+    """A format choice that also takes each format's other names (FORMAT_ALIASES): md or markdown."""
+    names = list(formats) + [alias for alias, canonical in FORMAT_ALIASES.items() if canonical in formats]
+    return Enum(name, {n: n for n in names}, type=str)
+
+
+PackFormat = _with_aliases("PackFormat", PACK_FORMATS)
 Language = Enum("Language", {name: name for name in LANGUAGES}, type=str)
 
 
-class SummaryFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-
-
-class FactsFormat(str, Enum):
-    json = "json"
-    table = "table"
-
-
-class CompareFormat(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
+SummaryFormat = _with_aliases("SummaryFormat", ("text", "md", "json"))
+FactsFormat = _with_aliases("FactsFormat", ("json", "table"))
+CompareFormat = _with_aliases("CompareFormat", ("table", "md", "json"))
 
 
 def _paths_help(command: str) -> str:
@@ -146,7 +140,8 @@ SentencesOption = option(Optional[int], "--sentences -n", "N",
 LangOption = option(Optional[Language], "--lang", "vi|en",
     "Language of labels and headings; article text stays Vietnamese (default vi). Example: --lang en")
 PackFormatOption = option(Optional[PackFormat], "--format -f", "pdf|html|md",
-    "pdf, one self-contained html file, or md (default: from --output's extension, else pdf). Example: --format html")
+    "pdf, one self-contained html file, or md (or markdown) (default: from --output's extension, else pdf)."
+    " Example: --format html")
 ConfigOption = option(Optional[Path], "--config", "FILE",
     "Settings file instead of ./briefing.toml or ~/.config/briefing/briefing.toml."
     " Example: --config ~/briefing.toml", dir_okay=False)
@@ -169,8 +164,8 @@ RatioOption = option(Optional[float], "--ratio -r", "SHARE",
 WordsOption = option(Optional[int], "--words -w", "N",
     "Summary length as a word budget, 5-5000, instead of --sentences: as many of the summary's sentences"
     " as fit, and always its first. Example: --words 60", min=5, max=5000)
-SummaryFormatOption = option(SummaryFormat, "--format -f", "text|markdown|json",
-    "Output format. Example: --format json")
+SummaryFormatOption = option(SummaryFormat, "--format -f", "text|md|json",
+    "Output format (md or markdown). Example: --format json")
 RougeFolder = argument(Path, "FOLDER",
     "Folder of ID.article.txt / ID.summary.txt pairs. Example: briefing evaluate ../shared/eval/rouge",
     exists=True, file_okay=False)
@@ -179,8 +174,8 @@ MethodsOption = option(Optional[list[Method]], "--method -m", "NAME",
 LengthsOption = option(str, "--sentences -n", "N,N",
     "Comma-separated summary lengths in sentences. Example: --sentences 1,2,3")
 FactsFormatOption = option(FactsFormat, "--format -f", "json|table", "Output format. Example: --format table")
-CompareFormatOption = option(CompareFormat, "--format -f", "table|markdown|json",
-    "Output format. Example: --format markdown")
+CompareFormatOption = option(CompareFormat, "--format -f", "table|md|json",
+    "Output format (md or markdown). Example: --format md")
 PackFile = option(Optional[Path], "--output -o", "FILE",
     "Where to write the pack (default reports/briefing-YYYY-MM-DD.pdf); its extension sets the format."
     " Example: --output reports/week.pdf", dir_okay=False)
@@ -235,7 +230,8 @@ VersionFlag = Annotated[bool, typer.Option(
 
 
 def value(option: Enum | None) -> str | None:
-    return option.value if option is not None else None
+    """An option's value; a format by its one name ("markdown" is "md")."""
+    return format_name(option.value) if option is not None else None
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:

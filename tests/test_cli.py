@@ -134,3 +134,18 @@ def test_help_shows_words_a_user_reads_not_python_types():
             assert raw not in page, (raw, page)
         commands = page.split("Commands:")[1] if "Commands:" in page else ""
         assert "..." not in commands, commands  # no description cut short
+
+
+def test_md_and_markdown_name_the_same_format_in_every_command(tmp_path):
+    seed_file = str(next(SEEDS.glob("004_*.txt")))
+    for name in ("md", "markdown"):
+        summary = run("summarize", seed_file, "--format", name)
+        assert summary.exit_code == 0 and summary.stdout.startswith("# Tóm tắt hội nghị"), summary.stderr
+        compared = run("compare", seed_file, "--format", name)
+        assert compared.exit_code == 0 and "## Chỉ tiêu và kết quả" in compared.stdout
+        built = run("build", seed_file, "--format", name, "--output", str(tmp_path / f"pack-{name}.md"))
+        assert built.exit_code == 0, built.stderr
+    (tmp_path / "briefing.toml").write_text('format = "markdown"\n', "utf-8")
+    weekly = run("run", "--input", str(SEEDS), "--output", str(tmp_path / "out"), "--state", str(tmp_path / "st"),
+                 "--config", str(tmp_path / "briefing.toml"))
+    assert weekly.exit_code == 0 and weekly.stdout.strip().endswith(".md"), weekly.stderr

@@ -375,7 +375,7 @@ def test_too_many_feeds_are_counted_not_reprinted(tmp_path):
     (["summarize", "--words", "3"], "must be from 5 to 5000, not 3"),
     (["summarize", "--ratio", "2"], "must be from 0.01 to 1, not 2"),
     (["summarize", "--method", "best"], "'best' is not one of 'briefing', 'lead', 'lexrank'"),
-    (["summarize", "--format", "xml"], "'xml' is not one of 'text', 'markdown', 'json'"),
+    (["summarize", "--format", "xml"], "'xml' is not one of 'text', 'md', 'json', 'markdown'"),
     (["build", "--format", "docx"], "'docx' is not one of 'pdf', 'html', 'md'"),
     (["history", "--limit", "0"], "must be from 1 to 1000, not 0"),
     (["run", "--jobs", "two"], "must be a whole number, not 'two'"),

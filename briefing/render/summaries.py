@@ -59,5 +59,5 @@ def as_json(meetings: Iterable[Summary]) -> str:
 
 
 def render(fmt: str, meetings: list[Summary], color: bool = False) -> str:
-    """The summaries in ``fmt`` ("text", "markdown" or "json"); only text is ever coloured."""
-    return as_text(meetings, color) if fmt == "text" else {"markdown": as_markdown, "json": as_json}[fmt](meetings)
+    """The summaries in ``fmt`` ("text", "md" or "json"); only text is ever coloured."""
+    return as_text(meetings, color) if fmt == "text" else {"md": as_markdown, "json": as_json}[fmt](meetings)

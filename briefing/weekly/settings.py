@@ -27,6 +27,13 @@ from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES, METHODS
 CONFIG_NAME = "briefing.toml"
 MAX_CONFIG_BYTES = 64 * 1024
 PACK_FORMATS = ("pdf", "html", "md")
+# The other names a user may type for a format, everywhere a format is asked for: md or markdown.
+FORMAT_ALIASES = {"markdown": "md"}
+
+
+def format_name(name: str) -> str:
+    """The one name of a format: "markdown" is "md"."""
+    return FORMAT_ALIASES.get(name, name)
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
@@ -84,6 +91,8 @@ class Rule:
             return value
         if not isinstance(value, str):
             raise SettingsError(f"must be text, not {_said(value)}")
+        if self.choices and format_name(value) in self.choices:
+            value = format_name(value)  # format = "markdown" is md
         if self.choices and value not in self.choices:
             raise SettingsError(f"must be one of {', '.join(self.choices)}, not {_said(value)}")
         if _CONTROL.search(value):
