@@ -40,12 +40,13 @@ def main_options(version: VersionFlag = False) -> None:
     """Turn Vietnamese government-meeting news into briefings."""
 
 
-def _settings(options: dict, config: Optional[Path]):
-    """Command line over briefing.toml over the defaults, each checked once."""
+def _settings(options: dict, config: Optional[Path], names: Optional[dict] = None):
+    """Command line over briefing.toml over the defaults, each checked once (``names``: what the
+    command calls an option that is not --SETTING)."""
     from briefing.weekly.settings import SettingsError, find_config, load_config, settings
 
     try:
-        return settings(options, load_config(find_config(config)))
+        return settings(options, load_config(find_config(config)), names)
     except SettingsError as err:
         fail(str(err))
 
@@ -215,7 +216,8 @@ def fetch(sources: FeedsArgument = None, into: IntoFolder = None, since: FetchSi
 
     if since is not None and not is_iso_date(since):
         fail(f"--since takes a date such as 2024-01-01, not {since!r}")
-    settings = _settings({"feeds": sources or None, "input": into}, config)
+    settings = _settings({"feeds": sources or None, "input": into}, config,
+                         {"feeds": "FEED_OR_URL", "input": "--into"})
     if not settings.feeds:
         fail("give feeds or article addresses, or feeds = [...] in briefing.toml")
     if settings.input is None:

@@ -566,6 +566,8 @@ def build_pack(
         elif not since or (item.date is not None and item.date >= since):
             reports.append(item)
     if not reports:
+        if skipped and len(skipped) == len(list(paths)) and not since:  # say why, as summarize does
+            raise EmptyPackError("; ".join(f"{s.source}: {s.problem}" for s in skipped[:3]))
         reason = f" dated {since} or later" if since else ""
         raise EmptyPackError(f"no readable meeting article{reason} in {', '.join(map(str, paths))}")
     meetings = merge_meetings(reports)

@@ -149,3 +149,14 @@ def test_md_and_markdown_name_the_same_format_in_every_command(tmp_path):
     weekly = run("run", "--input", str(SEEDS), "--output", str(tmp_path / "out"), "--state", str(tmp_path / "st"),
                  "--config", str(tmp_path / "briefing.toml"))
     assert weekly.exit_code == 0 and weekly.stdout.strip().endswith(".md"), weekly.stderr
+
+
+def test_a_missing_folder_and_a_bad_feed_are_named_as_the_user_typed_them(tmp_path):
+    built = run("build", str(tmp_path / "nosuch"), "--output", str(tmp_path / "pack.md"))
+    assert built.exit_code == 1
+    assert built.stderr.strip().splitlines() == [f"briefing: {tmp_path / 'nosuch'}: no such file or folder"]
+    fetched = run("fetch", "ftp://example.org/bai.html", "--into", str(tmp_path / "news"))
+    assert fetched.exit_code == 2
+    assert fetched.stderr.strip() == ("briefing: FEED_OR_URL: an item must be an http or https address, "
+                                      "not 'ftp://example.org/bai.html'")
+    assert "--feeds" not in fetched.stderr

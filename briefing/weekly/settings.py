@@ -149,13 +149,15 @@ class RunSettings:
         return self.state if self.state is not None else self.output.resolve().parent / ".briefing"
 
 
-def settings(options: dict[str, Any], config: dict[str, Any] | None = None) -> RunSettings:
-    """Command-line ``options`` (None = not given) over ``config`` over the defaults, each checked."""
+def settings(options: dict[str, Any], config: dict[str, Any] | None = None,
+             names: dict[str, str] | None = None) -> RunSettings:
+    """Command-line ``options`` (None = not given) over ``config`` over the defaults, each checked;
+    an error names the option as the command calls it (``names``: "--into", "FEED_OR_URL"), else --NAME."""
     chosen: dict[str, Any] = {}
     for field in fields(RunSettings):
         given = options.get(field.name)
         if given is not None:
-            chosen[field.name] = _checked(field.name, given, f"--{field.name}")
+            chosen[field.name] = _checked(field.name, given, (names or {}).get(field.name, f"--{field.name}"))
         elif config and field.name in config:
             chosen[field.name] = config[field.name]  # checked when the file was read
     return RunSettings(**chosen)

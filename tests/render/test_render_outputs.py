@@ -195,3 +195,15 @@ def test_evaluate_counts_in_the_singular(tmp_path):
     assert messages == ["lead (1 sentence)", "lead (2 sentences)"]
     assert table(rows).endswith("\n\n1 article scored.\n")
     assert table([Row("lead", 2, 0.5, 0.2, 0.4, 3)]).endswith("\n\n3 articles scored.\n")
+
+
+def test_every_markdown_heading_of_the_pack_stands_after_a_blank_line(tmp_path):
+    from typer.testing import CliRunner
+    from briefing.cli import app
+
+    for lang in ("vi", "en"):
+        out = tmp_path / f"pack-{lang}.md"
+        assert CliRunner().invoke(app, ["build", str(SEEDS), "--lang", lang, "--output", str(out)]).exit_code == 0
+        lines = out.read_text("utf-8").splitlines()
+        glued = [lines[i - 1] for i, line in enumerate(lines) if line.startswith("#") and i and lines[i - 1].strip()]
+        assert glued == [], glued
