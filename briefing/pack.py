@@ -393,6 +393,7 @@ def analyse(item: Input, request: Request) -> tuple[ArticleFacts, Summary | None
         return facts, None
     summary = summarize_article(article, request.method, request.sentences, request.ratio,
                                 date=facts.info.date, decisions=facts.decisions, words=request.words)
+    summary.title = facts.title  # a headline-less article is named from its meeting, as its facts are
     return facts, summary
 
 
@@ -566,10 +567,10 @@ def build_pack(
         elif not since or (item.date is not None and item.date >= since):
             reports.append(item)
     if not reports:
-        if skipped and len(skipped) == len(list(paths)) and not since:  # say why, as summarize does
-            raise EmptyPackError("; ".join(f"{s.source}: {s.problem}" for s in skipped[:3]))
         reason = f" dated {since} or later" if since else ""
-        raise EmptyPackError(f"no readable meeting article{reason} in {', '.join(map(str, paths))}")
+        why = "; ".join(f"{s.source}: {s.problem}" for s in skipped[:3])  # say why, as summarize does
+        raise EmptyPackError(f"no readable meeting article{reason} in {', '.join(map(str, paths))}"
+                             + (f" ({why})" if why else ""))
     meetings = merge_meetings(reports)
     return make_pack(meetings, compare([m.facts for m in meetings]), title or default_title, method, sentences,
                      skipped, since)

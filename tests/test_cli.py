@@ -154,7 +154,8 @@ def test_md_and_markdown_name_the_same_format_in_every_command(tmp_path):
 def test_a_missing_folder_and_a_bad_feed_are_named_as_the_user_typed_them(tmp_path):
     built = run("build", str(tmp_path / "nosuch"), "--output", str(tmp_path / "pack.md"))
     assert built.exit_code == 1
-    assert built.stderr.strip().splitlines() == [f"briefing: {tmp_path / 'nosuch'}: no such file or folder"]
+    assert built.stderr.strip().splitlines() == [
+        f"briefing: no readable meeting article in {tmp_path / 'nosuch'} ({tmp_path / 'nosuch'}: no such file or folder)"]
     fetched = run("fetch", "ftp://example.org/bai.html", "--into", str(tmp_path / "news"))
     assert fetched.exit_code == 2
     assert fetched.stderr.strip() == ("briefing: FEED_OR_URL: an item must be an http or https address, "

@@ -9,7 +9,7 @@ from briefing.extract.confidence import RULES, Model, decide, shipped_model
 from briefing.extract.dates import discussed_year
 from briefing.extract.figures import Context, Figure, Unattributed, find_figures
 from briefing.extract.indicators import HEADLINE_INDICATORS
-from briefing.extract.metadata import Metadata, read_metadata
+from briefing.extract.metadata import Metadata, meeting_name, read_metadata
 from briefing.extract.themes import Theme, find_themes
 from briefing.ingest.article import Article
 
@@ -145,7 +145,7 @@ def extract_article(article: Article, model: Model | None = None) -> ArticleFact
         context.set_aside += low
     return ArticleFacts(
         source=article.source,
-        title=article.title,
+        title=article.title if article.headline else meeting_name(info) or article.title,
         info=info,
         themes=find_themes(article, info.level, info.plan_year or _current_year(info, article)),
         figures=figures,

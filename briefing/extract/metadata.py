@@ -99,6 +99,12 @@ BRIDGE = re.compile(r"điểm cầu", re.IGNORECASE)
 WORKING_SESSION = re.compile(r"\blàm việc (?:với|tại)\b", re.IGNORECASE)
 
 
+# A meeting's name from what is known of it, for an article with no headline (its first sentence,
+# cut short, names nobody well): "Hội nghị Trung ương ngày 17/01/2024".
+MEETING_NAMES = {"national": "Hội nghị Trung ương", "provincial": "Hội nghị của {place}",
+                 "district": "Hội nghị cấp huyện ({place})", "ministry": "Hội nghị cấp Bộ"}
+
+
 @dataclass
 class Metadata:
     date: str | None
@@ -108,6 +114,16 @@ class Metadata:
     review_year: int | None
     plan_year: int | None
     officials: list[dict] = field(default_factory=list)
+
+
+def meeting_name(info: "Metadata") -> str | None:
+    """The meeting named by its level, place and date; None when its level is not known."""
+    if info.level not in MEETING_NAMES or (info.level in ("provincial", "district") and not info.locality):
+        return None
+    name = MEETING_NAMES[info.level].format(place=info.locality)
+    if info.date and len(info.date) == 10:
+        name += f" ngày {info.date[8:10]}/{info.date[5:7]}/{info.date[:4]}"
+    return name
 
 
 def read_metadata(article: Article) -> Metadata:

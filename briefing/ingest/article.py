@@ -44,7 +44,7 @@ class SetAside:
 class Article:
     source: str  # the path as the user gave it ("-" for standard input)
     text: str  # the decoded, NFC-normalised text all offsets refer to
-    title: str
+    title: str  # its headline; for an article without one, its first sentence cut short
     paragraphs: list[Paragraph]
     set_aside: list[SetAside] = field(default_factory=list)
     header_month: str | None = None  # "YYYY-MM" from a "date YYYY-MM" header line
@@ -53,6 +53,7 @@ class Article:
     url: str | None = None  # where a fetched or saved page came from (header.py, html.py)
     outlet: str | None = None
     published: str | None = None  # "YYYY-MM-DD", the page's publication date
+    headline: bool = True  # False: ``title`` is only the first sentence, cut short
 
     @property
     def sentences(self) -> list[Sentence]:

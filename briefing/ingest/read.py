@@ -179,11 +179,12 @@ def parse(text: str, source: str = "-") -> Article:
         if not lines:
             raise ArticleError("empty file")
         raise ArticleError("no article text (only a title, captions, bylines or header lines)")
-    title = " ".join(ln.text for ln in lines if ln.kind == "title") or _fallback_title(paragraphs)
+    headline = " ".join(ln.text for ln in lines if ln.kind == "title")
     return Article(
         source=source,
         text=text,
-        title=title,
+        title=headline or _fallback_title(paragraphs),
+        headline=bool(headline),
         paragraphs=paragraphs,
         set_aside=sorted(set_aside, key=lambda s: s.start),
         header_month=_header_month(lines),

@@ -79,3 +79,15 @@ def test_every_theme_and_figure_of_a_one_article_meeting_names_its_article():
     assert len(meeting["sources"]) == 1 and meeting["sources"][0].endswith("004_f645dcc1a991b265.txt")
     for item in meeting["themes"] + meeting["figures"]:
         assert item["sources"] == meeting["sources"]
+
+
+def test_an_article_without_a_headline_is_named_from_its_meeting(tmp_path):
+    facts = extract_article(read_article(str(seed("002"))))
+    assert facts.title == "Hội nghị Trung ương ngày 17/01/2024"  # not "Sáng ngày 17/1, đồng chí Trương Thị Mai, …"
+    assert extract_article(read_article(str(seed("004")))).title.startswith("Quyết tâm, linh hoạt")  # a headline stays
+    out = tmp_path / "pack.md"
+    assert CliRunner().invoke(app, ["build", str(seed("002")), "--output", str(out)]).exit_code == 0
+    text = out.read_text("utf-8")
+    assert "### Hội nghị Trung ương ngày 17/01/2024" in text and "Sáng ngày 17/1, đồng chí" not in text.split("####")[0]
+    summary = CliRunner().invoke(app, ["summarize", str(seed("002"))]).stdout
+    assert summary.splitlines()[0] == "Hội nghị Trung ương ngày 17/01/2024"
