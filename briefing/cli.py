@@ -336,7 +336,7 @@ def schedule_add(weekly: WeeklyOption,
                           "format": value(output_format), "lang": value(lang)}, None)
     try:
         installed = schedule.install(schedule.parse_weekly(*weekly), schedule.job_command(settings, config),
-                                     systemd, dry_run, crontab_file, unit_dir)
+                                     systemd, dry_run, crontab_file, unit_dir, schedule.run_log(settings))
     except schedule.ScheduleError as err:
         fail(str(err), 1)
     typer.echo(installed)
@@ -370,6 +370,8 @@ def schedule_remove(crontab_file: CrontabFile = None, unit_dir: UnitFolder = Non
     except schedule.ScheduleError as err:
         fail(str(err), 1)
     typer.echo("\n".join(f"removed: {item}" for item in removed) or "nothing to remove")
+    if systemd and removed:
+        typer.echo(schedule.AFTER_SYSTEMD_REMOVE)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ import shutil
 import textwrap
 import unicodedata
 from dataclasses import asdict
+from datetime import datetime
 
 from briefing.compare import Comparison, FigureRow
 from briefing.extract.facts import ArticleFacts
@@ -140,11 +141,22 @@ def history_table(runs, running_now: bool = False) -> str:
         return "interrupted" if run.status == "running" and not running_now else run.status
 
     rows = [
-        [r.started.replace("T", " ")[:19], status(r), f"{count(r.new_articles)}/{count(r.total_articles)}",
+        [_local_time(r.started), status(r), f"{count(r.new_articles)}/{count(r.total_articles)}",
          r.output or (r.error or "")[:60], f"{r.duration:.1f} s" if r.duration is not None else ""]
         for r in runs
     ]
-    return _grid(["when (UTC)", "status", "new/total", "report or error", "duration"], rows)
+    offset = datetime.now().astimezone().strftime("%z")
+    # nothing is wrapped: a path cut in two cannot be copied, and the other cells are short
+    return _grid([f"when (UTC{offset[:3]}:{offset[3:]})", "status", "new/total", "report or error", "duration"], rows,
+                 whole=set(range(5)))
+
+
+def _local_time(stamp: str) -> str:
+    """"2026-12-03 13:45:16": a run's start, recorded in UTC, in this machine's time zone."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return stamp.replace("T", " ")[:19]
 
 
 def _row_json(row: FigureRow, lang: str) -> dict:
@@ -170,13 +182,15 @@ def _whose(scope: str, locality: str | None, t: dict) -> str:
     return t["national"] if scope == "national" else (locality or t["local"])
 
 
-def _grid(header: list[str], rows: list[list[str]], width: int | None = None, empty: str = "  (none)") -> str:
-    """Aligned columns that fit ``width`` (the terminal's by default): long cells wrap within their column."""
+def _grid(header: list[str], rows: list[list[str]], width: int | None = None, empty: str = "  (none)",
+          whole: set[int] = frozenset()) -> str:
+    """Aligned columns that fit ``width`` (the terminal's by default): long cells wrap within their
+    column, except in the ``whole`` columns (paths), which keep their width."""
     if not rows:
         return empty
     header = [_text(h) for h in header]
     rows = [[_text(c) for c in row] for row in rows]
-    widths = _fit([max(len(x) for x in col) for col in zip(header, *rows)], width or _terminal_width())
+    widths = _fit([max(len(x) for x in col) for col in zip(header, *rows)], width or _terminal_width(), whole)
     lines = _grid_lines(header, widths)
     lines.append(GAP.join("-" * w for w in widths).rstrip())
     for row in rows:
@@ -194,12 +208,13 @@ def _terminal_width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def _fit(widths: list[int], room: int) -> list[int]:
-    """Narrow the widest column, one character at a time, until the row fits ``room``."""
+def _fit(widths: list[int], room: int, whole: set[int] = frozenset()) -> list[int]:
+    """Narrow the widest column (not one of ``whole``), one character at a time, until the row fits ``room``."""
     widths = list(widths)
     room -= len(GAP) * (len(widths) - 1)
-    while sum(widths) > room:
-        widest = max(range(len(widths)), key=lambda i: widths[i])
+    narrowable = [i for i in range(len(widths)) if i not in whole]
+    while narrowable and sum(widths) > room:
+        widest = max(narrowable, key=lambda i: widths[i])
         if widths[widest] <= NARROWEST:
             break
         widths[widest] -= 1

@@ -32,6 +32,7 @@ from briefing.render.visible import visible
 from briefing.weekly.settings import RunSettings
 
 TAG = "# briefing-schedule"
+RUN_LOG = "run.log"  # a cron run's lines, appended in the state folder
 DAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 0}
 DAY_NAMES = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 0}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -102,8 +103,15 @@ def _is_utf8(word: str) -> bool:
 
 # crontab ---------------------------------------------------------------------
 
-def cron_line(when: Weekly, command: list[str]) -> str:
-    return f"{when.minute} {when.hour} * * {when.day} {cron_command(command)} {TAG}"
+def cron_line(when: Weekly, command: list[str], log: Path | None = None) -> str:
+    """The crontab entry; with ``log``, what the run prints is appended there (cron would mail it, or lose it)."""
+    output = f" >> {cron_command([str(log)])} 2>&1" if log else ""
+    return f"{when.minute} {when.hour} * * {when.day} {cron_command(command)}{output} {TAG}"
+
+
+def run_log(settings: RunSettings) -> Path:
+    """Where a scheduled run's lines go: ``run.log`` in the state folder, beside its history."""
+    return settings.state_folder.resolve() / RUN_LOG
 
 
 def cron_command(command: list[str]) -> str:
@@ -237,17 +245,24 @@ def systemd_installed(folder: Path) -> list[Path]:
 
 
 def systemd_remove(folder: Path | None = None) -> list[str]:
-    """Remove briefing's unit files; return their names as shown (undecodable bytes as ``\\xNN``)."""
-    removed = systemd_installed(folder or default_unit_dir())
+    """Remove briefing's unit files and the timer's enabling link (``systemctl disable`` does no
+    more); return their names as shown (undecodable bytes as ``\\xNN``)."""
+    folder = folder or default_unit_dir()
+    enabled = folder / "timers.target.wants" / f"{UNIT}.timer"
+    removed = systemd_installed(folder) + ([enabled] if enabled.is_symlink() or enabled.exists() else [])
     for path in removed:
         path.unlink()
     return [visible(shown(path)) for path in removed]
 
 
+# What to run after removing the units: systemd still has the timer loaded until it is told.
+AFTER_SYSTEMD_REMOVE = f"then: systemctl --user daemon-reload && systemctl --user stop {UNIT}.timer"
+
+
 # what the commands show ---------------------------------------------------------
 
 def install(when: Weekly, command: list[str], systemd: bool = False, dry_run: bool = False,
-            crontab_file: Path | None = None, unit_dir: Path | None = None) -> str:
+            crontab_file: Path | None = None, unit_dir: Path | None = None, log: Path | None = None) -> str:
     """Install (unless ``dry_run``) and return exactly what was, or would be, installed."""
     if systemd:
         folder = unit_dir or default_unit_dir()
@@ -257,7 +272,9 @@ def install(when: Weekly, command: list[str], systemd: bool = False, dry_run: bo
             systemd_install(units, folder)
             printed.append(f"# then: systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer")
         return "\n".join(printed)
-    line = cron_line(when, command)
+    line = cron_line(when, command, log)
+    if log and not dry_run:
+        log.parent.mkdir(parents=True, exist_ok=True)  # a redirection into a missing folder stops the run
     replaced = [] if dry_run else cron_add(line, crontab_file)
     return "\n".join([line] + [f"replaced: {visible(old)}" for old in replaced])
 

@@ -1,5 +1,6 @@
 """Weekly runs: new since last run, renamed articles, one run at a time, failures, schedule, config, state."""
 
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -272,3 +273,49 @@ def test_older_database_is_migrated(tmp_path):
     assert state.runs()[0].duration == 5.0
     state.store("abc", "settings", {"x": 1})
     assert state.cached("abc", "settings") == {"x": 1}
+
+
+def test_a_cron_run_appends_its_lines_to_a_log_in_the_state_folder(tmp_path):
+    crontab = tmp_path / "crontab"
+    (tmp_path / "news").mkdir()
+    state = tmp_path / "state 100%"  # a space and a % must survive sh and cron
+    added = runner.invoke(app, ["schedule", "add", "--weekly", "mon", "07:30", "--input", str(tmp_path / "news"),
+                                "--state", str(state), "--crontab-file", str(crontab)])
+    assert added.exit_code == 0, added.stderr
+    line = added.stdout.strip()
+    assert line.endswith(f" >> '{tmp_path}/state 100\\%/run.log' 2>&1 # briefing-schedule")
+    assert state.is_dir()  # cron cannot append into a folder that does not exist
+    command = line.split(" ", 5)[5].rsplit(" # ", 1)[0].replace("\\%", "%")
+    assert shlex.split(command)[-3:] == [">>", f"{state}/run.log", "2>&1"]
+
+
+def test_removing_systemd_units_disables_the_timer_and_says_what_to_run(tmp_path):
+    units = tmp_path / "units"
+    (tmp_path / "news").mkdir()
+    assert runner.invoke(app, ["schedule", "add", "--weekly", "mon", "07:30", "--input", str(tmp_path / "news"),
+                               "--systemd", "--unit-dir", str(units)]).exit_code == 0
+    wants = units / "timers.target.wants"
+    wants.mkdir()
+    (wants / "briefing-weekly.timer").symlink_to(units / "briefing-weekly.timer")  # as systemctl enable leaves it
+    removed = runner.invoke(app, ["schedule", "remove", "--systemd", "--unit-dir", str(units)])
+    assert removed.exit_code == 0
+    assert removed.stdout.count("removed:") == 3 and not list(wants.iterdir())
+    assert not (units / "briefing-weekly.timer").exists() and not (units / "briefing-weekly.service").exists()
+    assert removed.stdout.strip().endswith(
+        "then: systemctl --user daemon-reload && systemctl --user stop briefing-weekly.timer")
+    again = runner.invoke(app, ["schedule", "remove", "--systemd", "--unit-dir", str(units)])
+    assert again.stdout.strip() == "nothing to remove"
+
+
+def test_history_shows_local_time_and_never_cuts_a_path(place, monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    monkeypatch.setenv("COLUMNS", "60")
+    try:
+        assert run().exit_code == 0
+        shown = runner.invoke(app, ["history", "--output", "out"]).stdout.splitlines()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert shown[0].startswith("when (UTC+07:00)")
+    assert any(str(place / "out" / report_name(date.today(), "md")) in line for line in shown[2:])
