@@ -220,6 +220,18 @@ class Pack:
         chosen = [a for m in self.sectioned for a in m.reports] if self.compact else self.articles
         return chosen[:ANNEX_ARTICLES]
 
+    @cached_property
+    def article_numbers(self) -> dict[str, int]:
+        """Each article's number in the pack, as the annex lists them: what flags cite ("[2, 5]")."""
+        numbers: dict[str, int] = {}
+        for article in self.articles:
+            numbers.setdefault(article.source, len(numbers) + 1)
+        return numbers
+
+    @cached_property
+    def outlets(self) -> dict[str, str]:
+        return {a.source: a.outlet for a in self.articles if a.outlet}
+
     @property
     def inferred_figures(self) -> list[tuple]:
         """(meeting, figure, [(attribute, source)]) for the figures the sections show whose indicator,

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from briefing.flags import ATTENTION_KINDS
 from briefing.render.chart import growth_chart
-from briefing.render.flag_text import flag_facts, flag_label
+from briefing.render.flag_text import flag_facts, flag_label, pack_citer
 from briefing.render.labels import labels
 from briefing.pack import LISTED_IN_ANNEX, REPORTS_NAMED, Pack, source_name
 from briefing.render.templating import environment, template_dir, template_file, user_folder
@@ -85,7 +85,7 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         "value": lambda cell, unit: figure_text(cell, unit, lang),
         "fact_value": lambda figure: figure_text(figure, lang=lang),
         "flag_label": lambda flag: flag_label(flag, lang),
-        "flag_facts": lambda flag, unit: flag_facts(flag, unit, lang),
+        "flag_facts": lambda flag, unit: flag_facts(flag, unit, lang, pack_citer(pack.article_numbers, pack.outlets)),
         "attention": ATTENTION_KINDS,
         "source_name": source_name,
         "source_names": source_names,

@@ -12,9 +12,27 @@ from briefing.text.writing import date_text, figure_text
 SOURCES_CITED = 3  # articles named for one side of a flag; thousands of copies are counted, not named
 
 
-def _cited(articles) -> str:
+def _cited(articles, when: str = "") -> str:
+    """" (a.txt, b.txt +3, 11/07/2024)": the articles by name, as compare and extract cite them."""
     named = ", ".join(source_name(s) for s in articles[:SOURCES_CITED])
-    return named + (f" +{len(articles) - SOURCES_CITED}" if len(articles) > SOURCES_CITED else "")
+    more = f" +{len(articles) - SOURCES_CITED}" if len(articles) > SOURCES_CITED else ""
+    return f" ({named}{more}{', ' + when if when else ''})"
+
+
+def pack_citer(numbers: dict[str, int], outlets: dict[str, str]):
+    """How a pack cites articles in a flag: by their number in its annex and the first one's outlet
+    ("[2, 5] Báo Hà Tĩnh"), not by file names (a fetched file's name is a date, a slug and a hash);
+    an article the annex does not list (history from earlier weeks) by its name."""
+    def cite(articles, when: str = "") -> str:
+        shown = sorted({numbers[s] for s in articles if s in numbers})
+        if not shown:  # an earlier week's article, compared from the store: not in this annex
+            return _cited(articles, when)
+        more = f" +{len(shown) - SOURCES_CITED}" if len(shown) > SOURCES_CITED else ""
+        outlet = next((outlets[s] for s in articles if s in outlets), None)
+        return (f" [{', '.join(map(str, shown[:SOURCES_CITED]))}{more}]" + (f" {outlet}" if outlet else "")
+                + (f" ({when})" if when else ""))
+
+    return cite
 
 
 def flag_label(flag: Flag, lang: str = "vi") -> str:
@@ -23,13 +41,13 @@ def flag_label(flag: Flag, lang: str = "vi") -> str:
     return words if isinstance(words, str) else words.get(flag.better, words[HIGHER])
 
 
-def flag_facts(flag: Flag, unit: str, lang: str = "vi") -> str:
+def flag_facts(flag: Flag, unit: str, lang: str = "vi", cite=_cited) -> str:
     """"mục tiêu 2024: 8% (plan.txt); kết quả 2024: 7,2% (review.txt)". A doubtful value, which is
     compared with nothing, is shown with its sentence, so a reader can judge it."""
     roles = labels(lang)["flag_roles"]
     facts = "; ".join(
         f"{roles[fact.role]}{f' {fact.year}' if fact.year else ''}: {figure_text(fact.cell, unit, lang)}"
-        f" ({_cited(fact.cell.articles)}{_when(fact.cell, lang) if flag.kind == REVISED else ''})"
+        f"{cite(fact.cell.articles, _when(fact.cell, lang) if flag.kind == REVISED else '')}"
         for fact in flag.facts
     )
     if flag.kind == DOUBTFUL:
@@ -38,9 +56,8 @@ def flag_facts(flag: Flag, unit: str, lang: str = "vi") -> str:
 
 
 def _when(cell, lang: str) -> str:
-    """", 11/07/2024": the meeting date that tells a revised target from the earlier one."""
-    day = date_text(getattr(cell, "date", None), lang)
-    return f", {day}" if day else ""
+    """"11/07/2024": the meeting date that tells a revised target from the earlier one."""
+    return date_text(getattr(cell, "date", None), lang) or ""
 
 
 def flag_text(flag: Flag, unit: str, lang: str = "vi") -> str:

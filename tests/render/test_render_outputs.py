@@ -58,9 +58,12 @@ def test_markdown_flag_shows_last_years_result(seeds_md):
     flags = section(seeds_md, "### Lưu ý", "## Chủ đề và phương châm theo năm")
     lines = [line for line in flags.splitlines() if "mục tiêu thấp hơn kết quả năm trước" in line]
     assert len(lines) == 2  # revenue and exports, both named with the two facts and their source
+    # the source is cited by its number in the annex, as the sections cite reports
     assert any(line.startswith("- Thu ngân sách · Hà Tĩnh · 2024: mục tiêu thấp hơn kết quả năm trước")
-               and "mục tiêu 2024: 17.500 tỷ đồng (004_f645dcc1a991b265.txt)" in line
-               and "kết quả 2023: 17.946 tỷ đồng (004_f645dcc1a991b265.txt)" in line for line in lines)
+               and "mục tiêu 2024: 17.500 tỷ đồng \\[5\\]" in line
+               and "kết quả 2023: 17.946 tỷ đồng \\[5\\]" in line for line in lines)
+    annex = section(seeds_md, "## Phụ lục", "### Số liệu đọc từ ngữ cảnh")
+    assert "| 5 | 004_f645dcc1a991b265.txt |" in annex
 
 
 def test_markdown_has_the_pdfs_headings(seeds_md):
@@ -207,3 +210,18 @@ def test_every_markdown_heading_of_the_pack_stands_after_a_blank_line(tmp_path):
         lines = out.read_text("utf-8").splitlines()
         glued = [lines[i - 1] for i, line in enumerate(lines) if line.startswith("#") and i and lines[i - 1].strip()]
         assert glued == [], glued
+
+
+def test_a_flag_cites_a_fetched_article_by_number_and_outlet_not_its_file_name(tmp_path):
+    from typer.testing import CliRunner
+    from briefing.cli import app
+
+    fetched = tmp_path / "news" / "2024-01-20-quyet-tam-linh-hoat-thuc-chat-hieu-qua-9c8fda3e.txt"
+    fetched.parent.mkdir()
+    fetched.write_text("url: https://baohatinh.vn/quyet-tam-linh-hoat.html\noutlet: Báo Hà Tĩnh\npublished: 2024-01-20\n\n"
+                       + seed("004").read_text("utf-8"), "utf-8")
+    out = tmp_path / "pack.md"
+    assert CliRunner().invoke(app, ["build", str(fetched.parent), "--output", str(out)]).exit_code == 0
+    flags = section(out.read_text("utf-8"), "### Lưu ý", "## Chủ đề và phương châm theo năm")
+    assert "mục tiêu 2024: 17.500 tỷ đồng \\[1\\] Báo Hà Tĩnh; kết quả 2023: 17.946 tỷ đồng \\[1\\] Báo Hà Tĩnh" in flags
+    assert "9c8fda3e" not in flags
