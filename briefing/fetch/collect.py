@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from briefing.fetch.client import Client, FetchError, Response
+from briefing.fetch.client import Client, FetchError, RefusedAddress, Response
 from briefing.fetch.feeds import FeedError, Item, feed_items, is_feed
 from briefing.ingest.decode import DecodeError, decode
 from briefing.ingest.header import write_header
@@ -35,6 +35,8 @@ FETCHED_NAME = ".fetched.db"  # hidden: never read as an article
 NAME_CHARS = 60  # of the title, in a written file's name
 ITEMS_PER_FEED = 200  # new items fetched from one feed in one run; the rest wait for the next run
 RUN_DEADLINE = 20 * 60.0  # seconds one collect may take; what is left waits for the next run
+RETRY_AFTER = 3600.0  # seconds before a failed item is tried again; doubled after each failure
+RETRIES = 5  # failures after which an item is given up (it is still said once more)
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Collected:
     irrelevant: int = 0  # pages not about what a briefing reports
     problems: list[str] = field(default_factory=list)  # one line each: "address: what went wrong"
     deferred: int = 0  # items left for the next run (a feed's cap, or the run's time limit)
+    retried: int = 0  # items that failed on an earlier run, tried again
     notes: list[str] = field(default_factory=list)  # one line each, not failures: what was left and why
 
 
@@ -63,6 +66,7 @@ def collect(sources: Iterable[str], into: Path, since: str | None = None, keywor
     words = [match_form(k) for k in keywords if k.strip()]
     stop_at = time.monotonic() + deadline
     done = 0
+    tried: set[str] = set()  # addresses fetched this run: a failure is tried again on a later one
     try:
         for source in sources:
             fetched = 0
@@ -72,13 +76,21 @@ def collect(sources: Iterable[str], into: Path, since: str | None = None, keywor
                     progress(done, None, item.url)
                 if since and item.published and item.published < since:
                     result.older += 1
-                elif memory.knows_url(item.url):
+                elif memory.knows_url(item.url) and not memory.worth_again(item.url, keep_all, words):
                     result.known += 1
                 elif fetched >= ITEMS_PER_FEED or time.monotonic() > stop_at:
                     result.deferred += 1
                 else:
                     fetched += 1
+                    tried.add(item.url)
                     _collect_item(item, page, into, client, memory, result, words, keep_all)
+        for url in memory.due_failures():  # failed before: tried again even while its feed answers 304
+            if time.monotonic() > stop_at:
+                break
+            if url in tried:
+                continue
+            result.retried += 1
+            _collect_item(Item(url), None, into, client, memory, result, words, keep_all)
     finally:
         memory.close()
     if result.deferred:
@@ -115,7 +127,7 @@ def _collect_item(item: Item, page: Response | None, into: Path, client: Client,
         page = page or client.get(item.url)
         article = _article(page)
     except (FetchError, ArticleError) as err:
-        result.problems.append(f"{item.url}: {err}")
+        result.problems.append(f"{item.url}: {err}{_retry(item.url, err, memory)}")
         return
     text = article_text(article)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -124,7 +136,7 @@ def _collect_item(item: Item, page: Response | None, into: Path, client: Client,
         result.known += 1
         return
     if not keep_all and not relevant(text, words):
-        memory.remember(item.url, sha, None)
+        memory.remember(item.url, sha, None, skipped_for=" ".join(words))
         result.irrelevant += 1
         return
     fetched = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -138,6 +150,15 @@ def _collect_item(item: Item, page: Response | None, into: Path, client: Client,
         return
     memory.remember(item.url, sha, path.name)
     result.written.append(path)
+
+
+def _retry(url: str, err: Exception, memory: "Memory") -> str:
+    """Remember a failure that may pass (a server error, a time-out, a missing page) to try it again
+    on later runs, with a growing wait; what the page is, or where it is, does not change: not retried."""
+    if isinstance(err, (ArticleError, RefusedAddress)) or "robots.txt" in str(err):
+        return ""
+    tries = memory.failed(url, str(err))
+    return "; tried again next run" if tries < RETRIES else f"; given up after {tries} tries"
 
 
 def _article(page: Response) -> WebArticle:
@@ -199,9 +220,15 @@ class Memory:
                 "CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, sha256 TEXT NOT NULL, file TEXT);"
                 "CREATE INDEX IF NOT EXISTS pages_sha ON pages (sha256);"
                 "CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);"
+                # items that failed, to try again with backoff (a feed answering 304 lists them no more)
+                "CREATE TABLE IF NOT EXISTS failed (url TEXT PRIMARY KEY, tries INTEGER NOT NULL, "
+                "next_try REAL NOT NULL, problem TEXT NOT NULL);"
                 # A write now, so a record that cannot take one fails before any page is fetched or written.
                 "PRAGMA user_version = 1;"
             )
+            if "skipped_for" not in {row[1] for row in self.db.execute("PRAGMA table_info(pages)")}:
+                # the keywords a page was judged against when it was skipped as not relevant (NULL: kept)
+                self.db.execute("ALTER TABLE pages ADD COLUMN skipped_for TEXT")
         except sqlite3.Error as err:
             raise FetchRecordError(f"{path}: not a usable record of fetched pages ({err}); "
                                    "check its permissions and free space, or move it aside") from None
@@ -221,10 +248,36 @@ class Memory:
         return self._query("SELECT 1 FROM pages WHERE url = ?", (url,)) is not None
 
     def knows_text(self, sha: str) -> bool:
-        return self._query("SELECT 1 FROM pages WHERE sha256 = ?", (sha,)) is not None
+        """Whether this text was collected (a page skipped as not relevant was not)."""
+        return self._query("SELECT 1 FROM pages WHERE sha256 = ? AND skipped_for IS NULL", (sha,)) is not None
 
-    def remember(self, url: str, sha: str, file: str | None) -> None:
-        self._query("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", (url, sha, file), write=True)
+    def remember(self, url: str, sha: str, file: str | None, skipped_for: str | None = None) -> None:
+        self._query("INSERT OR REPLACE INTO pages (url, sha256, file, skipped_for) VALUES (?, ?, ?, ?)",
+                    (url, sha, file, skipped_for), write=True)
+        self._query("DELETE FROM failed WHERE url = ?", (url,), write=True)
+
+    def worth_again(self, url: str, keep_all: bool, words: list[str]) -> bool:
+        """Whether a page skipped as not relevant should be fetched again: --all now, or keywords
+        other than those it was judged against."""
+        row = self._query("SELECT skipped_for FROM pages WHERE url = ?", (url,))
+        return bool(row) and row[0] is not None and (keep_all or row[0] != " ".join(words))
+
+    def failed(self, url: str, problem: str) -> int:
+        """Record a failure; return how many times the item has failed."""
+        row = self._query("SELECT tries FROM failed WHERE url = ?", (url,))
+        tries = (row[0] if row else 0) + 1
+        self._query("INSERT OR REPLACE INTO failed VALUES (?, ?, ?, ?)",
+                    (url, tries, time.time() + RETRY_AFTER * 2 ** (tries - 1), problem), write=True)
+        return tries
+
+    def due_failures(self) -> list[str]:
+        """Failed items whose wait is over and that have not been given up."""
+        try:
+            rows = self.db.execute("SELECT url FROM failed WHERE next_try <= ? AND tries < ? ORDER BY next_try",
+                                   (time.time(), RETRIES)).fetchall()
+        except sqlite3.Error as err:
+            raise FetchRecordError(f"{self.path}: cannot read the record of fetched pages ({err})") from None
+        return [row[0] for row in rows]
 
     def validators(self, feed: str) -> tuple[str | None, str | None]:
         return self._query("SELECT etag, last_modified FROM feeds WHERE url = ?", (feed,)) or (None, None)

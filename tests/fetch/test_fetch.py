@@ -17,7 +17,7 @@ from briefing.ingest.read import read_article
 from conftest import SEEDS
 
 sys.path.insert(0, str(Path(__file__).parent))
-from site_server import FURNITURE_LINES, Site, article_page  # noqa: E402
+from site_server import FURNITURE_LINES, Site, article_page, feed  # noqa: E402
 
 runner = CliRunner()
 
@@ -36,7 +36,8 @@ def test_a_feed_is_collected_once_each_article_equal_to_the_seed_and_a_404_repor
     news = tmp_path / "news"
     first = fetch(site.url("/feed.xml"), "--into", str(news), "--all")  # seed 002 states no theme or figure
     assert first.exit_code == 1  # one item failed
-    assert first.stderr.strip().splitlines()[-1] == f"briefing: {site.url('/tin-tuc/da-go.html')}: HTTP 404 Not Found"
+    assert first.stderr.strip().splitlines()[-1] == (f"briefing: {site.url('/tin-tuc/da-go.html')}: HTTP 404 Not Found; "
+                                                     "tried again next run")
     written = sorted(news.glob("*.txt"))
     assert len(written) == 5 and "5 new article(s)" in first.stdout
     by_url = {read_article(str(p)).url: read_article(str(p)) for p in written}
@@ -145,3 +146,31 @@ def test_a_page_over_the_size_limit_is_refused_and_older_items_and_moved_pages_a
     site.add("/chuyen-nha/bai-4.html", site.routes["/tin-tuc/bai-4.html"][2])  # the same article at a new address
     moved = collect([site.url("/chuyen-nha/bai-4.html")], tmp_path / "c")
     assert (moved.known, moved.written) == (1, []), moved
+
+
+def test_a_failed_item_is_tried_again_and_a_skipped_one_is_taken_by_all_or_a_new_keyword(site, tmp_path, monkeypatch):
+    from briefing.fetch import collect as collect_module
+
+    news = tmp_path / "news"
+    off_topic = ("Giá rau xanh tăng mạnh sau mưa bão", ["Sáng nay, giá rau xanh tại các chợ dân sinh tăng mạnh.",
+                 "Nhiều tiểu thương cho biết nguồn hàng về chợ giảm do mưa lớn kéo dài."])
+    site.add("/rau.html", article_page(*off_topic, "2024-01-20", site.url("/rau.html")).encode("utf-8"))
+    site.add("/tam-loi.html", b"<html><body>busy</body></html>", status=500)
+    body = feed(site.base, [("/rau.html", "Rau", "2024-01-20"), ("/tam-loi.html", "Lỗi", "2024-01-20")])
+    site.add("/f.xml", body.encode("utf-8"), "application/rss+xml", {"ETag": '"f1"'})
+    client = Client(retries=0)
+    monkeypatch.setattr(collect_module, "RETRY_AFTER", 0.0)  # no wait between runs (an hour, then two …)
+    first = collect([site.url("/f.xml")], news, client=client)
+    assert first.irrelevant == 1 and first.problems == [
+        f"{site.url('/tam-loi.html')}: HTTP 500 Internal Server Error; tried again next run"]
+    # the page recovers; the feed answers 304 from now on, so only the record brings the item back
+    site.add("/tam-loi.html", site.routes["/tin-tuc/bai-4.html"][2])
+    second = collect([site.url("/f.xml")], news, client=client)
+    assert second.retried == 1 and len(second.written) == 1 and second.problems == []
+    assert collect([site.url("/f.xml")], news, client=client).retried == 0  # collected: not tried again
+    assert collect([site.url("/f.xml")], news, client=client, keep_all=False).written == []
+    site.routes["/f.xml"] = (200, "application/rss+xml", body.encode("utf-8"), {"ETag": '"f2"'})  # the feed changes
+    everything = collect([site.url("/f.xml")], news, client=client, keep_all=True)
+    assert [p.name for p in everything.written if "gia-rau" in p.name]  # the skipped page, taken by --all
+    site.routes["/f.xml"] = (200, "application/rss+xml", body.encode("utf-8"), {"ETag": '"f3"'})
+    assert collect([site.url("/f.xml")], tmp_path / "other", client=client, keywords=["rau xanh"]).written
