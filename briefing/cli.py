@@ -17,7 +17,7 @@ from briefing.console import (
     EXIT_RUN_IN_PROGRESS, FactsFormat, JobsOption, RunSinceOption, StoreOption, UntilOption, AllFlag, FeedsArgument,
     FetchFlag, FetchSinceOption, IntoFolder, FactsFormatOption, InputFolder, KeepOption, LangOption, LengthsOption,
     LimitOption, Method, MethodOption, MethodsOption, OptionalMethodOption, OutputFile, OutputFolder, PackFile,
-    PackFormatOption, Paths, RatioOption, RougeFolder, SentencesOption, SinceOption, StateFolder, SummaryFormat,
+    PackFormatOption, Paths, RatioOption, ReportsFolder, RunFormatOption, RougeFolder, SentencesOption, SinceOption, StateFolder, SummaryFormat,
     SummaryFormatOption, SystemdFlag, SystemdRemoveFlag, TemplateFolder, TitleOption, UnitFolder, VersionFlag,
     WeeklyOption, WordsOption,
     emit, fail, progress, report_skipped, say, value,
@@ -244,7 +244,7 @@ def _fetch_summary(collected, folder) -> str:
 
 @app.command("run", short_help="The weekly job: this ISO week's pack, opening with what is new.")
 def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, state_dir: StateFolder = None,
-                keep: KeepOption = None, output_format: PackFormatOption = None, lang: LangOption = None,
+                keep: KeepOption = None, output_format: RunFormatOption = None, lang: LangOption = None,
                 since: RunSinceOption = None, until: UntilOption = None, jobs: JobsOption = None,
                 fetch_first: FetchFlag = False, config: ConfigOption = None) -> None:
     """The weekly job: build this ISO week's pack (reports/briefing-YYYY-Www.pdf) opening with what is new.
@@ -304,7 +304,7 @@ def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, 
 
 @app.command(short_help="Show recent weekly runs. Changes nothing.")
 def history(limit: LimitOption = 10,
-        state_dir: StateFolder = None, output_dir: OutputFolder = None, config: ConfigOption = None) -> None:
+        state_dir: StateFolder = None, output_dir: ReportsFolder = None, config: ConfigOption = None) -> None:
     """Show recent runs: when, status, new/total articles, report, duration. Changes nothing.
 
     Example: briefing history --limit 5
@@ -323,7 +323,7 @@ def history(limit: LimitOption = 10,
 @schedule_app.command("add", short_help="Install the weekly run and print what was installed.")
 def schedule_add(weekly: WeeklyOption,
         input_dir: InputFolder = None, output_dir: OutputFolder = None, state_dir: StateFolder = None,
-        keep: KeepOption = None, output_format: PackFormatOption = None, lang: LangOption = None,
+        keep: KeepOption = None, output_format: RunFormatOption = None, lang: LangOption = None,
         config: ConfigOption = None, systemd: SystemdFlag = False, dry_run: DryRunFlag = False,
         crontab_file: CrontabFile = None, unit_dir: UnitFolder = None) -> None:
     """Install the weekly run (replacing briefing's earlier one), and print exactly what was installed.

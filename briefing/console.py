@@ -133,8 +133,9 @@ def _choice(kind: type[Enum]):
 
 
 OutputFile = option(Optional[Path], "--output -o", "FILE",
-    "Write to this file (atomically) instead of standard output. Example: --output reports/out.json", dir_okay=False)
-MethodOption = option(Method, "--method -m", "NAME", f"Summariser: {', '.join(METHODS)}. Example: --method lexrank")
+    "Write to this file (atomically) instead of standard output (the default). Example: --output reports/out.json", dir_okay=False)
+MethodOption = option(Method, "--method -m", "NAME",
+    f"Summariser: {', '.join(METHODS)} (default briefing). Example: --method lexrank")
 SentencesOption = option(Optional[int], "--sentences -n", "N",
     f"Sentences per summary, 1-50 (default {DEFAULT_SENTENCES}). Example: --sentences 2", min=1, max=50)
 LangOption = option(Optional[Language], "--lang", "vi|en",
@@ -149,6 +150,12 @@ InputFolder = option(Optional[Path], "--input -i", "FOLDER",
     "Folder of articles (default: briefing.toml's input, else the bundled seeds). Example: --input news/")
 OutputFolder = option(Optional[Path], "--output -o", "FOLDER",
     "Folder for the weekly reports (default reports/); not inside the input folder. Example: --output reports/")
+ReportsFolder = option(Optional[Path], "--output -o", "FOLDER",
+    "The weekly reports' folder, whose runs to show: their state is .briefing/ beside it unless --state says"
+    " otherwise (default reports/). Example: --output reports/")
+RunFormatOption = option(Optional[PackFormat], "--format -f", "pdf|html|md",
+    "Format of the weekly pack: pdf, one self-contained html file, or md (or markdown)"
+    " (default: briefing.toml's format, else pdf). Example: --format html")
 StateFolder = option(Optional[Path], "--state", "FOLDER",
     "Folder of the state database and run lock (default .briefing/ beside the output). Example: --state ~/.briefing")
 KeepOption = option(Optional[int], "--keep", "N",
@@ -165,17 +172,17 @@ WordsOption = option(Optional[int], "--words -w", "N",
     "Summary length as a word budget, 5-5000, instead of --sentences: as many of the summary's sentences"
     " as fit, and always its first. Example: --words 60", min=5, max=5000)
 SummaryFormatOption = option(SummaryFormat, "--format -f", "text|md|json",
-    "Output format (md or markdown). Example: --format json")
+    "Output format, md or markdown alike (default text). Example: --format json")
 RougeFolder = argument(Path, "FOLDER",
     "Folder of ID.article.txt / ID.summary.txt pairs. Example: briefing evaluate ../shared/eval/rouge",
     exists=True, file_okay=False)
 MethodsOption = option(Optional[list[Method]], "--method -m", "NAME",
     "Method to score; repeat for several (default: all). Example: -m briefing -m lexrank")
 LengthsOption = option(str, "--sentences -n", "N,N",
-    "Comma-separated summary lengths in sentences. Example: --sentences 1,2,3")
-FactsFormatOption = option(FactsFormat, "--format -f", "json|table", "Output format. Example: --format table")
+    "Comma-separated summary lengths in sentences (default 2,3). Example: --sentences 1,2,3")
+FactsFormatOption = option(FactsFormat, "--format -f", "json|table", "Output format (default json). Example: --format table")
 CompareFormatOption = option(CompareFormat, "--format -f", "table|md|json",
-    "Output format (md or markdown). Example: --format md")
+    "Output format, md or markdown alike (default table). Example: --format md")
 PackFile = option(Optional[Path], "--output -o", "FILE",
     "Where to write the pack (default reports/briefing-YYYY-MM-DD.pdf); its extension sets the format."
     " Example: --output reports/week.pdf", dir_okay=False)
@@ -208,7 +215,7 @@ TemplateFolder = option(Optional[Path], "--template-dir", "FOLDER",
     "Your own pack.html.j2, pack.md.j2, pack.css or fonts/; missing ones come from the bundled templates."
     " Example: --template-dir mine/", exists=True, file_okay=False)
 OptionalMethodOption = option(Optional[Method], "--method -m", "NAME",
-    "Summariser for each meeting (default briefing). Example: --method lexrank")
+    f"Summariser for each meeting: {', '.join(METHODS)} (default briefing). Example: --method lexrank")
 LimitOption = option(int, "--limit -n", "N", "How many recent runs to show, 1-1000. Example: --limit 20", min=1, max=1000)
 WeeklyOption = option(tuple[str, str], "--weekly", "DAY HH:MM",
     "Day (mon … sun) and time. Example: --weekly mon 07:00")

@@ -161,3 +161,16 @@ def test_a_missing_folder_and_a_bad_feed_are_named_as_the_user_typed_them(tmp_pa
     assert fetched.stderr.strip() == ("briefing: FEED_OR_URL: an item must be an http or https address, "
                                       "not 'ftp://example.org/bai.html'")
     assert "--feeds" not in fetched.stderr
+
+
+def test_each_commands_help_says_what_the_option_means_there():
+    def help_of(*command):
+        return " ".join(run(*command, "--help", env={"COLUMNS": "200"}).stdout.split())
+
+    assert "whose runs to show" in help_of("history") and "not inside the input folder" not in help_of("history")
+    for command in (("run",), ("schedule", "add")):
+        assert "--output's extension" not in help_of(*command) and "Format of the weekly pack" in help_of(*command)
+    assert "--output's extension" in help_of("build")
+    assert "briefing, lead, lexrank, textrank" in help_of("build")
+    for command, default in (("summarize", "(default text)"), ("extract", "(default json)"), ("compare", "(default table)")):
+        assert default in help_of(command)
