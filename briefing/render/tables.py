@@ -109,7 +109,8 @@ def comparison_table(comparison: Comparison, markdown: bool = False, lang: str =
         for th in comparison.themes
     ]
     figure_rows = [
-        [t["indicator_names"][r.indicator] + (f" ({r.counts})" if r.counts else ""), r.locality or t["whole_country"],
+        [t["indicator_names"][r.indicator] + (f" ({t['counted'].get(r.counts, r.counts)})" if r.counts else ""),
+         r.locality or t["whole_country"],
          str(r.year or ""),
          figure_text(r.target, r.unit, lang), figure_text(r.result, r.unit, lang), "; ".join(flag_text(f, r.unit, lang) for f in r.flags)]
         for r in comparison.figures

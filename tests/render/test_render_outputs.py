@@ -225,3 +225,16 @@ def test_a_flag_cites_a_fetched_article_by_number_and_outlet_not_its_file_name(t
     flags = section(out.read_text("utf-8"), "### Lưu ý", "## Chủ đề và phương châm theo năm")
     assert "mục tiêu 2024: 17.500 tỷ đồng \\[1\\] Báo Hà Tĩnh; kết quả 2023: 17.946 tỷ đồng \\[1\\] Báo Hà Tĩnh" in flags
     assert "9c8fda3e" not in flags
+
+
+def test_the_english_pack_translates_what_a_figure_counts_and_the_remote_site(tmp_path):
+    from typer.testing import CliRunner
+    from briefing.cli import app
+
+    out = tmp_path / "en.md"
+    assert CliRunner().invoke(app, ["build", str(SEEDS), "--lang", "en", "--output", str(out)]).exit_code == 0
+    text = out.read_text("utf-8")
+    assert "| New-rural standard (districts) | Hà Tĩnh | 2023 |" in text
+    assert "| New-rural standard (communes) | Hà Tĩnh | 2023 |" in text
+    assert "(huyện)" not in text and "(xã)" not in text
+    assert "- Remote site: Lạng Sơn" in text and "Bridge" not in text
