@@ -47,6 +47,7 @@ SECTION_FIGURES = 30
 SECTION_CONFLICTS = 5
 FLAGS_PER_ROW = 4
 ANNEX_ARTICLES = 150
+OTHERS_LISTED = 30  # articles that report no meeting, listed apart
 ANNEX_INFERRED = 60  # figures whose year, owner or indicator the annex says came from their context
 # Where a part of a figure may come from that a reader should see, as it is the likeliest to be
 # wrong: outside the figure's sentence and not the meeting's own year or place.
@@ -167,10 +168,17 @@ class Pack:
     skipped: list[IngestError] = field(default_factory=list)
     since: str | None = None
     news: News | None = None
+    # Articles that report no meeting (no level found) but were kept, by a keyword or --all: listed
+    # apart, dated by publication, never as a meeting of unknown date and level.
+    others: list[Meeting] = field(default_factory=list)
 
     @property
     def articles(self) -> list[ArticleFacts]:
-        return [a for m in self.meetings for a in m.reports]
+        return [a for m in self.meetings + self.others for a in m.reports]
+
+    @property
+    def listed_others(self) -> list[Meeting]:
+        return self.others[:OTHERS_LISTED]
 
     @property
     def compact(self) -> bool:
@@ -590,11 +598,19 @@ def build_pack(
 
 def make_pack(meetings: list[Meeting], comparison: Comparison, title: str, method: str, sentences: int,
               skipped: list[IngestError] | None = None, since: str | None = None) -> Pack:
-    """The pack of ``meetings`` (already merged, by date), each given its anchor."""
-    for number, meeting in enumerate(meetings, 1):
+    """The pack of ``meetings`` (already merged, by date), each given its anchor; the articles among
+    them that report no meeting are set apart, by their publication date."""
+    others = sorted((m for m in meetings if m.facts.info.level is None), key=lambda m: published(m) or "9999")
+    meetings = [m for m in meetings if m.facts.info.level is not None]
+    for number, meeting in enumerate(meetings + others, 1):
         meeting.anchor = f"meeting-{number}"
     return Pack(title=title, generated=date.today().isoformat(), meetings=meetings, comparison=comparison,
-                method=method, sentences=sentences, skipped=skipped or [], since=since)
+                method=method, sentences=sentences, skipped=skipped or [], since=since, others=others)
+
+
+def published(meeting: Meeting) -> str | None:
+    """When an article that reports no meeting appeared: its page's date, else its dateline."""
+    return meeting.facts.published or meeting.facts.info.date
 
 
 def source_name(source: str) -> str:

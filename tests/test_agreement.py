@@ -23,7 +23,8 @@ def test_dates_and_titles_agree(folder):
     if not folder.is_dir():
         pytest.skip(f"{folder} is not here (as on a user's clone)")
     summaries, facts = by_source("summarize", folder), by_source("extract", folder)
-    pack = {m.facts.source: (m.date, m.facts.title) for m in build_pack([str(folder)]).meetings}
+    built = build_pack([str(folder)])
+    pack = {m.facts.source: (m.date, m.facts.title) for m in built.meetings + built.others}  # others: no meeting
     assert summaries == facts == pack
     assert len(pack) == len(list(folder.glob("*.txt")))
     if folder == SEEDS:

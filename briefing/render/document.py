@@ -16,7 +16,7 @@ from briefing.flags import ATTENTION_KINDS
 from briefing.render.chart import growth_chart
 from briefing.render.flag_text import flag_facts, flag_label, pack_citer
 from briefing.render.labels import labels
-from briefing.pack import LISTED_IN_ANNEX, REPORTS_NAMED, Pack, source_name
+from briefing.pack import LISTED_IN_ANNEX, REPORTS_NAMED, Pack, published, source_name
 from briefing.render.templating import environment, template_dir, template_file, user_folder
 from briefing.render.visible import md, md_code, md_link
 from briefing.text.writing import date_text, figure_text, period_text
@@ -89,6 +89,7 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         "attention": ATTENTION_KINDS,
         "source_name": source_name,
         "source_names": source_names,
+        "published": published,
         "executive_items": EXECUTIVE_ITEMS,
         "unattributed_shown": UNATTRIBUTED_SHOWN,
         "listed_in_annex": LISTED_IN_ANNEX,

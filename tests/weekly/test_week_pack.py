@@ -163,3 +163,20 @@ def test_build_names_the_english_pack_apart(tmp_path, monkeypatch):
     names = sorted(p.name for p in (tmp_path / "reports").iterdir())
     today = date.today().isoformat()
     assert names == [f"briefing-{today}.en.md", f"briefing-{today}.md"]
+
+
+def test_an_article_that_reports_no_meeting_is_listed_apart_dated_by_publication(place, monkeypatch):
+    in_week(monkeypatch, WEEK)
+    (place / "in" / "rau.txt").write_text(
+        "url: https://baohatinh.vn/rau.html\noutlet: Báo Hà Tĩnh\npublished: 2024-01-21\n\n"
+        "Giá rau xanh ở Hà Tĩnh tăng mạnh sau mưa rét\n\n"
+        "Sáng nay, giá rau xanh tại các chợ dân sinh ở Hà Tĩnh tăng mạnh.\n\n"
+        "Nhiều tiểu thương cho biết nguồn hàng về chợ giảm do mưa rét kéo dài.\n", "utf-8")
+    assert run().exit_code == 0
+    text = report(place)
+    assert not any("Giá rau xanh" in line for line in new_meetings(text))
+    assert "Giá rau xanh" not in text[text.index("## Các hội nghị"):text.index("## Bài liên quan khác")]
+    others = text[text.index("## Bài liên quan khác"):text.index("## Phụ lục")]
+    assert "### Giá rau xanh ở Hà Tĩnh tăng mạnh sau mưa rét" in others
+    assert "- Ngày đăng: 21/01/2024 · Báo Hà Tĩnh · `rau.txt`" in others
+    assert "Ngày: không rõ" not in text and "- Số hội nghị: 3" in text
