@@ -65,7 +65,8 @@ def summarize(paths: Paths("summarize") = None, method: MethodOption = Method.br
 
     if sum(x is not None for x in (sentences, ratio, words)) > 1:
         fail("use one of --sentences, --ratio or --words")
-    meetings, problems = collect_meetings(paths or default_inputs(), method.value, sentences, ratio, words)
+    with progress("summarising") as step:
+        meetings, problems = collect_meetings(paths or default_inputs(), method.value, sentences, ratio, words, step)
     report_skipped(problems)
     if not meetings:
         fail("no article could be read", 1)
@@ -101,7 +102,8 @@ def _meetings(paths, state: Optional[Path] = None):
 
     if state is not None:
         return _stored(paths, state), []
-    meetings, problems = collect_meetings(paths or default_inputs(), method=None)
+    with progress("reading") as step:
+        meetings, problems = collect_meetings(paths or default_inputs(), method=None, progress=step)
     report_skipped(problems)
     if not meetings:
         fail("no article could be read", 1)

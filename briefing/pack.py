@@ -307,12 +307,13 @@ def read_meetings(
     with the number of inputs. With several jobs, a cached input may come before one analysed."""
     cache = cache or Cache()
     request = Request(method, sentences, ratio, words, skip_known)
+    sources = list(find_sources(paths))  # names only: the count lets a progress display estimate the time left
     with analysers(jobs) as pool:
         in_flight: deque = deque()
         misses = 0
-        for done, source in enumerate(find_sources(paths), 1):
+        for done, source in enumerate(sources, 1):
             if progress:
-                progress(done, None, source if isinstance(source, str) else source.source)
+                progress(done, len(sources), source if isinstance(source, str) else source.source)
             item = _known_or_read(source, request, cache)
             if not isinstance(item, Input):
                 yield item
@@ -541,12 +542,13 @@ def merge_meetings(reports: list[Meeting], words: int | None = None) -> list[Mee
 def collect_meetings(
     paths: Iterable[str], method: str | None = DEFAULT_METHOD, sentences: int | None = None,
     ratio: float | None = None, words: int | None = None,
+    progress: Callable[[int, int | None, str], None] | None = None,
 ) -> tuple[list[Meeting], list[IngestError]]:
     """Every meeting the inputs under ``paths`` report (facts, and summaries unless ``method`` is
     None), and every input that could not be read."""
     reports: list[Meeting] = []
     problems: list[IngestError] = []
-    for item in read_meetings(paths, method, sentences, ratio, words=words):
+    for item in read_meetings(paths, method, sentences, ratio, words=words, progress=progress):
         (problems if isinstance(item, IngestError) else reports).append(item)
     return merge_meetings(reports, words), problems
 

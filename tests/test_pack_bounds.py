@@ -39,3 +39,12 @@ def test_two_hundred_reports_of_four_meetings_make_a_bounded_pack(tmp_path):
     assert annex.count("| a00") == ANNEX_ARTICLES < 200
     assert "Phụ lục liệt kê 150 trong tổng số 200 bài" in annex
     assert len(text.splitlines()) < 1000
+
+
+def test_progress_knows_how_many_files_there_are_from_the_first_one():
+    from briefing.pack import read_meetings
+    from conftest import SEEDS
+
+    seen = []
+    list(read_meetings([str(SEEDS)], method=None, progress=lambda done, total, item: seen.append((done, total))))
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]  # "1/5", not "1/?": the display can estimate
