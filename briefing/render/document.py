@@ -16,6 +16,7 @@ from briefing.flags import ATTENTION_KINDS
 from briefing.render.chart import growth_chart
 from briefing.render.flag_text import flag_facts, flag_label, pack_citer
 from briefing.render.labels import labels
+from briefing.extract.figures import counted_place
 from briefing.pack import LISTED_IN_ANNEX, REPORTS_NAMED, Pack, published, source_name
 from briefing.render.templating import environment, template_dir, template_file, user_folder
 from briefing.render.visible import md, md_code, md_link
@@ -28,6 +29,13 @@ UNATTRIBUTED_SHOWN = 8  # numbers set aside, listed per article in the annex; th
 
 class RenderError(RuntimeError):
     """The pack could not be rendered."""
+
+
+def _figure_name(figure, text: dict) -> str:
+    """"Nông thôn mới (xã)": the indicator, and the kind of place it counts where the unit does not say."""
+    counts = counted_place(figure)
+    name = text["indicator_names"][figure.indicator]
+    return f"{name} ({text['counted'].get(counts, counts)})" if counts else name
 
 
 def source_names(sources) -> str:
@@ -90,6 +98,7 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         "source_name": source_name,
         "source_names": source_names,
         "published": published,
+        "figure_name": lambda figure: _figure_name(figure, text),
         "executive_items": EXECUTIVE_ITEMS,
         "unattributed_shown": UNATTRIBUTED_SHOWN,
         "listed_in_annex": LISTED_IN_ANNEX,

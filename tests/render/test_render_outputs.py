@@ -238,3 +238,37 @@ def test_the_english_pack_translates_what_a_figure_counts_and_the_remote_site(tm
     assert "| New-rural standard (communes) | Hà Tĩnh | 2023 |" in text
     assert "(huyện)" not in text and "(xã)" not in text
     assert "- Remote site: Lạng Sơn" in text and "Bridge" not in text
+
+
+def test_sections_name_what_a_figure_counts_and_each_reports_outlet(tmp_path):
+    from typer.testing import CliRunner
+    from briefing.cli import app
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for name, outlet in (("a.txt", "Báo Hà Tĩnh"), ("b.txt", "Báo Chính phủ")):
+        (news / name).write_text(f"outlet: {outlet}\npublished: 2024-01-20\n\n" + seed("004").read_text("utf-8")
+                                 .replace("hiệu quả trong thực hiện", f"hiệu quả trong thực hiện ({name})"), "utf-8")
+    out = tmp_path / "pack.md"
+    assert CliRunner().invoke(app, ["build", str(news), "--output", str(out)]).exit_code == 0
+    text = out.read_text("utf-8")
+    assert "- Các bài đưa tin: [1] `a.txt` (Báo Hà Tĩnh); [2] `b.txt` (Báo Chính phủ)" in text
+    assert "- Nông thôn mới (huyện) · Hà Tĩnh · Kết quả 2023: **8/13 huyện**" in text
+    assert "- Nông thôn mới (xã) · Hà Tĩnh · Kết quả 2023: **100%**" in text
+
+
+def test_the_contents_never_share_a_page_with_the_news_and_a_long_title_is_cut_in_the_header(tmp_path):
+    from pypdf import PdfReader
+    from briefing.render.document import render_html
+
+    pack = build_pack([str(SEEDS)])
+    pack.title = "Bản tin tổng hợp các hội nghị tổng kết năm và triển khai nhiệm vụ năm mới của Chính phủ và các tỉnh"
+    from briefing.pack import News
+    pack.news = News(meetings=pack.meetings, first_run=True)
+    html = render_html(pack)
+    assert 'data-running="Bản tin tổng hợp các hội nghị tổng kết năm và triển khai nhiệm vụ…"' in html  # 70 characters at most
+    out = tmp_path / "pack.pdf"
+    out.write_bytes(render_pack(pack, "pdf", "vi"))
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    contents = next(text for text in pages if "Mục lục" in text)
+    assert "Đây là lần chạy đầu tiên" not in contents
