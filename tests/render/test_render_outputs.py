@@ -272,3 +272,11 @@ def test_the_contents_never_share_a_page_with_the_news_and_a_long_title_is_cut_i
     pages = [page.extract_text() for page in PdfReader(out).pages]
     contents = next(text for text in pages if "Mục lục" in text)
     assert "Đây là lần chạy đầu tiên" not in contents
+
+
+def test_the_annex_breaks_a_sha256_into_two_even_halves():
+    from briefing.render.document import render_html
+
+    pack = build_pack([str(seed("004"))])
+    sha = pack.articles[0].sha256
+    assert f'<td class="hash"><span>{sha[:32]}</span><wbr><span>{sha[32:]}</span></td>' in render_html(pack)
