@@ -53,7 +53,8 @@ def labelled(half: str) -> list[dict]:
         except ArticleError:
             continue
         info, context, _ = read_figures(article)
-        wanted = [_figure(f) for f in load_expected(expected_file(path.name))["figures"]]
+        expected = load_expected(expected_file(path.name))["figures"]
+        wanted = [_figure(f) for f in expected]
         matched, rows = {}, []
         for figure, reason, position in context.candidates:
             fact = (figure.indicator, figure.kind, figure.year, figure.locality, figure.unit, figure.value, figure.value_max)
@@ -65,7 +66,7 @@ def labelled(half: str) -> list[dict]:
                 matched[fact] = hit is not None
             rows.append({"names": features(figure, reason, position, info), "reported": reason is None,
                          "label": matched[fact], "fact": fact})
-        articles.append({"name": path.name, "rows": rows, "expected": len(load_expected(expected_file(path.name))["figures"])})
+        articles.append({"name": path.name, "rows": rows, "expected": len(expected)})
     return articles
 
 

@@ -25,6 +25,7 @@ from briefing.ingest.files import shown
 from briefing.ingest.read import ArticleError, IngestError, Input, find_sources, read_bytes
 from briefing.summarize.summary import Summary, merge_summaries, summarize_article
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
+from briefing.text.writing import first_few
 
 
 
@@ -114,9 +115,7 @@ class Meeting:
         """"1, 3": the reports (numbered from 1, fullest first) among ``sources``, to cite them briefly;
         past REPORTS_CITED, "1, 3, 5, 8, 9, 12 +240"."""
         order = {a.source: n for n, a in enumerate(self.reports, 1)}
-        cited = [str(order[s]) for s in sources if s in order]
-        more = f" +{len(cited) - REPORTS_CITED}" if len(cited) > REPORTS_CITED else ""
-        return ", ".join(cited[:REPORTS_CITED]) + more
+        return first_few([order[s] for s in sources if s in order], REPORTS_CITED)
 
     @property
     def named_reports(self) -> list[ArticleFacts]:

@@ -57,6 +57,10 @@ class RefusedAddress(FetchError):
     """The address is one the fetcher does not connect to (``addresses.py``)."""
 
 
+class RobotsRefused(FetchError):
+    """The site's robots.txt does not allow the page."""
+
+
 @dataclass
 class Response:
     url: str  # after redirects
@@ -176,7 +180,7 @@ class Client:
         """The page at ``url`` (its body, or status 304 when unchanged since ``etag``/``last_modified``)."""
         _check_scheme(url)
         if not self._allowed(url):
-            raise FetchError("robots.txt does not allow fetching it")
+            raise RobotsRefused("robots.txt does not allow fetching it")
         headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         return self._request(url, headers)
 

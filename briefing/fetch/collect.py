@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from briefing.fetch.client import Client, FetchError, RefusedAddress, Response
+from briefing.fetch.client import Client, FetchError, RefusedAddress, RobotsRefused, Response
 from briefing.fetch.feeds import FeedError, Item, feed_items, is_feed
 from briefing.ingest.decode import DecodeError, decode
 from briefing.ingest.header import write_header
@@ -155,7 +155,7 @@ def _collect_item(item: Item, page: Response | None, into: Path, client: Client,
 def _retry(url: str, err: Exception, memory: "Memory") -> str:
     """Remember a failure that may pass (a server error, a time-out, a missing page) to try it again
     on later runs, with a growing wait; what the page is, or where it is, does not change: not retried."""
-    if isinstance(err, (ArticleError, RefusedAddress)) or "robots.txt" in str(err):
+    if isinstance(err, (ArticleError, RefusedAddress, RobotsRefused)):
         return ""
     tries = memory.failed(url, str(err))
     return "; tried again next run" if tries < RETRIES else f"; given up after {tries} tries"

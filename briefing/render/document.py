@@ -20,7 +20,7 @@ from briefing.extract.figures import counted_place
 from briefing.pack import LISTED_IN_ANNEX, REPORTS_NAMED, Pack, published, source_name
 from briefing.render.templating import environment, template_dir, template_file, user_folder
 from briefing.render.visible import md, md_code, md_link
-from briefing.text.writing import date_text, figure_text, period_text
+from briefing.text.writing import date_text, figure_text, first_few, period_text
 
 EXECUTIVE_ITEMS = 7  # themes, targets and flags in the executive summary; the rest are in their chapters
 NEWS_ITEMS = 30  # new meetings, themes and targets listed under "new since the last run"; the rest counted
@@ -40,8 +40,7 @@ def _figure_name(figure, text: dict) -> str:
 
 def source_names(sources) -> str:
     """"a.txt; b.txt": the articles of a meeting, at most REPORTS_NAMED of them ("… +240")."""
-    named = "; ".join(source_name(s) for s in sources[:REPORTS_NAMED])
-    return named + (f" … +{len(sources) - REPORTS_NAMED}" if len(sources) > REPORTS_NAMED else "")
+    return first_few([source_name(s) for s in sources], REPORTS_NAMED, "; ", " … +")
 
 
 def render_pack(pack: Pack, fmt: str, lang: str = "vi", template_folder: str | None = None) -> bytes | str:

@@ -6,7 +6,7 @@ from briefing.extract.indicators import HIGHER
 from briefing.flags import DOUBTFUL, REVISED, Flag
 from briefing.pack import source_name
 from briefing.render.labels import labels
-from briefing.text.writing import date_text, figure_text
+from briefing.text.writing import date_text, figure_text, first_few
 
 
 SOURCES_CITED = 3  # articles named for one side of a flag; thousands of copies are counted, not named
@@ -14,9 +14,8 @@ SOURCES_CITED = 3  # articles named for one side of a flag; thousands of copies 
 
 def _cited(articles, when: str = "") -> str:
     """" (a.txt, b.txt +3, 11/07/2024)": the articles by name, as compare and extract cite them."""
-    named = ", ".join(source_name(s) for s in articles[:SOURCES_CITED])
-    more = f" +{len(articles) - SOURCES_CITED}" if len(articles) > SOURCES_CITED else ""
-    return f" ({named}{more}{', ' + when if when else ''})"
+    named = first_few([source_name(s) for s in articles], SOURCES_CITED)
+    return f" ({named}{', ' + when if when else ''})"
 
 
 def pack_citer(numbers: dict[str, int], outlets: dict[str, str]):
@@ -27,10 +26,8 @@ def pack_citer(numbers: dict[str, int], outlets: dict[str, str]):
         shown = sorted({numbers[s] for s in articles if s in numbers})
         if not shown:  # an earlier week's article, compared from the store: not in this annex
             return _cited(articles, when)
-        more = f" +{len(shown) - SOURCES_CITED}" if len(shown) > SOURCES_CITED else ""
         outlet = next((outlets[s] for s in articles if s in outlets), None)
-        return (f" [{', '.join(map(str, shown[:SOURCES_CITED]))}{more}]" + (f" {outlet}" if outlet else "")
-                + (f" ({when})" if when else ""))
+        return f" [{first_few(shown, SOURCES_CITED)}]" + (f" {outlet}" if outlet else "") + (f" ({when})" if when else "")
 
     return cite
 

@@ -170,3 +170,9 @@ def _counted(text: str, count: float, noun: str | None, lang: str) -> str:
         forms = COUNTED_NOUNS.get(match_form(noun))
         noun = forms and forms[count != 1]
     return f"{text} {noun}" if noun else text
+
+
+def first_few(items: list, limit: int, separator: str = ", ", more: str = " +") -> str:
+    """"a, b, c +240": at most ``limit`` items, the rest counted: thousands of copies are not named."""
+    shown = separator.join(str(item) for item in items[:limit])
+    return shown + (f"{more}{len(items) - limit}" if len(items) > limit else "")

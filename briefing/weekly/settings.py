@@ -70,6 +70,7 @@ class Rule:
     each: "Rule | None" = None  # for a list: the rule every item follows; ``high`` bounds its length
     pattern: re.Pattern | None = None  # for text: the shape it must have
     shape: str = ""  # that shape, in words
+    aliases: dict | None = None  # other names a user may give for a choice ("markdown" for "md")
 
     def check(self, value: Any) -> Any:
         """The value to use, or SettingsError with what was wrong (without where)."""
@@ -91,8 +92,7 @@ class Rule:
             return value
         if not isinstance(value, str):
             raise SettingsError(f"must be text, not {_said(value)}")
-        if self.choices and format_name(value) in self.choices:
-            value = format_name(value)  # format = "markdown" is md
+        value = (self.aliases or {}).get(value, value)
         if self.choices and value not in self.choices:
             raise SettingsError(f"must be one of {', '.join(self.choices)}, not {_said(value)}")
         if _CONTROL.search(value):
@@ -115,7 +115,7 @@ RULES: dict[str, Rule] = {
     "lang": Rule(str, choices=LANGUAGES),
     "title": Rule(str),
     "keep": Rule(int, low=1, high=1000),
-    "format": Rule(str, choices=PACK_FORMATS),
+    "format": Rule(str, choices=PACK_FORMATS, aliases=FORMAT_ALIASES),
     "jobs": Rule(int, low=1, high=256),
     "feeds": Rule(tuple, high=500, each=Rule(str, pattern=WEB_ADDRESS, shape="an http or https address")),
     "keywords": Rule(tuple, high=500, each=Rule(str)),
