@@ -56,7 +56,8 @@ def labelled(half: str) -> list[dict]:
         expected = load_expected(expected_file(path.name))["figures"]
         wanted = [_figure(f) for f in expected]
         matched, rows = {}, []
-        for figure, reason, position in context.candidates:
+        for candidate in context.candidates:
+            figure = candidate.figure
             fact = (figure.indicator, figure.kind, figure.year, figure.locality, figure.unit, figure.value, figure.value_max)
             if fact not in matched:
                 found = _figure(figure.__dict__)
@@ -64,7 +65,7 @@ def labelled(half: str) -> list[dict]:
                 if hit is not None:
                     wanted[hit] = None
                 matched[fact] = hit is not None
-            rows.append({"names": features(figure, reason, position, info), "reported": reason is None,
+            rows.append({"names": features(candidate, info), "reported": candidate.reason is None,
                          "label": matched[fact], "fact": fact})
         articles.append({"name": path.name, "rows": rows, "expected": len(expected)})
     return articles

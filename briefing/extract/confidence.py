@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from briefing.extract.figures import Figure, Unattributed
+from briefing.extract.figures import Candidate, Figure, Unattributed
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, FORECASTER, HYPOTHETICAL, ORGANISATION
 from briefing.extract.stance import AVERAGE, FORECAST_CUES, PART_YEAR, RESULT_CUES, TARGET_CUES
@@ -60,8 +60,9 @@ def shipped_model() -> Model:
         return RULES_ONLY
 
 
-def features(figure: Figure, reason: str | None, position: int, info) -> list[str]:
+def features(candidate: Candidate, info) -> list[str]:
     """The names of the features a candidate has (each counts 1)."""
+    figure, reason, position = candidate.figure, candidate.reason, candidate.position
     names = ["bias", f"reason={reason or 'reported'}", f"indicator={figure.indicator}", f"kind={figure.kind}",
              f"unit={figure.unit}", f"comparator={figure.comparator}", f"kind={figure.kind}|reason={reason or 'reported'}",
              f"indicator={figure.indicator}|kind={figure.kind}", f"level={info.level}",
@@ -72,6 +73,11 @@ def features(figure: Figure, reason: str | None, position: int, info) -> list[st
     key = match_form(figure.sentence)
     names += [f"sentence: {name}" for name, pattern in SENTENCE_CUES.items() if pattern.search(key)]
     names.append("long sentence" if len(figure.sentence) > 300 else "short sentence")
+    # The words next to the number: "tăng 769 xã", "(43,02%)", "so với năm 2017", "còn 10 xã".
+    names += [f"word {i - len(candidate.before)}: {w}" for i, w in enumerate(candidate.before)]
+    names += [f"word +{i + 1}: {w}" for i, w in enumerate(candidate.after)]
+    if candidate.before:
+        names.append(f"words before: {' '.join(candidate.before[-2:])}")
     low, high = INDICATORS[figure.indicator].plausible.get(figure.unit, (-math.inf, math.inf))
     if not all(low <= v <= high for v in (figure.value, figure.value_max) if v is not None):
         names.append("implausible value")
@@ -97,13 +103,13 @@ def _owner_feature(locality: str | None, info) -> str:
     return "owner=the meeting's place" if locality in (info.locality, info.bridge) else "owner=another place"
 
 
-def decide(candidates: list, info, model: Model | None = None) -> tuple[list[Figure], list[Unattributed]]:
-    """The figures to report, each with its confidence, and the rules' figures set aside for a low
-    one; candidates are (Figure, the rules' reason or None, its place among the sentence's numbers)."""
+def decide(candidates: list[Candidate], info, model: Model | None = None) -> tuple[list[Figure], list[Unattributed]]:
+    """The figures to report, each with its confidence, and the rules' figures set aside for a low one."""
     model = model or shipped_model()
     reported, set_aside, seen = [], [], set()
-    for figure, reason, position in candidates:
-        confidence = round(model.confidence(features(figure, reason, position, info)), 3)
+    for candidate in candidates:
+        figure, reason = candidate.figure, candidate.reason
+        confidence = round(model.confidence(features(candidate, info)), 3)
         wanted = confidence >= model.threshold and (reason is None or model.mode == DECIDE)
         fact = _fact(figure)
         if wanted and fact not in seen:

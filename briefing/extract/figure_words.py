@@ -95,6 +95,9 @@ FOLLOWING_REACH = 90  # the words after a figure that can still say what it coun
 TRAILING_REACH = 30  # a trailing phrase further than this before a figure belongs to an earlier count
 # "thêm 16 xã đạt chuẩn": 16 more, an increment and not the total.
 INCREMENT_WORDS = re.compile(r"\bthêm\s*$")
+# What a count of new-rural places must count: "3.838 xã", "61 đơn vị cấp huyện", not "2 chương
+# trình" or "5 tiêu chí".
+NEW_RURAL_COUNTED = re.compile(r"\b(?:xã|phường|huyện|quận|thị xã|đơn vị|tỉnh|thôn|bản|ấp)\b")
 # What a figure counts when it counts places: "100% xã", "8/13 huyện", "50% số xã", "thêm 16 xã".
 COUNTED_PLACE = re.compile(
     r"\D*\d[\d.,/\s–-]*%?\s*(?:số\s+)?(xã(?! hội)|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|bản|ấp)\b"

@@ -21,14 +21,15 @@ from briefing.extract.figure_words import (
     PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, MEASURE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, VENUE_BEFORE,
     REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, TOTAL, TOTAL_REACH,
     TRAILING, TRAILING_REACH, UNITS_COUNTED, YEARLY_AVERAGES, YEAR_AFTER_REACH, OVERLAPPING_PHRASES,
-    INDICATOR_PHRASES, PER_YEAR,
+    INDICATOR_PHRASES, PER_YEAR, NEW_RURAL_COUNTED,
 )
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
 from briefing.extract.stance import (
-    FORECAST_CUES, PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, not_a_year_figure, stance,
+    FORECAST_CUES, PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, long_range_estimate, not_a_year_figure,
+    stance,
 )
-from briefing.extract.years import THIS_YEAR, relative_year
+from briefing.extract.years import THIS_YEAR, relative_year, year_now
 from briefing.ingest.article import Article, Sentence
 from briefing.text.gazetteer import find_places
 from briefing.text.normalize import match_form
@@ -67,6 +68,26 @@ class Unattributed:
     sentence: str
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a number as a figure, reported or set aside: what the learned decision
+    (confidence.py) weighs."""
+
+    figure: Figure
+    reason: str | None  # why the rules set it aside; None when they report it
+    position: int  # its place among the sentence's numbers
+    before: tuple[str, ...]  # the last words of its clause before the number, nearest last
+    after: tuple[str, ...]  # the first words after it, nearest first
+
+
+WORDS_AROUND = 3
+# "(cùng kỳ tăng 8,25%)": in brackets after this year's figure, the same period of the year before.
+SAME_PERIOD_BEFORE = re.compile(r"\(\s*cùng kỳ(?: năm (?:trước|ngoái))?\s*(?:chỉ |cũng )?(?:tăng|đạt|là|giảm)?\s*$")
+CHANGE_OF_LEVEL = "a change, not the level"
+LIST_HEADER = re.compile(r":\s*$")  # a sentence that ends by opening a list
+HEADER_REACH = 12  # the items of a list follow within this many sentences  # how many words either side of a number a candidate keeps
+
+
 @dataclass
 class Context:
     level: str | None
@@ -78,15 +99,19 @@ class Context:
     recent_place: str | None = None
     place_age: int = 0
     recent_year: int | None = None
+    # A list header ("Các chỉ tiêu chủ yếu năm 2019 gồm:") gives its year, and its target or result
+    # wording, to the items under it, until a sentence names another year.
+    header_year: int | None = None
+    header_kind: str | None = None
+    header_age: int = 0
     topic: str | None = None  # the indicator the previous sentence was about
     sector: str | None = None  # "nông nghiệp" or "công nghiệp" when the article is a sector's
     foreign_article: bool = False  # the article is about another country's economy
     discussed: int | None = None  # the year the article speaks of most, for a meeting with no date
     part_year_meeting: bool = False  # a meeting on the first 6 or 9 months: its results are part-year
     set_aside: list = field(default_factory=list)  # Unattributed numbers, for the annex
-    # Every reading of a number as a figure, reported or set aside: (Figure, the rules' reason to set
-    # it aside or None, the number's place among the sentence's quantities); the learned decision's input.
-    candidates: list = field(default_factory=list)
+    # Every reading of a number as a figure, reported or set aside: the learned decision's input.
+    candidates: list[Candidate] = field(default_factory=list)
 
 
 def find_figures(article: Article, context: Context) -> list[Figure]:
@@ -112,9 +137,20 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
         own = _own_years(key, len(sentence.text))
         if own:
             context.recent_year = own[-1]
+        _follow_header(context, key, own)
         mine = [f for f in figures if f.sentence == sentence.text]
         context.topic = mine[-1].indicator if mine else _topic(key)
     return figures
+
+
+def _follow_header(context: Context, key: str, own_years: list[int]) -> None:
+    """Open a list header's reach at a sentence ending in ":" that names a year; close it when a
+    later sentence names a year of its own or after HEADER_REACH sentences."""
+    context.header_age += 1
+    if LIST_HEADER.search(key) and own_years:
+        context.header_year, context.header_kind, context.header_age = own_years[-1], stance(key), 0
+    elif own_years or context.header_age > HEADER_REACH:
+        context.header_year = context.header_kind = None
 
 
 def _topic(key: str) -> str | None:
@@ -167,7 +203,13 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         sector = SECTOR.search(clause)
         if sector:
             code = _sector_indicator(code, sector.group(1) or context.sector, window)
-        if code is None or _is_growth_of_level(code, window, quantity) or NOT_INDICATOR.search(window):
+        if code is not None and _is_growth_of_level(code, window, quantity):
+            last_reason = CHANGE_OF_LEVEL  # its share in brackets, "tăng 769 xã (8,62%)", goes with it
+            continue
+        if code is None or NOT_INDICATOR.search(window):
+            continue
+        if code == "new_rural_standard" and quantity.unit == "count" and not NEW_RURAL_COUNTED.search(
+                match_form(quantity.text)):
             continue
         window_start = quantity.start - len(window)
         if _unlinked_words(window, code, unplaced[window_start:quantity.start]) > MAX_UNLINKED_WORDS:
@@ -207,7 +249,9 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             increment=bool(INCREMENT_WORDS.search(window)),
             evidence=(("indicator", indicator_from), *evidence, ("owner", owner_from)),
         )
-        context.candidates.append((figure, reason, i))
+        words_after = following[len(match_form(quantity.text)):]
+        context.candidates.append(Candidate(figure, reason, i, _edge_words(window, -WORDS_AROUND),
+                                            _edge_words(words_after, WORDS_AROUND)))
         if reason:
             context.set_aside.append(Unattributed(quantity.text, code, reason, text))
             continue
@@ -222,6 +266,7 @@ def _indicator_from_before(window: str, quantity: Quantity, inherited: str | Non
     "(240,5 tỉ USD)", "tăng 6%", "con số này là …", "giảm 1,02%, còn 3,54%"."""
     if last_code and _unit_allowed(last_code, quantity) and (
         SAME_AS_BEFORE.search(window) or (EQUIVALENT.match(window) and {last_unit, quantity.unit} == {"VND", "USD"})
+        or SAME_PERIOD_BEFORE.search(window)
     ):
         return last_code
     if not (inherited and _unit_allowed(inherited, quantity)):
@@ -259,6 +304,9 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
     # A period opening the sentence covers its list, unless the figure names its own year.
     opening = "" if OWN_YEAR_AFTER.match(after_figure) else key
     reason = not_a_year_figure(clause, after, yearly_average=code in YEARLY_AVERAGES, sentence=opening)
+    if not reason and long_range_estimate(clause, year, year_now(context.date, context.review_year, context.plan_year)
+                                          or context.discussed):
+        reason = "forecast"
     if reason:
         return reason
     whose = "hypothetical" if CONDITION_AFTER.match(after) else owner(window, key, context.foreign_article)
@@ -293,6 +341,12 @@ def _is_total(key: str, quantity: Quantity) -> bool:
     return bool(TOTAL.search(key[max(0, quantity.start - TOTAL_REACH) : quantity.start]))
 
 
+def _edge_words(text: str, count: int) -> tuple[str, ...]:
+    """The last ``-count`` words of ``text`` when count is negative, else its first ``count``."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return tuple(words[count:] if count < 0 else words[:count])
+
+
 def _trailing_window(key: str, quantity: Quantity) -> str:
     window = key[quantity.start : quantity.end + FOLLOWING_REACH]
     breaks = list(CLAUSE_BREAK.finditer(window))
@@ -302,7 +356,8 @@ def _trailing_window(key: str, quantity: Quantity) -> str:
 def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
     """"thu ngân sách tăng 14 nghìn tỷ", "tăng 155 USD": a change in a level indicator, not its level
     (a growth rate in % is kept where the indicator takes %: "xuất khẩu tăng 16%")."""
-    return code in LEVEL_INDICATORS and quantity.unit != "%" and bool(GROWTH_WORDS.search(window))
+    counts_places = code == "new_rural_standard" and quantity.unit == "count"  # "tăng 769 xã so với năm 2017"
+    return (code in LEVEL_INDICATORS or counts_places) and quantity.unit != "%" and bool(GROWTH_WORDS.search(window))
 
 
 def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
@@ -418,6 +473,8 @@ def _figure_year(key: str, quantity: Quantity, context: Context) -> tuple[int | 
     relative = relative_year(rest, *dates)
     if relative is not None:
         return relative, "its clause, relative to the meeting"
+    if context.recent_year is None and context.header_year is not None:
+        return context.header_year, "a list header"
     return context.recent_year, "the sentence before"
 
 
@@ -427,8 +484,12 @@ def _kind_and_year(key: str, quantity: Quantity, context: Context, kind: str | N
     evidence of both; ``sentence_year`` is the year of the sentence's figure before this one, which
     a figure that names none shares ("đạt 85.000 tỷ đồng, vượt kế hoạch đề ra (80.000 tỷ đồng)")."""
     year, year_from = _figure_year(key, quantity, context)
+    if year is not None and SAME_PERIOD_BEFORE.search(key, 0, quantity.start):
+        year, year_from = year - 1, "its clause: the same period a year before"
     kind_from = "its indicator" if kind else "its wording"
     kind = kind or stance(key[: quantity.start], year is not None and year == context.review_year)
+    if kind is None and year_from == "a list header" and context.header_kind:
+        kind, kind_from = context.header_kind, "a list header"
     if kind is None:  # no wording: a year the meeting plans, or any figure of a meeting that only plans
         only_plans = year is None and context.plan_year is not None and context.review_year is None
         kind = TARGET if only_plans or (year is not None and year == context.plan_year) else RESULT

@@ -17,9 +17,10 @@ from briefing.text.patterns import NAMED_YEAR, NAMED_YEAR_TEXT
 # … và triển khai nhiệm vụ năm 2024" names the year after a long list of what is reviewed.
 WORD_TO_YEAR = 100
 YEAR_TO_PLAN_WORD = 60  # "năm 2024, tỉnh sẽ …": the plan verb follows the year closely
-# "tổng kết … năm 2023", "kiểm điểm việc thực hiện nhiệm vụ năm 2017", "kỳ họp cuối năm 2015": the year reviewed.
+# "tổng kết … năm 2023", "kiểm điểm việc thực hiện nhiệm vụ năm 2017", "kỳ họp cuối năm 2015": the year reviewed
+# ("kể từ cuối năm 2016" is when something began).
 REVIEW = re.compile(
-    rf"(?:tổng kết|kết quả|đánh giá|sơ kết|kiểm điểm|tình hình (?:thực hiện|kinh tế)|(?<!tháng )cuối(?= năm \d))\b"
+    rf"(?:tổng kết|kết quả|đánh giá|sơ kết|kiểm điểm|tình hình (?:thực hiện|kinh tế)|(?<!tháng )(?<!từ )cuối(?= năm \d))\b"
     rf"[^.;]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
     re.IGNORECASE,
 )

@@ -28,7 +28,15 @@ RESULT_CUES = re.compile(
 )
 ESTIMATE_WORDS = ("dự kiến",)
 # A prediction rather than a plan or a record: "dự báo", "có thể đạt", "kỳ vọng".
-FORECAST_CUES = re.compile(r"dự báo|dự đoán|có thể (?:đạt|tăng|lên|ở mức)|có khả năng|kỳ vọng|triển vọng|sẽ tiếp tục")
+# An effect still to come is a forecast too: "sẽ làm CPI tăng", "tác động đến CPI … là khoảng".
+FORECAST_CUES = re.compile(
+    r"dự báo|dự đoán|có thể (?:đạt|tăng|lên|ở mức)|có khả năng|kỳ vọng|triển vọng|sẽ tiếp tục|sẽ làm|"
+    r"(?:sẽ )?tác động (?:đến|tới|làm)"
+)
+# An estimate for a year decades ahead is a forecast, even when a speaker calls it a goal
+# ("đến năm 2045, quy mô GDP ước tính đạt 2.500 tỉ USD"); only an authority's target word makes it one.
+LONG_RANGE_YEARS = 10
+ESTIMATE = re.compile(r"ước tính|dự kiến|ước|khoảng|có thể")
 # An average over several years: "bình quân 6,5%/năm", "trung bình giai đoạn 2016-2020"
 # ("bình quân đầu người" is income per head, not an average over years).
 AVERAGE = re.compile(
@@ -95,6 +103,15 @@ def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sen
     if _part_of_year(clause, own_after, sentence[:CLAUSE_OPENING]):
         return "part of a year"
     return None
+
+
+def long_range_estimate(clause: str, year: int | None, now: int | None) -> bool:
+    """An estimate ("ước tính", "khoảng") for a year at least LONG_RANGE_YEARS ahead, with no
+    target word after the estimate word."""
+    if year is None or now is None or year - now < LONG_RANGE_YEARS:
+        return False
+    estimates = [m.end() for m in ESTIMATE.finditer(clause)]
+    return bool(estimates) and not any(m.start() >= estimates[-1] for m in TARGET_CUES.finditer(clause))
 
 
 def _forecast(near: str) -> bool:

@@ -467,3 +467,59 @@ def test_where_a_national_meeting_is_held_is_not_whose_figures_follow():
     )
     figures = extract_article(article_from_bytes("venue.txt", text.encode())).figures
     assert [(f.value, f.locality) for f in figures] == [(3.54, None), (3.1, "Hà Nội")]
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    # an effect still to come, reckoned by a ministry, is a forecast
+    ("Theo đó, với giá điện tăng 8,36% từ ngày 20-3 sẽ làm CPI tăng 0,29-0,31%.", "forecast"),
+    # an estimate for a year decades ahead is a forecast, even in a speech about goals
+    ("Đến năm 2045, quy mô GDP nước ta ước tính đạt 2.500 tỉ USD.", "forecast"),
+])
+def test_effects_to_come_and_long_range_estimates_are_forecasts(sentence, reason):
+    figures, reasons = read(sentence, level="national", locality=None)
+    assert figures == [] and reason in reasons
+
+
+def test_a_target_for_a_named_year_of_a_long_plan_stays_a_target():
+    figures, _ = read("Mục tiêu đến năm 2035, Việt Nam phấn đấu thu nhập bình quân đầu người đạt 10.000 USD.",
+                      level="national", locality=None)
+    assert figures == [("income_per_capita", "target", 2035, 10000)]
+
+
+def test_new_rural_counts_are_counts_of_places_and_not_their_change():
+    figures, _ = read("Năm 2018, cả 2 chương trình mục tiêu quốc gia về xây dựng nông thôn mới và giảm nghèo bền vững "
+                      "đã hoàn thành mục tiêu đề ra.", level="national", locality=None, review=2018, plan=2019,
+                      date="2018-12-28")
+    assert figures == []  # "2 chương trình" counts programmes, not communes
+    figures, _ = read("Cụ thể, cả nước có 3.838 xã (43,02%) đạt chuẩn nông thôn mới, tăng 769 xã (8,62%) so với năm 2017.",
+                      level="national", locality=None, review=2018, plan=2019, date="2018-12-28")
+    assert ("new_rural_standard", "result", 2018, 3838) in figures
+    assert all(value not in (769, 8.62) for *_, value in figures)  # the change over 2017 is not the stock
+
+
+def test_the_same_period_a_year_before_in_brackets_is_last_years_figure():
+    figures, _ = read("Phó Chủ tịch cho biết, tổng sản phẩm trên địa bàn thành phố (GRDP) năm qua tiếp tục tăng trưởng "
+                      "cao, đạt 8,25% (cùng kỳ tăng 8,05%).", review=2017, plan=2018, date="2017-12-04")
+    assert figures == [("economic_growth", "result", 2017, 8.25), ("economic_growth", "result", 2016, 8.05)]
+
+
+def test_a_list_header_gives_its_year_and_wording_to_the_items_under_it():
+    from briefing.extract.figures import find_figures
+    from briefing.ingest.read import parse
+
+    article = parse("Hội nghị triển khai nhiệm vụ\n\nHội nghị của UBND tỉnh Hà Tĩnh ngày 28/12.\n\n"
+                    "Các chỉ tiêu chủ yếu năm 2019 gồm:\n\nGRDP tăng 8,3-8,5%.\n\nThu ngân sách 17.500 tỷ đồng.\n")
+    context = Context("provincial", "Hà Tĩnh", None, 2018, 2019, "2018-12-28")
+    found = [(f.indicator, f.kind, f.year, dict(f.evidence)["year"]) for f in find_figures(article, context)]
+    assert ("economic_growth", "target", 2019, "a list header") in found
+    assert ("budget_revenue", "target", 2019, "a list header") in found
+
+
+def test_a_review_that_began_in_a_past_year_does_not_review_that_year():
+    from briefing.extract.metadata import read_metadata
+    from briefing.ingest.read import parse
+
+    article = parse("Thủ tướng làm việc với Gia Lai\n\nChiều 30/11, Thủ tướng làm việc với tỉnh Gia Lai.\n\n"
+                    "Đây là cuộc làm việc thứ 2 của Thủ tướng với tỉnh Gia Lai kể từ cuối năm 2016.\n\n"
+                    "Theo báo cáo của tỉnh Gia Lai, năm 2018, dự kiến 20/20 chỉ tiêu chủ yếu đều đạt và vượt.\n")
+    assert read_metadata(article).review_year != 2016
