@@ -212,7 +212,7 @@ RunSinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
 JobsOption = option(Optional[int], "--jobs -j", "N",
     "Processes analysing new articles, 1-256 (default: every core). Example: --jobs 2")
 TemplateFolder = option(Optional[Path], "--template-dir", "FOLDER",
-    "Your own pack.html.j2, pack.md.j2, pack.css or fonts/; missing ones come from the bundled templates."
+    "Your own pack.html.j2, pack.md.j2, pack.css, screen.css or fonts/; missing ones come from the bundled templates."
     " Example: --template-dir mine/", exists=True, file_okay=False)
 OptionalMethodOption = option(Optional[Method], "--method -m", "NAME",
     f"Summariser for each meeting: {', '.join(METHODS)} (default briefing). Example: --method lexrank")

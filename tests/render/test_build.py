@@ -186,7 +186,9 @@ def test_html_is_self_contained_and_markdown_is_readable(tmp_path):
     result, html_out = build(tmp_path, str(SEEDS), "--format", "html", name="pack.html")
     assert result.exit_code == 0
     html = html_out.read_text("utf-8")
-    assert "data:font/ttf;base64," in html and 'url("fonts/' not in html and "file://" not in html
+    # one file that needs nothing beside it: no font files (a screen has its own fonts), no local paths
+    assert "@font-face" not in html and 'url("fonts/' not in html and "file://" not in html
+    assert len(html.encode()) < 150_000  # it was 1.4 MB with three fonts inlined, for 5 articles
     result, md_out = build(tmp_path, str(SEEDS), "--format", "md", name="pack.md")
     md = md_out.read_text("utf-8")
     assert md.startswith("# Bản tin hội nghị")
@@ -224,3 +226,17 @@ def test_build_never_writes_its_pack_over_or_among_its_inputs(tmp_path):
         result = CliRunner().invoke(app, ["build", *args])
         assert result.exit_code == 2 and "its text would be read as an article next time" in result.stderr
     assert article.read_bytes() == before and sorted(p.name for p in news.iterdir()) == ["004.md"]
+
+
+def test_html_for_a_screen_has_a_viewport_a_chapter_bar_and_phone_rules(tmp_path):
+    """What a browser needs beyond print: the device's width, links to every chapter, a readable column,
+    and tables that scroll in their own box on a narrow screen (benchmarks/screen.py checks it in Chromium)."""
+    result, html_out = build(tmp_path, str(SEEDS), "--format", "html", name="pack.html")
+    html = html_out.read_text("utf-8")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    bar = re.search(r'<nav class="screen-nav"[^>]*>(.*?)</nav>', html, re.S).group(1)
+    chapters = re.findall(r'<(?:section|nav) class="(?:toc )?chapter[^"]*" id="([^"]+)"', html)
+    assert chapters and sorted(re.findall(r'href="#([^"]+)"', bar)) == sorted(chapters)
+    assert "@media screen" in html and "max-width: 60rem" in html
+    assert re.search(r"@media screen and \(max-width: 40rem\) \{[^@]*overflow-x: auto", html)
+
