@@ -44,6 +44,7 @@ class Cell:
     source: str  # the first article that states it
     sources: tuple[str, ...] = ()  # every article of its meeting that states it
     date: str | None = None  # its meeting's date: a later meeting's target revises an earlier one's
+    increment: bool = False  # "thêm 16 xã": a change, written as one
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -58,6 +59,7 @@ class FigureRow:
     year: int | None
     unit: str
     counts: str | None = None  # the kind of place a figure counts ("xã", "huyện"), which the unit does not say
+    increment: bool = False  # a row of changes ("thêm 16 xã"), beside the row of levels, never compared with it
     targets: list[Cell] = field(default_factory=list)
     results: list[Cell] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
@@ -142,18 +144,15 @@ def persistent_words(meetings: list[ArticleFacts]) -> list[tuple[str, list[int]]
 
 def align_figures(meetings: list[ArticleFacts]) -> list[FigureRow]:
     """Targets beside results for each indicator, place, year, unit and kind of place counted
-    (100% of communes and 100% of districts are two rows); increments ("thêm 16 xã") are not levels
-    and are left out."""
+    (100% of communes and 100% of districts are two rows); increments ("thêm 16 xã") are not levels:
+    they have rows of their own, with no flags."""
     rows: dict[tuple, FigureRow] = {}
     for m in meetings:
         for figure in m.figures:
-            if figure.increment:
-                continue
             counts = counted_place(figure)
-            key = (figure.indicator, figure.locality, figure.year, figure.unit, counts)
-            row = rows.setdefault(
-                key, FigureRow(figure.indicator, figure.label, figure.locality, figure.year, figure.unit, counts)
-            )
+            key = (figure.indicator, figure.locality, figure.year, figure.unit, counts, figure.increment)
+            row = rows.setdefault(key, FigureRow(figure.indicator, figure.label, figure.locality, figure.year,
+                                                 figure.unit, counts, figure.increment))
             cells = row.targets if figure.kind == "target" else row.results
             cell = _cell(figure, m.source, m.info.date)
             if not any(same_value(c, cell) and c.articles == cell.articles for c in cells):
@@ -171,11 +170,13 @@ def _cell(figure: Figure, source: str, date: str | None = None) -> Cell:
     """A figure as a cell; ``source`` is its article's, for a figure not merged from several."""
     sources = figure.sources or (source,)
     return Cell(figure.value, figure.value_max, figure.comparator, figure.of, figure.sentence, sources[0], sources,
-                date)
+                date, figure.increment)
 
 
 def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[Flag]:
-    last_year = rows.get((row.indicator, row.locality, (row.year or 0) - 1, row.unit, row.counts))
+    if row.increment:
+        return []  # "thêm 16 xã" says how many more, which no target or earlier level can be held against
+    last_year = rows.get((row.indicator, row.locality, (row.year or 0) - 1, row.unit, row.counts, False))
     row.previous = last_year.result if last_year else None
     return row_flags(row.indicator, row.unit, row.year, row.targets, row.results,
                      last_year.results if last_year else [])

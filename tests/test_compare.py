@@ -3,7 +3,7 @@ import json
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.compare import compare
+from briefing.compare import align_figures, compare
 from briefing.text.slogans import slogan_key
 from briefing.pack import read_facts
 from conftest import SEEDS
@@ -108,3 +108,17 @@ def test_a_generic_word_lends_no_syllable_to_a_watchword():
     words = [word for word, _ in found]
     assert "triển kinh" not in words and "tế xã" not in words
     assert "trách nhiệm" in words
+
+
+def test_an_increment_has_its_own_row_in_the_full_table_and_no_flags():
+    """Lạng Sơn's "thêm 16 xã đạt chuẩn nông thôn mới" (16 more communes) is a reported result: the full
+    table shows it as a change, in a row of its own, never compared with a level."""
+    from conftest import seed
+    from briefing.text.writing import figure_text
+
+    rows = align_figures(read_facts([str(seed("003"))]))
+    changes = [r for r in rows if r.increment]
+    assert [(r.indicator, r.locality, r.year, r.result.value, r.flags) for r in changes] == [
+        ("new_rural_standard", "Lạng Sơn", 2020, 16, [])]
+    assert figure_text(changes[0].result, changes[0].unit) == "thêm 16 xã"
+    assert figure_text(changes[0].result, changes[0].unit, lang="en") == "an additional 16 communes"

@@ -98,6 +98,9 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         "fact_value": lambda figure: figure_text(figure, lang=lang),
         "flag_label": lambda flag: flag_label(flag, lang),
         "flag_facts": lambda flag, unit: flag_facts(flag, unit, lang, pack_citer(pack.article_numbers, pack.outlets)),
+        # the articles a row's target and result are stated in, cited as the flags cite them: "[2, 5] Báo Hà Tĩnh"
+        "row_sources": lambda row: pack_citer(pack.article_numbers, pack.outlets)(
+            [a for cell in (row.target, row.result) if cell for a in cell.articles]).strip(),
         "attention": ATTENTION_KINDS,
         "source_name": source_name,
         "source_names": source_names,
@@ -154,7 +157,9 @@ def _highlighter(words: list[str]):
     """Wrap watchwords that persist across years in <mark>, escaping everything else."""
     if not words:
         return lambda text: escape(text)
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    one = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # Watchwords side by side are one box ("Kỷ cương trách nhiệm"): two boxes read as a box starting with a space.
+    pattern = re.compile(rf"(?:{one})(?:\s+(?:{one}))*", re.IGNORECASE)
 
     def highlight(text: str) -> Markup:
         out, last = [], 0

@@ -48,6 +48,7 @@ VI = {
     "counted": {},  # the kind of place a figure counts ("xã", "huyện") is written as the article does
     "summary": "Tóm tắt",
     "source_sentence": "Câu nguồn",
+    "row_sources": "Nguồn",
     "value": "Giá trị",
     "content": "Nội dung",
     "file": "Tệp",
@@ -191,6 +192,7 @@ EN = {
                 "thôn": "villages", "bản": "villages", "ấp": "hamlets"},
     "summary": "Summary",
     "source_sentence": "Source sentence",
+    "row_sources": "Sources",
     "value": "Value",
     "content": "Content",
     "file": "File",

@@ -64,7 +64,7 @@ def test_deciding_may_report_a_reading_the_rules_set_aside_once_each():
                     "năm 2023. Trong 6 tháng đầu năm, tăng trưởng kinh tế của tỉnh đạt 6,2%. Năm 2023, tăng "
                     "trưởng kinh tế đạt 8,05%. Tăng trưởng kinh tế năm 2023 đạt 8,05%.\n")
     _, context, rules = read_figures(article)
-    assert [(f.value, reason) for f, reason, _ in context.candidates] == [
+    assert [(c.figure.value, c.reason) for c in context.candidates] == [
         (6.2, "part of a year"), (8.05, None), (8.05, None)]
     assert [f.value for f in rules] == [8.05]
     trusting = extract_article(article, Model(DECIDE, 0.5, {"bias": 5.0}))

@@ -240,3 +240,25 @@ def test_html_for_a_screen_has_a_viewport_a_chapter_bar_and_phone_rules(tmp_path
     assert "@media screen" in html and "max-width: 60rem" in html
     assert re.search(r"@media screen and \(max-width: 40rem\) \{[^@]*overflow-x: auto", html)
 
+
+
+def test_the_full_targets_table_cites_its_rows_sources(tmp_path):
+    """Each row of the targets table says which articles state it, by their number in the annex (and
+    outlet), as the flags do: Lạng Sơn's 2020 rows come from seed 003, article [1] of the annex."""
+    result, html_out = build(tmp_path, str(SEEDS), "--format", "html", name="pack.html")
+    html = html_out.read_text("utf-8")
+    table = re.search(r'<table class="fixed figures">(.*?)</table>', html, re.S).group(1)
+    assert "<th>Nguồn</th>" in table
+    rows = re.findall(r"<tr><td>(.*?)</tr>", table, re.S)
+    lang_son = [r for r in rows if "Lạng Sơn" in r]
+    assert lang_son and all(r.rstrip().endswith('<td class="small">[1]</td>') for r in lang_son)
+    annex = html[html.index('id="annex"'):]
+    assert '<td class="number">1</td><td>003_f998c4e80776a057.txt</td>' in annex
+
+
+def test_watchwords_side_by_side_are_one_highlight(tmp_path):
+    """"Kỷ cương trách nhiệm" was two boxes, the second seeming to start with a space."""
+    result, html_out = build(tmp_path, str(SEEDS), "--format", "html", name="pack.html")
+    html = html_out.read_text("utf-8")
+    assert "<mark>Kỷ cương trách nhiệm</mark>" in html
+    assert "</mark> <mark>" not in html
