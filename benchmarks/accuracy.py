@@ -13,10 +13,9 @@ cross-validation on the tuning half and the learning curve on the check half.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from briefing.evaluation.facts import HALVES, annotated_articles, expected_file, half_of, load_expected, score
-from briefing.pack import read_facts
+from briefing.analyse import read_facts
 
 
 def scores() -> dict:

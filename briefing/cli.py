@@ -14,13 +14,13 @@ import typer
 
 from briefing.console import (
     CompareFormat, CompareFormatOption, ConfigOption, CrontabFile, DryRunFlag, EXIT_INTERRUPTED,
-    EXIT_RUN_IN_PROGRESS, FactsFormat, JobsOption, RunSinceOption, StoreOption, UntilOption, AllFlag, FeedsArgument,
+    EXIT_RUN_IN_PROGRESS, EXIT_USAGE, FactsFormat, JobsOption, RunSinceOption, StoreOption, UntilOption, AllFlag, FeedsArgument,
     FetchFlag, FetchSinceOption, IntoFolder, FactsFormatOption, InputFolder, KeepOption, LangOption, LengthsOption,
     LimitOption, Method, MethodOption, MethodsOption, OptionalMethodOption, OutputFile, OutputFolder, PackFile,
     PackFormatOption, Paths, RatioOption, ReportsFolder, RunFormatOption, RougeFolder, SentencesOption, SinceOption, StateFolder, SummaryFormat,
     SummaryFormatOption, SystemdFlag, SystemdRemoveFlag, TemplateFolder, TitleOption, UnitFolder, VersionFlag,
     WeeklyOption, WordsOption,
-    emit, fail, progress, report_skipped, say, value,
+    emit, exit_if, fail, failing, progress, report_skipped, say, value,
 )
 
 app = typer.Typer(
@@ -45,10 +45,8 @@ def _settings(options: dict, config: Optional[Path], names: Optional[dict] = Non
     command calls an option that is not --SETTING)."""
     from briefing.weekly.settings import SettingsError, find_config, load_config, settings
 
-    try:
+    with failing((SettingsError, EXIT_USAGE)):
         return settings(options, load_config(find_config(config)), names)
-    except SettingsError as err:
-        fail(str(err))
 
 
 @app.command(short_help="Print a short summary of each meeting.")
@@ -60,7 +58,7 @@ def summarize(paths: Paths("summarize") = None, method: MethodOption = Method.br
     Example: briefing summarize news/ --sentences 3 --format markdown
     """
     from briefing.ingest.read import default_inputs
-    from briefing.pack import collect_meetings
+    from briefing.analyse import collect_meetings
     from briefing.render import summaries
 
     if sum(x is not None for x in (sentences, ratio, words)) > 1:
@@ -72,8 +70,7 @@ def summarize(paths: Paths("summarize") = None, method: MethodOption = Method.br
         fail("no article could be read", 1)
     color = output is None and value(output_format) == "text" and sys.stdout.isatty()
     emit(summaries.render(value(output_format), [m.summary for m in meetings], color), output)
-    if problems:
-        raise typer.Exit(1)
+    exit_if(problems)
 
 
 @app.command(short_help="Score summarisers with ROUGE against reference summaries.")
@@ -86,43 +83,25 @@ def evaluate(folder: RougeFolder, methods: MethodsOption = None, lengths: Length
     from briefing.evaluation.summaries import parse_lengths, table
     from briefing.ingest.read import ArticleError
 
-    try:
+    with failing(((ArticleError, ValueError), 1)):
         counts = parse_lengths(lengths)
         rows = score_all(folder, [m.value for m in (methods or list(Method))], counts, progress=lambda m: say(f"scoring {m}"))
-    except (ArticleError, ValueError) as err:
-        fail(str(err), 1)
     typer.echo(table(rows), nl=False)
 
 
 def _meetings(paths, state: Optional[Path] = None):
-    """Facts of every meeting the readable articles report, or the fact store of ``state`` holds;
-    each unreadable article reported on its own line."""
-    from briefing.ingest.read import default_inputs
-    from briefing.pack import collect_meetings
+    """Every meeting of the readable articles, or of the fact store of ``state``, and the unreadable inputs."""
+    from briefing.store.database import StateError
+    from briefing.store.facts import NoMeetings, PathsAndStore, meetings_of
 
-    if state is not None:
-        return _stored(paths, state), []
-    with progress("reading") as step:
-        meetings, problems = collect_meetings(paths or default_inputs(), method=None, progress=step)
-    report_skipped(problems)
-    if not meetings:
-        fail("no article could be read", 1)
-    return meetings, problems
-
-
-def _stored(paths, state: Path):
-    from briefing.weekly.run import meetings_in_store
-    from briefing.weekly.state import StateError
-
-    if paths:
-        fail("give article paths or --state, not both")
     try:
-        meetings = meetings_in_store(state)
-    except StateError as err:
+        with failing((PathsAndStore, EXIT_USAGE)), progress("reading") as step:
+            meetings, problems = meetings_of(paths, state, progress=step)
+    except (NoMeetings, StateError) as err:
+        report_skipped(getattr(err, "problems", []))
         fail(str(err), 1)
-    if not meetings:
-        fail(f"{state}: the fact store holds no article yet", 1)
-    return meetings
+    report_skipped(problems)
+    return meetings, problems
 
 
 @app.command(short_help="Extract each meeting's date, level, place, themes and figures.")
@@ -137,8 +116,7 @@ def extract(paths: Paths("extract") = None, output_format: FactsFormatOption = F
     meetings, problems = _meetings(paths, state)
     lang = value(lang) or "vi"
     emit(tables.facts_json(meetings, lang) if output_format == FactsFormat.json else tables.facts_table(meetings, lang), output)
-    if problems:
-        raise typer.Exit(1)
+    exit_if(problems)
 
 
 @app.command(short_help="Align themes by year and figures by indicator, place and year.")
@@ -158,14 +136,8 @@ def compare(paths: Paths("compare") = None, output_format: CompareFormatOption =
     from briefing.render import tables
 
     meetings, problems = _meetings(paths, state)
-    comparison = align([m.facts for m in meetings])
-    if value(output_format) == "json":
-        emit(tables.comparison_json(comparison, value(lang) or "vi"), output)
-    else:
-        markdown = value(output_format) == "md"
-        emit(tables.comparison_table(comparison, markdown=markdown, lang=value(lang) or "vi"), output)
-    if problems:
-        raise typer.Exit(1)
+    emit(tables.comparison_output(align([m.facts for m in meetings]), value(output_format), value(lang) or "vi"), output)
+    exit_if(problems)
 
 
 @app.command(short_help="Build the briefing pack (PDF, HTML or Markdown).")
@@ -180,26 +152,19 @@ def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOpt
     from briefing.build import FormatError, OutputAmongInputs, build as build_pack, choose_format
     from briefing.pack import EmptyPackError
     from briefing.render.document import RenderError
-    from briefing.weekly.settings import is_iso_date
 
-    if since is not None and not is_iso_date(since):
-        fail(f"--since takes a date such as 2024-01-01, not {since!r}")
     settings = _settings({"title": title, "lang": value(lang), "method": value(method), "sentences": sentences,
                           "format": value(output_format), "jobs": jobs}, config)
     try:
-        fmt = choose_format(output, value(output_format) or (settings.format if output is None else None))
-        with progress("building the pack") as step:
-            built = build_pack(paths, settings, fmt, output, since, template_dir, step)
-    except (FormatError, OutputAmongInputs) as err:
-        fail(str(err))
-    except EmptyPackError as err:
-        fail(str(err), 1)
+        with failing(((FormatError, OutputAmongInputs), EXIT_USAGE), (EmptyPackError, 1)):
+            fmt = choose_format(output, value(output_format) or (settings.format if output is None else None))
+            with progress("building the pack") as step:
+                built = build_pack(paths, settings, fmt, output, since, template_dir, step)
     except (RenderError, OSError) as err:
         fail(f"{output or 'the pack'}: cannot write ({getattr(err, 'strerror', None) or err})", 1)
     report_skipped(built.pack.skipped)
     typer.echo(str(built.path))
-    if built.pack.skipped:
-        raise typer.Exit(1)
+    exit_if(built.pack.skipped)
 
 
 @app.command(short_help="Collect new articles from news feeds and pages into a folder.")
@@ -214,34 +179,19 @@ def fetch(sources: FeedsArgument = None, into: IntoFolder = None, since: FetchSi
     Example: briefing fetch https://baochinhphu.vn/rss/home.rss --into news/
     """
     from briefing.fetch.collect import FetchRecordError, collect
-    from briefing.weekly.settings import is_iso_date
 
-    if since is not None and not is_iso_date(since):
-        fail(f"--since takes a date such as 2024-01-01, not {since!r}")
     settings = _settings({"feeds": sources or None, "input": into}, config,
                          {"feeds": "FEED_OR_URL", "input": "--into"})
     if not settings.feeds:
         fail("give feeds or article addresses, or feeds = [...] in briefing.toml")
     if settings.input is None:
         fail("give --into FOLDER, or input = \"…\" in briefing.toml")
-    try:
-        with progress("fetching") as step:
-            collected = collect(settings.feeds, settings.input, since, settings.keywords, keep_all, progress=step)
-    except (FetchRecordError, OSError) as err:
-        fail(str(err), 1)
+    with failing(((FetchRecordError, OSError), 1)), progress("fetching") as step:
+        collected = collect(settings.feeds, settings.input, since, settings.keywords, keep_all, progress=step)
     for line in collected.problems + collected.notes:
         say(line)
-    typer.echo(_fetch_summary(collected, settings.input))
-    if collected.problems:
-        raise typer.Exit(1)
-
-
-def _fetch_summary(collected, folder) -> str:
-    parts = [f"{len(collected.written)} new article(s) in {folder}"]
-    parts += [f"{n} {what}" for n, what in ((collected.known, "already collected"),
-              (collected.irrelevant, "not about a meeting's themes or targets (skipped)"),
-              (collected.older, "older than --since"), (len(collected.problems), "failed")) if n]
-    return "; ".join(parts)
+    typer.echo(collected.summary(settings.input))
+    exit_if(collected.problems)
 
 
 @app.command("run", short_help="The weekly job: this ISO week's pack, opening with what is new.")
@@ -259,49 +209,23 @@ def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, 
     """
     from briefing.pack import EmptyPackError
     from briefing.weekly.run import Period, RunFailed, RunInterrupted, run
-    from briefing.weekly.settings import SettingsError, check_period, is_iso_date
-    from briefing.weekly.state import RunInProgress, StateError
+    from briefing.weekly.settings import SettingsError, check_period
+    from briefing.store.database import StateError
+    from briefing.weekly.lock import RunInProgress
 
-    for name, day in (("--since", since), ("--until", until)):
-        if day is not None and not is_iso_date(day):
-            fail(f"{name} takes a date such as 2024-01-01, not {day!r}")
-    try:
+    with failing((SettingsError, EXIT_USAGE)):
         check_period(since, until)
-    except SettingsError as err:
-        fail(str(err))
     settings = _settings({"input": input_dir, "output": output_dir, "state": state_dir, "keep": keep,
                           "format": value(output_format), "lang": value(lang), "jobs": jobs}, config)
-    try:
-        with progress("weekly run") as step:
-            outcome = run(settings, progress=step, period=Period(since, until), fetch=fetch_first)
-    except SettingsError as err:
-        fail(str(err))
-    except RunInProgress as err:
-        fail(str(err), EXIT_RUN_IN_PROGRESS)
-    except RunInterrupted as err:
-        fail(str(err), EXIT_INTERRUPTED)
-    except RunFailed as err:
-        fail(f"run failed, previous report kept: {err}", 1)
-    except EmptyPackError as err:
-        fail(str(err), 1)
-    except (StateError, OSError) as err:
-        fail(str(err), 1)
-    if outcome.fetched is not None:
-        for line in outcome.fetched.problems + outcome.fetched.notes:
-            say(line)
-        say(_fetch_summary(outcome.fetched, settings.input))
-    if outcome.moved_aside:
-        say(f"the state database was unreadable; moved it to {outcome.moved_aside}")
-    for note in outcome.notes:
-        say(note)
-    report_skipped(outcome.skipped)
-    for path in outcome.removed:
-        say(f"removed old report {path}")
-    say(outcome.summary)
+    with failing((SettingsError, EXIT_USAGE), (RunInProgress, EXIT_RUN_IN_PROGRESS), (RunInterrupted, EXIT_INTERRUPTED),
+                 (RunFailed, (1, "run failed, previous report kept: ")), ((EmptyPackError, StateError, OSError), 1)), \
+            progress("weekly run") as step:
+        outcome = run(settings, progress=step, period=Period(since, until), fetch=fetch_first)
+    for line in outcome.lines(settings.input):
+        say(line)
     if outcome.report:
         typer.echo(str(outcome.report))
-    if outcome.skipped:
-        raise typer.Exit(1)
+    exit_if(outcome.skipped)
 
 
 @app.command(short_help="Show recent weekly runs. Changes nothing.")
@@ -312,13 +236,12 @@ def history(limit: LimitOption = 10,
     Example: briefing history --limit 5
     """
     from briefing.render.tables import history_table
-    from briefing.weekly.state import StateError, recent_runs
+    from briefing.store.database import StateError
+    from briefing.weekly.lock import recent_runs
 
     settings = _settings({"state": state_dir, "output": output_dir}, config)
-    try:
+    with failing((StateError, 1)):
         runs, running_now = recent_runs(settings.state_folder, limit)
-    except StateError as err:
-        fail(str(err), 1)
     typer.echo(history_table(runs, running_now) if runs else f"no runs recorded in {settings.state_folder}")
 
 
@@ -336,11 +259,9 @@ def schedule_add(weekly: WeeklyOption,
 
     settings = _settings({"input": input_dir, "output": output_dir, "state": state_dir, "keep": keep,
                           "format": value(output_format), "lang": value(lang)}, None)
-    try:
+    with failing((schedule.ScheduleError, 1)):
         installed = schedule.install(schedule.parse_weekly(*weekly), schedule.job_command(settings, config),
                                      systemd, dry_run, crontab_file, unit_dir, schedule.run_log(settings))
-    except schedule.ScheduleError as err:
-        fail(str(err), 1)
     typer.echo(installed)
 
 
@@ -352,10 +273,8 @@ def schedule_list(crontab_file: CrontabFile = None, unit_dir: UnitFolder = None)
     """
     from briefing.weekly import schedule
 
-    try:
+    with failing((schedule.ScheduleError, 1)):
         typer.echo(schedule.listing(crontab_file, unit_dir), nl=False)
-    except schedule.ScheduleError as err:
-        fail(str(err), 1)
 
 
 @schedule_app.command("remove", short_help="Remove briefing's scheduled runs, nothing else.")
@@ -367,10 +286,8 @@ def schedule_remove(crontab_file: CrontabFile = None, unit_dir: UnitFolder = Non
     """
     from briefing.weekly import schedule
 
-    try:
+    with failing((schedule.ScheduleError, 1)):
         removed = schedule.systemd_remove(unit_dir) if systemd else schedule.cron_remove(crontab_file)
-    except schedule.ScheduleError as err:
-        fail(str(err), 1)
     typer.echo("\n".join(f"removed: {item}" for item in removed) or "nothing to remove")
     if systemd and removed:
         typer.echo(schedule.AFTER_SYSTEMD_REMOVE)

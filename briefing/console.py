@@ -83,6 +83,8 @@ def argument(kind, metavar: str, help: str, **checks):
 def _plainly_checked(kind, checks: dict) -> dict:
     """``checks`` with a parser in place of typer's min/max (for a number) or choice check (an Enum)."""
     base = _base_type(kind)
+    if checks.pop("iso_date", False):
+        return {**checks, "parser": _iso_date}
     if base in (int, float):
         low, high = checks.pop("min", None), checks.pop("max", None)
         return {**checks, "parser": _number(base, low, high)}
@@ -117,6 +119,15 @@ def _number(kind: type, low: float | None, high: float | None):
         return number
 
     return parse
+
+
+def _iso_date(text: str) -> str:
+    """A day written YYYY-MM-DD ("2024-01-05"), checked once for every command that takes one."""
+    from briefing.weekly.settings import is_iso_date
+
+    if not is_iso_date(str(text)):
+        raise typer.BadParameter(f"must be a date such as 2024-01-01, not {str(text)!r}")
+    return str(text)
 
 
 def _choice(kind: type[Enum]):
@@ -189,7 +200,7 @@ PackFile = option(Optional[Path], "--output -o", "FILE",
 TitleOption = option(Optional[str], "--title", "TEXT",
     "Title on the cover and in every page header. Example: --title \"Bản tin tuần 47\"")
 SinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
-    "Only meetings held on or after this date. Example: --since 2024-01-01")
+    "Only meetings held on or after this date. Example: --since 2024-01-01", iso_date=True)
 StoreOption = option(Optional[Path], "--state", "FOLDER",
     "Read the fact store of this state folder (every article the weekly runs have seen) instead of"
     " articles. Example: --state .briefing", exists=True, file_okay=False)
@@ -203,12 +214,12 @@ FeedsArgument = argument(Optional[list[str]], "FEED_OR_URL",
     "RSS or Atom feeds, or article pages (default: briefing.toml's feeds)."
     " Example: briefing fetch https://baochinhphu.vn/rss/home.rss")
 FetchSinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
-    "Skip feed items published before this date. Example: --since 2024-01-01")
+    "Skip feed items published before this date. Example: --since 2024-01-01", iso_date=True)
 UntilOption = option(Optional[str], "--until", "YYYY-MM-DD",
-    "Only meetings held on or before this date. Example: --until 2024-01-31")
+    "Only meetings held on or before this date. Example: --until 2024-01-31", iso_date=True)
 RunSinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
     "Show in full the meetings held on or after this date (default: those new since the last run)."
-    " Example: --since 2024-01-01")
+    " Example: --since 2024-01-01", iso_date=True)
 JobsOption = option(Optional[int], "--jobs -j", "N",
     "Processes analysing new articles, 1-256 (default: every core). Example: --jobs 2")
 TemplateFolder = option(Optional[Path], "--template-dir", "FOLDER",
@@ -246,10 +257,32 @@ def fail(message: str, code: int = EXIT_USAGE) -> None:
     raise typer.Exit(code)
 
 
+@contextmanager
+def failing(*ways):
+    """Each exception of a kind in ``ways`` (pairs of exception kinds and an exit code, or of kinds
+    and (code, the words put before its message)) ends the command with its one line and code."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except Exception as err:
+        for kinds, how in ways:
+            if isinstance(err, kinds):
+                code, before = how if isinstance(how, tuple) else (how, "")
+                fail(before + str(err), code)
+        raise
+
+
 def say(message: str) -> None:
     r"""A note for the user, on standard error so that standard output stays the result: one line,
     whatever file name or title it quotes (control characters are written out, ``\x1b``, ``\n``)."""
     typer.echo(f"briefing: {visible(message)}", err=True)
+
+
+def exit_if(problems) -> None:
+    """End with exit code 1 when some input failed (the rest was done and printed)."""
+    if problems:
+        raise typer.Exit(1)
 
 
 def report_skipped(problems) -> None:

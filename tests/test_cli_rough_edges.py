@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.render.templating import template_dir
 from briefing.weekly.run import report_name
-from briefing.weekly.state import recent_runs
+from briefing.weekly.lock import recent_runs
 from conftest import ROOT, seed
 
 runner = CliRunner()

@@ -5,7 +5,7 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.compare import align_figures, compare
 from briefing.text.slogans import slogan_key
-from briefing.pack import read_facts
+from briefing.analyse import read_facts
 from conftest import SEEDS
 
 runner = CliRunner()

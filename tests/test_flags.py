@@ -15,7 +15,7 @@ from briefing.flags import (
     BEATEN, CONFLICT, DOUBTFUL, FLAG_KINDS, LESS_AMBITIOUS, MET, MISSED, MORE_AMBITIOUS, Compared,
     Flag, ambition, row_flags, verdict,
 )
-from briefing.pack import read_facts
+from briefing.analyse import read_facts
 from briefing.render.flag_text import flag_text
 from conftest import SEEDS
 

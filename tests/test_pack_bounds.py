@@ -8,7 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.pack import ANNEX_ARTICLES, REPORTS_CITED, REPORTS_NAMED
+from briefing.meetings.merged import REPORTS_CITED, REPORTS_NAMED
+from briefing.pack import ANNEX_ARTICLES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from many_reports import article  # noqa: E402  the benchmark's own short reports
@@ -42,7 +43,7 @@ def test_two_hundred_reports_of_four_meetings_make_a_bounded_pack(tmp_path):
 
 
 def test_progress_knows_how_many_files_there_are_from_the_first_one():
-    from briefing.pack import read_meetings
+    from briefing.analyse import read_meetings
     from conftest import SEEDS
 
     seen = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from briefing.evaluation.facts import HALVES, annotated_articles, expected_file, half_of, load_expected
 from briefing.fetch.collect import reports_facts
 from briefing.ingest.read import IngestError
-from briefing.pack import read_facts
+from briefing.analyse import read_facts
 
 
 @dataclass

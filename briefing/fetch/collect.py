@@ -50,6 +50,14 @@ class Collected:
     retried: int = 0  # items that failed on an earlier run, tried again
     notes: list[str] = field(default_factory=list)  # one line each, not failures: what was left and why
 
+    def summary(self, folder) -> str:
+        """One line of what happened: "4 new article(s) in news; 1 already collected; …"."""
+        parts = [f"{len(self.written)} new article(s) in {folder}"]
+        parts += [f"{n} {what}" for n, what in ((self.known, "already collected"),
+                  (self.irrelevant, "not about a meeting's themes or targets (skipped)"),
+                  (self.older, "older than --since"), (len(self.problems), "failed")) if n]
+        return "; ".join(parts)
+
 
 def collect(sources: Iterable[str], into: Path, since: str | None = None, keywords: Iterable[str] = (),
             keep_all: bool = False, client: Client | None = None,

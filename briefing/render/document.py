@@ -16,7 +16,8 @@ from briefing.render.chart import growth_chart
 from briefing.render.flag_text import flag_facts, flag_label, pack_citer
 from briefing.render.labels import labels
 from briefing.extract.figures import counted_place
-from briefing.pack import LISTED_IN_ANNEX, REPORTS_NAMED, Pack, published, source_name
+from briefing.meetings.merged import REPORTS_NAMED
+from briefing.pack import LISTED_IN_ANNEX, Pack, published, source_name
 from briefing.render.templating import environment, template_dir, template_file, user_folder
 from briefing.render.visible import md, md_code, md_link
 from briefing.text.writing import date_text, figure_text, first_few, period_text

@@ -11,7 +11,8 @@ from datetime import datetime
 from briefing.compare import Comparison, FigureRow
 from briefing.extract.facts import ArticleFacts
 from briefing.flags import Flag
-from briefing.pack import Meeting, source_name
+from briefing.meetings.merged import Meeting
+from briefing.pack import source_name
 from briefing.render.flag_text import flag_label, flag_text
 from briefing.render.labels import labels
 from briefing.render.visible import json_text, md, visible
@@ -83,6 +84,13 @@ def _fact_rows(m: ArticleFacts, t: dict, lang: str, cited: bool = False) -> list
         for f in m.figures
     ]
     return rows
+
+
+def comparison_output(comparison: Comparison, fmt: str, lang: str = "vi") -> str:
+    """The comparison as ``fmt`` asks: "json", "md" (Markdown tables) or "table" (terminal tables)."""
+    if fmt == "json":
+        return comparison_json(comparison, lang)
+    return comparison_table(comparison, markdown=fmt == "md", lang=lang)
 
 
 def comparison_json(comparison: Comparison, lang: str = "vi") -> str:

@@ -16,25 +16,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from briefing import __version__
+from briefing.analyse import Known, read_meetings
 from briefing.compare import compare, focus
-from briefing.extract.facts import ArticleFacts, facts_from_json
 from briefing.flags import same_value
-from briefing.ingest.read import IngestError
-from briefing.output import write_output
 from briefing.ingest.files import shown
-from briefing.ingest.read import ArticleError, Input, read_bytes
-from briefing.pack import (
-    Cache, EmptyPackError, Known, Meeting, News, Pack, Request, analyse, cached_meeting, make_pack, merge_meetings,
-    read_meetings,
-)
-from briefing.summarize import DEFAULT_METHOD
-from briefing.summarize.summary import Summary
+from briefing.ingest.read import IngestError
+from briefing.meetings.merged import merge_meetings
+from briefing.output import write_output
+from briefing.pack import EmptyPackError, News, Pack, make_pack
 from briefing.render.document import render_pack
 from briefing.weekly.settings import (
     DEFAULT_LANGUAGE, RunSettings, SettingsError, check_input_and_output, language_suffix,
 )
-from briefing.weekly.state import Lock, State, StateError, exclusive_lock, now
+from briefing.store.database import State, StateError, now
+from briefing.store.facts import StateCache, reanalysed, stored_meetings
+from briefing.weekly.lock import Lock, exclusive_lock
 from briefing.text.writing import figure_value
 
 REPORT_NAME = re.compile(r"briefing-(\d{4})-W(\d{2})(\.[a-z]{2})?\.(pdf|html|md)")
@@ -58,6 +54,19 @@ class RunOutcome:
     @property
     def unchanged(self) -> bool:
         return self.pack is None
+
+    def lines(self, input_folder) -> list[str]:
+        """What the run has to tell, a line each, in order: the fetch's failures and notes and its
+        summary, a state database moved aside, notes, unreadable inputs, old reports removed, then
+        the run's own summary."""
+        told = []
+        if self.fetched is not None:
+            told += self.fetched.problems + self.fetched.notes + [self.fetched.summary(input_folder)]
+        if self.moved_aside:
+            told.append(f"the state database was unreadable; moved it to {self.moved_aside}")
+        told += self.notes + [f"skipped {problem}" for problem in self.skipped]
+        told += [f"removed old report {path}" for path in self.removed]
+        return told + [self.summary]
 
     @property
     def summary(self) -> str:
@@ -93,41 +102,6 @@ def iso_week(today: date) -> str:
 def dated_report_name(period: "Period", today: date, lang: str = DEFAULT_LANGUAGE) -> str:
     """"briefing-2024-01-01-to-2024-12-31.{fmt}": a --since/--until pack never takes the week's name."""
     return f"briefing-{period.since or 'start'}-to-{period.until or today.isoformat()}{language_suffix(lang)}.{{fmt}}"
-
-
-class StateCache(Cache):
-    """The run's cache in the state database: analyses by content hash and settings, files by path,
-    size and modification time."""
-
-    def __init__(self, state: State, settings: RunSettings):
-        self.state = state
-        self.key = f"{__version__}:{settings.method}:{settings.sentences}"
-        self.hashes = state.cached_hashes(self.key)
-        self.files = state.known_files()
-
-    def get(self, sha256: str):
-        return _from_payload(self.state.cached(sha256, self.key))
-
-    def has(self, sha256: str) -> bool:
-        return sha256 in self.hashes
-
-    def put(self, sha256: str, facts: ArticleFacts, summary: Summary) -> None:
-        self.state.store(sha256, self.key, {"facts": facts.as_json(), "summary": summary.__dict__})
-        self.hashes.add(sha256)
-
-    def sha_of(self, source: str, size: int, mtime_ns: int) -> str | None:
-        size_then, mtime_then, sha = self.files.get(source, (None, None, None))
-        return sha if (size_then, mtime_then) == (size, mtime_ns) else None
-
-    def saw(self, source: str, size: int, mtime_ns: int, sha256: str) -> None:
-        self.state.record_files([(source, size, mtime_ns, sha256)])
-
-
-def _from_payload(payload: dict | None) -> tuple[ArticleFacts, Summary] | None:
-    try:
-        return facts_from_json(payload["facts"]), Summary(**payload["summary"])
-    except (KeyError, TypeError, ValueError, AttributeError):  # no row, or a damaged one: a miss
-        return None
 
 
 @dataclass(frozen=True)
@@ -193,7 +167,7 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date,
     try:
         shown_before = state.reported_hashes()
         first_run = state.last_successful_run() is None
-        cache = StateCache(state, settings)
+        cache = StateCache(state, settings.method, settings.sentences)
         with state.batch():
             seen, skipped = store_input(state, cache, settings, step)
         if not seen:
@@ -259,53 +233,15 @@ def store_input(state: State, cache: StateCache, settings: RunSettings, progress
 def pack_from_store(state: State, key: str, hashes: set[str], settings: RunSettings, skipped: list) -> Pack:
     """The pack of the meetings of ``hashes`` in full (with every stored report of each), compared
     with every stored meeting of their places and of the nation: read from the store, not the articles."""
-    repair = _reanalysed(settings.method, settings.sentences, state, key)
-    period = _stored_meetings(state.stored(key, hashes=hashes), repair)
+    repair = reanalysed(settings.method, settings.sentences, state, key)
+    period = stored_meetings(state.stored(key, hashes=hashes), repair)
     places = {m.facts.info.locality for m in period}
-    history = _stored_meetings((row for row in state.stored(key, places=places) if row[0] not in hashes),
+    history = stored_meetings((row for row in state.stored(key, places=places) if row[0] not in hashes),
                                repair) if period else []
     merged = merge_meetings(period + history)
     shown_in_full = [m for m in merged if any(a.sha256 in hashes for a in m.reports)]
     comparison = focus(compare([m.facts for m in merged]), [m.facts for m in shown_in_full])
     return make_pack(shown_in_full, comparison, settings.title or "", settings.method, settings.sentences, skipped)
-
-
-def meetings_in_store(folder: Path) -> list[Meeting]:
-    """Every meeting in the fact store of a state folder (read only), merged, with facts and summaries."""
-    state = State(folder, read_only=True)
-    try:
-        return merge_meetings(_stored_meetings(state.every_stored(__version__), _reanalysed(DEFAULT_METHOD, None)))
-    finally:
-        state.close()
-
-
-def _stored_meetings(rows, repair) -> list[Meeting]:
-    """The stored articles' meetings; a damaged row's article is analysed again from its file by
-    ``repair`` (and left out only when that file is gone or has changed)."""
-    meetings = []
-    for sha, path, payload in rows:
-        hit = _from_payload(payload) or repair(sha, path)
-        if hit:
-            meetings.append(cached_meeting(hit, path))
-    return meetings
-
-
-def _reanalysed(method: str, sentences: int | None, state: State | None = None, key: str | None = None):
-    """A function (sha256, path) → the article's facts and summary, analysed again from its file if
-    the file still holds that text; stored again when a writable ``state`` is given."""
-    def repair(sha: str, path: str):
-        try:
-            item = Input(path, read_bytes(path))
-        except ArticleError:
-            return None
-        result = analyse(item, Request(method, sentences)) if item.sha256 == sha else None
-        if not isinstance(result, tuple):
-            return None
-        if state is not None:
-            state.store(sha, key, {"facts": result[0].as_json(), "summary": result[1].__dict__})
-        return result
-
-    return repair
 
 
 def _record_end(state: State, run_id: int, status: str, error: str) -> None:

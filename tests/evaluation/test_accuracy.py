@@ -5,7 +5,7 @@ import re
 import pytest
 
 from briefing.evaluation.facts import load_expected, score
-from briefing.pack import read_facts
+from briefing.analyse import read_facts
 from conftest import EVAL, ROOT, SEEDS
 
 EXPECTED = ROOT / "tests" / "data" / "expected"

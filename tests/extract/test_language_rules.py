@@ -9,7 +9,7 @@ from conftest import ROOT, SEEDS, seed
 from briefing.compare import compare
 from briefing.extract.figures import counted_place
 from briefing.extract.indicators import INDICATORS
-from briefing.pack import read_facts
+from briefing.analyse import read_facts
 from briefing.render.labels import labels
 from briefing.text.patterns import BARE_YEAR, NAMED_YEAR
 

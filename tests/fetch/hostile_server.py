@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import socketserver
 import threading
-import time
 import zlib
 
 BOMB_BYTES = 50 * 1024 * 1024  # what the gzip bomb expands to

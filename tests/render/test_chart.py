@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.compare import compare
-from briefing.pack import read_facts
+from briefing.analyse import read_facts
 from briefing.render.chart import growth_chart
 from briefing.render.labels import labels
 

@@ -10,7 +10,8 @@ from pypdf import PdfReader
 
 from briefing.compare import compare
 from briefing.evaluation.summaries import Row, evaluate, table
-from briefing.pack import build_pack, collect_meetings
+from briefing.analyse import collect_meetings
+from briefing.pack import build_pack
 from briefing.render.document import render_pack
 from briefing.render.tables import comparison_table, facts_json, facts_table
 from conftest import SEEDS, seed

@@ -4,7 +4,7 @@ attendance list, a sentence leaning on one not shown, a subjectless task or a fr
 import pytest
 
 from briefing.extract.indicators import HEADLINE_INDICATORS
-from briefing.pack import read_meetings
+from briefing.analyse import read_meetings
 from briefing.summarize.brief import LEANS_BACK, says_what_the_meeting_was, stands_alone
 from briefing.text.normalize import match_form
 from conftest import SEEDS

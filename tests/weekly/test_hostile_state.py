@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.weekly import state as state_module
+from briefing.store import database as state_module
 from briefing.weekly import run as weekly
 from briefing.cli import app
 from briefing.weekly.settings import RunSettings
-from briefing.weekly.state import MIGRATIONS, State, StateError
+from briefing.store.database import MIGRATIONS, State, StateError
 from conftest import seed
 from test_weekly import new_meetings, report, report_path, run
 

@@ -13,12 +13,14 @@ from pathlib import Path
 from pypdf import PdfReader
 from briefing.compare import compare
 from briefing.evaluation.variants import variants
-from briefing.pack import FULL_SECTIONS, PAGE_BUDGET, build_pack, collect_meetings
+from briefing.analyse import collect_meetings
+from briefing.pack import FULL_SECTIONS, PAGE_BUDGET, build_pack
 from briefing.render.document import render_pack
 from briefing.render.tables import comparison_json
-from briefing.weekly.run import StateCache, pack_from_store
+from briefing.store.facts import StateCache
+from briefing.weekly.run import pack_from_store
 from briefing.weekly.settings import RunSettings
-from briefing.weekly.state import State
+from briefing.store.database import State
 from conftest import SEEDS, seed
 from test_weekly import in_week, report, run
 
@@ -42,7 +44,8 @@ def test_history_from_the_store_matches_a_compare_of_the_files(place):
         (place / "in" / seed(prefix).name).write_text(seed(prefix).read_text("utf-8"), "utf-8")
     assert run("--jobs", "1").exit_code == 0
     state = State(place / ".briefing")
-    cache = StateCache(state, RunSettings(input=place / "in"))
+    settings = RunSettings(input=place / "in")
+    cache = StateCache(state, settings.method, settings.sentences)
     every = {row[0] for row in state.db.execute("SELECT sha256 FROM articles")}
     from_store = pack_from_store(state, cache.key, every, RunSettings(input=place / "in"), []).comparison
     meetings, _ = collect_meetings(["in"], method=None)
@@ -58,7 +61,7 @@ def test_a_run_with_nothing_new_reads_no_article(place, monkeypatch):
     def refuse(source):
         raise AssertionError(f"{source} was read again")
 
-    monkeypatch.setattr("briefing.pack.read_bytes", refuse)
+    monkeypatch.setattr("briefing.analyse.read_bytes", refuse)
     again = run()
     assert again.exit_code == 0, again.stderr
     assert "nothing new since the last run" in again.stderr and report(place) == before
@@ -84,7 +87,7 @@ def test_the_period_pack_shows_new_meetings_in_full_and_compares_them_with_histo
         "Hội nghị tổng kết nhiệm vụ năm 2023, triển khai nhiệm vụ năm 2024 của Chính phủ và chính quyền địa phương",
         "Quyết tâm, linh hoạt, thực chất, hiệu quả trong thực hiện nhiệm vụ năm 2024"]
     bad = run("--until", "31/01/2024")
-    assert bad.exit_code == 2 and "--until takes a date such as 2024-01-01" in bad.stderr
+    assert bad.exit_code == 2 and "Invalid value for '--until': must be a date such as 2024-01-01" in bad.stderr
 
 
 def test_several_jobs_store_what_one_job_stores(tmp_path, monkeypatch):

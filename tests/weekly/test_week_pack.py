@@ -123,7 +123,7 @@ def test_a_full_disk_while_writing_the_pack_keeps_the_week_and_the_next_run_comp
 
 def test_a_full_disk_while_storing_a_cold_run_loses_nothing(place, monkeypatch):
     import sqlite3 as sqlite
-    from briefing.weekly import state as state_module
+    from briefing.store import database as state_module
 
     in_week(monkeypatch, WEEK)
     real_store = state_module.State.store

@@ -18,7 +18,7 @@ from briefing import cli
 from briefing.weekly import run as weekly
 from briefing.weekly.settings import RunSettings
 from briefing.cli import app
-from briefing.weekly.state import MIGRATIONS, SCHEMA_VERSION, State
+from briefing.store.database import MIGRATIONS, SCHEMA_VERSION, State
 from briefing.weekly.run import report_name
 from conftest import seed
 
@@ -105,15 +105,15 @@ def test_unchanged_articles_come_from_the_cache(place, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("an unchanged article was processed again")
 
-    monkeypatch.setattr("briefing.pack.extract_article", refuse)
-    monkeypatch.setattr("briefing.pack.summarize_article", refuse)
+    monkeypatch.setattr("briefing.analyse.extract_article", refuse)
+    monkeypatch.setattr("briefing.analyse.summarize_article", refuse)
     assert run().exit_code == 0
 
 
 def test_a_second_concurrent_run_is_refused(place):
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from briefing.weekly.state import exclusive_lock\n"
+         "import sys, time; from briefing.weekly.lock import exclusive_lock\n"
          f"with exclusive_lock({str(place / '.briefing')!r}):\n    print('locked', flush=True); time.sleep(30)"],
         stdout=subprocess.PIPE, text=True,
     )

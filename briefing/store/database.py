@@ -1,4 +1,5 @@
-"""The state of scheduled runs, in one SQLite database: articles seen, runs, and a cache.
+"""The fact store: one SQLite database of the articles analysed (facts and summaries by content
+hash), the files seen (path, size, modification time), the runs and what each reported.
 
 The schema is versioned (``PRAGMA user_version``); opening an older database
 migrates it in one transaction, so a failure (a full disk) leaves it as it
@@ -9,7 +10,6 @@ reaches the caller as one StateError line naming the database.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import sqlite3
@@ -23,7 +23,6 @@ from pathlib import Path
 from briefing.ingest.files import shown
 
 DB_NAME = "state.db"
-LOCK_NAME = "run.lock"
 
 MIGRATIONS = [
     # version 1: articles and runs
@@ -71,10 +70,6 @@ UNREADABLE = ("file is not a database", "malformed", "corrupt")
 
 class StateError(RuntimeError):
     """The state folder cannot be used."""
-
-
-class RunInProgress(StateError):
-    """Another run holds the lock."""
 
 
 @dataclass
@@ -387,69 +382,3 @@ def _migrate(db: sqlite3.Connection) -> None:
         raise
     finally:
         db.isolation_level = ""
-
-
-class Lock:
-    """The run lock of a state folder, held from ``exclusive_lock`` until its block ends."""
-
-    def __init__(self, path: Path, handle):
-        self.path = path
-        self.handle = handle
-
-    def check(self) -> None:
-        """Raise StateError if the lock file was removed or replaced (say, the folder deleted mid-run)."""
-        try:
-            same = os.stat(self.path).st_ino == os.fstat(self.handle.fileno()).st_ino
-        except OSError:
-            same = False
-        if not same:
-            raise StateError(f"{shown(self.path.parent)}: the state folder was removed or replaced during the run")
-
-
-@contextmanager
-def exclusive_lock(folder: str | Path):
-    """Hold the run lock for the duration; raise RunInProgress at once if another process has it."""
-    folder = Path(folder)
-    path = folder / LOCK_NAME
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "a+")
-    except OSError as err:
-        raise StateError(f"{shown(path)}: cannot open the run lock ({err.strerror})") from None
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise RunInProgress(f"another briefing run is in progress ({holder}); lock {shown(path)}") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()} since {now()}")
-        handle.flush()
-        yield Lock(path, handle)
-    finally:
-        handle.close()
-
-
-def recent_runs(folder: str | Path, limit: int) -> tuple[list[Run], bool]:
-    """The newest ``limit`` runs of a state folder, read only, and whether a run holds the lock now."""
-    state = State(folder, read_only=True)
-    try:
-        return state.runs(limit), run_in_progress(folder)
-    finally:
-        state.close()
-
-
-def run_in_progress(folder: str | Path) -> bool:
-    """Whether a run holds the lock of ``folder`` now (without taking it or creating anything)."""
-    try:
-        handle = open(Path(folder) / LOCK_NAME)
-    except OSError:
-        return False
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        return False
