@@ -72,5 +72,5 @@ def build(paths: list[str] | None, settings: RunSettings, fmt: str, output: Path
                       sentences=settings.sentences, progress=progress,
                       default_title=labels(settings.lang)["pack_title"], jobs=settings.jobs)
     folder = str(template_folder.resolve()) if template_folder else None
-    write_output(target, render_pack(pack, fmt, settings.lang, folder))
+    write_output(target, render_pack(pack, fmt, settings.lang, folder, settings.pdf_variant))
     return Built(target, pack)

@@ -17,7 +17,7 @@ from briefing.console import (
     EXIT_RUN_IN_PROGRESS, EXIT_USAGE, FactsFormat, JobsOption, RunSinceOption, StoreOption, UntilOption, AllFlag, FeedsArgument,
     FetchFlag, FetchSinceOption, IntoFolder, FactsFormatOption, InputFolder, KeepOption, LangOption, LengthsOption,
     LimitOption, Method, MethodOption, MethodsOption, OptionalMethodOption, OutputFile, OutputFolder, PackFile,
-    PackFormatOption, Paths, RatioOption, ReportsFolder, RunFormatOption, RougeFolder, SentencesOption, SinceOption, StateFolder, SummaryFormat,
+    PackFormatOption, Paths, PdfVariantOption, RatioOption, ReportsFolder, RunFormatOption, RougeFolder, SentencesOption, SinceOption, StateFolder, SummaryFormat,
     SummaryFormatOption, SystemdFlag, SystemdRemoveFlag, TemplateFolder, TitleOption, UnitFolder, VersionFlag,
     WeeklyOption, WordsOption,
     emit, exit_if, fail, failing, progress, report_skipped, say, value,
@@ -144,7 +144,8 @@ def compare(paths: Paths("compare") = None, output_format: CompareFormatOption =
 def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOption = None,
         since: SinceOption = None, lang: LangOption = None, output_format: PackFormatOption = None,
         template_dir: TemplateFolder = None, method: OptionalMethodOption = None,
-        sentences: SentencesOption = None, jobs: JobsOption = None, config: ConfigOption = None) -> None:
+        sentences: SentencesOption = None, jobs: JobsOption = None, pdf_variant: PdfVariantOption = None,
+        config: ConfigOption = None) -> None:
     """Build the briefing pack: cover, contents, executive summary, themes, targets, meetings, annex.
 
     Example: briefing build news/ --output reports/briefing.pdf --lang vi
@@ -154,7 +155,7 @@ def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOpt
     from briefing.render.document import RenderError
 
     settings = _settings({"title": title, "lang": value(lang), "method": value(method), "sentences": sentences,
-                          "format": value(output_format), "jobs": jobs}, config)
+                          "format": value(output_format), "jobs": jobs, "pdf_variant": value(pdf_variant)}, config)
     try:
         with failing(((FormatError, OutputAmongInputs), EXIT_USAGE), (EmptyPackError, 1)):
             fmt = choose_format(output, value(output_format) or (settings.format if output is None else None))
@@ -198,7 +199,7 @@ def fetch(sources: FeedsArgument = None, into: IntoFolder = None, since: FetchSi
 def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, state_dir: StateFolder = None,
                 keep: KeepOption = None, output_format: RunFormatOption = None, lang: LangOption = None,
                 since: RunSinceOption = None, until: UntilOption = None, jobs: JobsOption = None,
-                fetch_first: FetchFlag = False, config: ConfigOption = None) -> None:
+                pdf_variant: PdfVariantOption = None, fetch_first: FetchFlag = False, config: ConfigOption = None) -> None:
     """The weekly job: build this ISO week's pack (reports/briefing-YYYY-Www.pdf) opening with what is new.
 
     New articles are analysed into the fact store (the state database); the pack shows in full the
@@ -216,7 +217,8 @@ def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, 
     with failing((SettingsError, EXIT_USAGE)):
         check_period(since, until)
     settings = _settings({"input": input_dir, "output": output_dir, "state": state_dir, "keep": keep,
-                          "format": value(output_format), "lang": value(lang), "jobs": jobs}, config)
+                          "format": value(output_format), "lang": value(lang), "jobs": jobs,
+                          "pdf_variant": value(pdf_variant)}, config)
     with failing((SettingsError, EXIT_USAGE), (RunInProgress, EXIT_RUN_IN_PROGRESS), (RunInterrupted, EXIT_INTERRUPTED),
                  (RunFailed, (1, "run failed, previous report kept: ")), ((EmptyPackError, StateError, OSError), 1)), \
             progress("weekly run") as step:

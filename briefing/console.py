@@ -22,6 +22,7 @@ from typer.core import TyperArgument
 from briefing import __version__
 from briefing.render.visible import visible, visible_output
 from briefing.summarize import DEFAULT_SENTENCES, METHODS
+from briefing.render import PDF_VARIANTS
 from briefing.weekly.settings import FORMAT_ALIASES, LANGUAGES, PACK_FORMATS, format_name
 
 EXIT_USAGE = 2
@@ -44,6 +45,7 @@ def _with_aliases(name: str, formats) -> Enum:
 
 PackFormat = _with_aliases("PackFormat", PACK_FORMATS)
 Language = Enum("Language", {name: name for name in LANGUAGES}, type=str)
+PdfVariant = Enum("PdfVariant", {name: name for name in PDF_VARIANTS}, type=str)
 
 
 SummaryFormat = _with_aliases("SummaryFormat", ("text", "md", "json"))
@@ -164,6 +166,9 @@ OutputFolder = option(Optional[Path], "--output -o", "FOLDER",
 ReportsFolder = option(Optional[Path], "--output -o", "FOLDER",
     "The weekly reports' folder, whose runs to show: their state is .briefing/ beside it unless --state says"
     " otherwise (default reports/). Example: --output reports/")
+PdfVariantOption = option(Optional[PdfVariant], "--pdf-variant", "KIND",
+    f"Kind of PDF: {', '.join(PDF_VARIANTS)} (default {PDF_VARIANTS[0]}: archival PDF/A and tagged for screen"
+    " readers at once; pdf/ua-1 tagged only, pdf/a-3b archival only). Example: --pdf-variant pdf/ua-1")
 RunFormatOption = option(Optional[PackFormat], "--format -f", "pdf|html|md",
     "Format of the weekly pack: pdf, one self-contained html file, or md (or markdown)"
     " (default: briefing.toml's format, else pdf). Example: --format html")

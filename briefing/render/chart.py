@@ -9,7 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from briefing.compare import Cell, FigureRow
-from briefing.text.writing import number
+from briefing.text.writing import figure_text, number
 
 BAR, GAP, GROUP_GAP, HEIGHT, LEFT, TOP, BOTTOM = 18, 3, 22, 150, 34, 24, 46
 GROUP_WIDTH = 2 * BAR + GAP + GROUP_GAP
@@ -58,6 +58,7 @@ def growth_chart(
             f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width:.0f} {height:.0f}" '
             f'width="{width * ZOOM:.0f}" height="{height * ZOOM:.0f}" role="img" aria-label="{escape(title)}">'
         ),
+        f"<title>{escape(_described(title, groups, places, target_label, result_label, lang))}</title>",
         f'<line x1="{left:.0f}" y1="{axis}" x2="{width - 5:.0f}" y2="{axis}" stroke="#666" stroke-width="0.8"/>',
     ]
     x = left + GROUP_GAP / 2
@@ -69,6 +70,17 @@ def growth_chart(
     parts += legend
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def _described(title: str, rows: list[FigureRow], places: list[str], target_label: str, result_label: str,
+               lang: str) -> str:
+    """The chart in words, its alternative text for a screen reader (a tagged PDF's /Alt): each place
+    and year with its target and result."""
+    def said(cell: Cell | None) -> str:
+        return figure_text(cell, "%", lang) if cell else "–"
+
+    return f"{title}. " + "; ".join(f"{place}: {target_label} {said(row.target)}, {result_label} {said(row.result)}"
+                                    for row, place in zip(rows, places))
 
 
 def _high(cell: Cell) -> float:

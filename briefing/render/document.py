@@ -12,6 +12,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from briefing.flags import ATTENTION_KINDS
+from briefing.render import DEFAULT_PDF_VARIANT
 from briefing.render.chart import growth_chart
 from briefing.render.flag_text import flag_facts, flag_label, pack_citer
 from briefing.render.labels import labels
@@ -45,12 +46,14 @@ def source_names(sources) -> str:
     return first_few([source_name(s) for s in sources], REPORTS_NAMED, "; ", " … +")
 
 
-def render_pack(pack: Pack, fmt: str, lang: str = "vi", template_folder: str | None = None) -> bytes | str:
-    """The pack in ``fmt``: "pdf", one self-contained "html" file, or "md"."""
+def render_pack(pack: Pack, fmt: str, lang: str = "vi", template_folder: str | None = None,
+                pdf_variant: str = DEFAULT_PDF_VARIANT) -> bytes | str:
+    """The pack in ``fmt``: "pdf" (of ``pdf_variant``, see settings.PDF_VARIANTS), one self-contained
+    "html" file, or "md"."""
     if fmt == "md":
         return render_markdown(pack, lang, template_folder)
     html = render_html(pack, lang, template_folder, for_screen=fmt == "html")
-    return html if fmt == "html" else render_pdf(html, template_folder)
+    return html if fmt == "html" else render_pdf(html, template_folder, pdf_variant)
 
 
 def render_html(pack: Pack, lang: str = "vi", template_folder: str | None = None, for_screen: bool = False) -> str:
@@ -114,12 +117,13 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
     }
 
 
-def render_pdf(html: str, template_folder: str | None = None) -> bytes:
+def render_pdf(html: str, template_folder: str | None = None, variant: str = DEFAULT_PDF_VARIANT) -> bytes:
     from weasyprint import HTML
 
     folder = user_folder(template_folder) or template_dir()
     try:
-        return HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=asset_fetcher(folder)).write_pdf()
+        return HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=asset_fetcher(folder)).write_pdf(
+            pdf_variant=None if variant == "plain" else variant)
     except Exception as err:  # WeasyPrint raises many kinds; the caller needs one
         raise RenderError(f"PDF rendering failed: {err}") from err
 

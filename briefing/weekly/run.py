@@ -182,7 +182,7 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date,
             return _unchanged(state, run_id, report, len(seen), skipped)
         pack = pack_from_store(state, cache.key, in_full, settings, skipped)
         pack.news = news_of(pack, shown_before, first_run)
-        data = render_pack(pack, settings.format, settings.lang)
+        data = render_pack(pack, settings.format, settings.lang, pdf_variant=settings.pdf_variant)
         lock.check()
         write_output(report, data)
     except (KeyboardInterrupt, RunInterrupted):

@@ -29,6 +29,7 @@ from pathlib import Path
 from briefing.ingest.files import InputError, read_input, shown
 from briefing.output import write_output
 from briefing.render.visible import visible
+from briefing.render import DEFAULT_PDF_VARIANT
 from briefing.weekly.settings import RunSettings
 
 TAG = "# briefing-schedule"
@@ -80,7 +81,9 @@ def job_command(settings: RunSettings, config: Path | None = None) -> list[str]:
     for option, given in (("--state", settings.state), ("--config", config)):
         if given is not None:
             command += [option, str(Path(given).resolve())]
-    for option, given in (("--keep", settings.keep), ("--lang", settings.lang), ("--format", settings.format)):
+    variant = settings.pdf_variant if settings.pdf_variant != DEFAULT_PDF_VARIANT else None
+    for option, given in (("--keep", settings.keep), ("--lang", settings.lang), ("--format", settings.format),
+                          ("--pdf-variant", variant)):
         if given is not None:
             command += [option, str(given)]
     for word in command:

@@ -22,6 +22,7 @@ from typing import Any
 from briefing.ingest.files import InputError, read_input, shown
 from briefing.ingest.header import WEB_ADDRESS
 from briefing import bundled_seeds
+from briefing.render import DEFAULT_PDF_VARIANT, PDF_VARIANTS
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES, METHODS
 
 CONFIG_NAME = "briefing.toml"
@@ -116,6 +117,7 @@ RULES: dict[str, Rule] = {
     "title": Rule(str),
     "keep": Rule(int, low=1, high=1000),
     "format": Rule(str, choices=PACK_FORMATS, aliases=FORMAT_ALIASES),
+    "pdf_variant": Rule(str, choices=PDF_VARIANTS),
     "jobs": Rule(int, low=1, high=256),
     "feeds": Rule(tuple, high=500, each=Rule(str, pattern=WEB_ADDRESS, shape="an http or https address")),
     "keywords": Rule(tuple, high=500, each=Rule(str)),
@@ -136,6 +138,7 @@ class RunSettings:
     title: str | None = None
     keep: int | None = None
     format: str = "pdf"
+    pdf_variant: str = DEFAULT_PDF_VARIANT
     feeds: tuple[str, ...] = ()  # RSS or Atom feeds (or article pages) `fetch` and `run --fetch` collect
     keywords: tuple[str, ...] = ()  # words that make a fetched article worth keeping even without facts
     jobs: int = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)

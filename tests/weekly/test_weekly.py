@@ -134,7 +134,7 @@ def test_a_failing_run_keeps_the_previous_report_and_records_the_failure(place, 
     assert run().exit_code == 0
     before = report(place)
 
-    def broken(pack, fmt, lang):
+    def broken(pack, fmt, lang, **options):
         raise RuntimeError("disk full (simulated)")
 
     real_render = weekly.render_pack
