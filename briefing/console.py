@@ -225,6 +225,14 @@ UntilOption = option(Optional[str], "--until", "YYYY-MM-DD",
 RunSinceOption = option(Optional[str], "--since", "YYYY-MM-DD",
     "Show in full the meetings held on or after this date (default: those new since the last run)."
     " Example: --since 2024-01-01", iso_date=True)
+PlacesArgument = argument(Optional[list[str]], "PLACE",
+    "Provinces or cities, with or without tone marks, or 'cả nước' for the nation (default: every place"
+    " with two years or more). Example: briefing trends \"Hà Tĩnh\" \"ha noi\"")
+FromYearOption = option(Optional[int], "--from", "YEAR",
+    "Only the years from this one on, 1945-2100. Example: --from 2019", min=1945, max=2100)
+TrendsInputFolder = option(Optional[Path], "--input", "FOLDER",
+    "Folder of articles to read when no --state is given (default: briefing.toml's input, else the bundled"
+    " seeds). Example: --input news/", file_okay=False)
 JobsOption = option(Optional[int], "--jobs -j", "N",
     "Processes analysing new articles, 1-256 (default: every core). Example: --jobs 2")
 TemplateFolder = option(Optional[Path], "--template-dir", "FOLDER",

@@ -17,6 +17,7 @@ from briefing.flags import ATTENTION_KINDS
 from briefing.ingest.read import IngestError
 from briefing.meetings.merged import Meeting, merge_meetings
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
+from briefing.trends import Trend, trends
 
 
 # A pack stays a brief: up to FULL_SECTIONS meetings each get a full section; past that, the newest
@@ -32,6 +33,8 @@ LISTED_IN_ANNEX = 150
 FLAGS_PER_ROW = 4
 ANNEX_ARTICLES = 150
 OTHERS_LISTED = 30  # articles that report no meeting, listed apart
+TREND_PLACES = 12  # places the Trends chapter shows; `briefing trends` gives them all
+TREND_YEARS = 8  # latest years of a place the chapter shows
 ANNEX_INFERRED = 60  # figures whose year, owner or indicator the annex says came from their context
 # Where a part of a figure may come from that a reader should see, as it is the likeliest to be
 # wrong: outside the figure's sentence and not the meeting's own year or place.
@@ -121,6 +124,21 @@ class Pack:
         places = self._sectioned_places
         kept = [t for t in self.recent_themes if t.scope == "national" or t.locality in places]
         return sorted(kept[:COMPACT_THEME_ROWS], key=lambda t: t.year or 0)
+
+    @cached_property
+    def trends(self) -> list[Trend]:
+        """Every place with figures or themes in two years or more (briefing.trends); in a compact pack
+        only the nation and the sectioned meetings' places."""
+        found = trends(self.comparison)
+        if self.compact:
+            places = self._sectioned_places
+            found = [t for t in found if t.place is None or t.place in places]
+        return found
+
+    @property
+    def shown_trends(self) -> list[Trend]:
+        """The trends the chapter shows, each to its TREND_YEARS latest years: the first TREND_PLACES."""
+        return [_latest_years(t) for t in self.trends[:TREND_PLACES]]
 
     @property
     def annex_articles(self) -> list[ArticleFacts]:
@@ -237,3 +255,11 @@ def published(meeting: Meeting) -> str | None:
 
 def source_name(source: str) -> str:
     return Path(source).name if source != "-" else "(stdin)"
+
+
+def _latest_years(trend: Trend) -> Trend:
+    """``trend`` cut to its TREND_YEARS latest years."""
+    years = trend.years[-TREND_YEARS:]
+    figures = {code: [r for r in rows if r.year in years] for code, rows in trend.figures.items()}
+    return Trend(trend.place, years, {c: rows for c, rows in figures.items() if rows},
+                 [t for t in trend.themes if t.year in years])

@@ -14,7 +14,8 @@ from markupsafe import Markup, escape
 from briefing.flags import ATTENTION_KINDS
 from briefing.render import DEFAULT_PDF_VARIANT
 from briefing.render.chart import growth_chart
-from briefing.render.flag_text import flag_facts, flag_label, pack_citer
+from briefing.render.trend_chart import trend_chart
+from briefing.render.flag_text import flag_facts, flag_label, pack_citer, trend_mark
 from briefing.render.labels import labels
 from briefing.extract.figures import counted_place
 from briefing.meetings.merged import REPORTS_NAMED
@@ -70,7 +71,12 @@ def render_html(pack: Pack, lang: str = "vi", template_folder: str | None = None
         pack.table_rows, text["chart_title"], text["target"], text["result"], text["whole_country"],
         no_target=text["no_target"], no_result=text["no_result"], lang=lang,
     )
+    def trend_graph(trend) -> Markup:
+        return Markup(trend_chart(trend.figures.get("economic_growth", []), text["trend_chart"], text["target"],
+                                  text["result"], lang))
+
     return env.get_template("pack.html.j2").render(
+        trend_chart=trend_graph,
         css=Markup(css),
         screen_css=Markup(screen_css),
         chart=Markup(chart),
@@ -105,6 +111,7 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         # the articles a row's target and result are stated in, cited as the flags cite them: "[2, 5] Báo Hà Tĩnh"
         "row_sources": lambda row: pack_citer(pack.article_numbers, pack.outlets)(
             [a for cell in (row.target, row.result) if cell for a in cell.articles]).strip(),
+        "trend_mark": lambda trend, row: trend_mark(trend, row, lang),
         "attention": ATTENTION_KINDS,
         "source_name": source_name,
         "source_names": source_names,

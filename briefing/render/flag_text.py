@@ -59,3 +59,9 @@ def _when(cell, lang: str) -> str:
 
 def flag_text(flag: Flag, unit: str, lang: str = "vi") -> str:
     return f"{flag_label(flag, lang)}: {flag_facts(flag, unit, lang)}"
+
+
+def trend_mark(trend, row, lang: str = "vi") -> str:
+    """"đạt mục tiêu" / "met target": how a trend's year stood against its own target, if known."""
+    outcome = next((f for f in row.flags if f.kind == trend.outcome(row)), None)
+    return flag_label(outcome, lang) if outcome else ""

@@ -61,6 +61,23 @@ def lookup(name: str) -> Place | None:
     return None
 
 
+def lookup_typed(name: str) -> Place | None:
+    """The place a user typed, with or without tone marks ("Hà Tĩnh", "ha tinh", "TP HCM", "Ho Chi Minh")."""
+    found = lookup(name)
+    if found is not None:
+        return found
+    bare = _bare_name(name)
+    return next((place for key, place in _table()[1].items() if _bare_name(key) == bare), None)
+
+
+def _bare_name(text: str) -> str:
+    """Lower case without tone or vowel marks (đ as d) and without a leading "tỉnh", "thành phố" or
+    "TP.": how a name is typed on a keyboard without Vietnamese."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    bare = " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace(".", " ").split())
+    return re.sub(r"^(?:tinh|thanh pho|tp) ", "", bare)
+
+
 def find_places(text: str) -> list[Mention]:
     """Every place named in ``text``, in order, longest match first, no overlaps.
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from briefing import cli
+from briefing import console
 
 from briefing.weekly import run as weekly
 from briefing.weekly.settings import RunSettings
@@ -122,7 +122,7 @@ def test_a_second_concurrent_run_is_refused(place):
         started = time.perf_counter()
         result = run()
         assert time.perf_counter() - started < 5
-        assert result.exit_code == cli.EXIT_RUN_IN_PROGRESS == 3
+        assert result.exit_code == console.EXIT_RUN_IN_PROGRESS == 3
         assert "another briefing run is in progress (pid" in result.stderr
     finally:
         holder.kill()
