@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from briefing.extract.facts import ArticleFacts, extract_article
 from briefing.ingest.files import shown
 from briefing.ingest.read import ArticleError, IngestError, Input, find_sources, read_bytes
-from briefing.meetings.merged import Meeting, merge_meetings
+from briefing.meetings.merged import Meeting
 from briefing.summarize import DEFAULT_METHOD
 from briefing.summarize.summary import Summary, summarize_article
 
@@ -31,7 +31,7 @@ class Cache:
     def get(self, sha256: str) -> tuple[ArticleFacts, Summary] | None:
         return None
 
-    def put(self, sha256: str, facts: ArticleFacts, summary: Summary) -> None:
+    def put(self, sha256: str, facts: ArticleFacts, summary: Summary | None) -> None:
         pass
 
     def has(self, sha256: str) -> bool:
@@ -143,10 +143,11 @@ def _stat(source: str) -> tuple[int, int] | None:
     return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
 
 
-def cached_meeting(hit: tuple[ArticleFacts, Summary], source: str) -> Meeting:
+def cached_meeting(hit: tuple[ArticleFacts, Summary | None], source: str) -> Meeting:
     facts, summary = hit
-    facts.source = summary.source = shown(source)  # the same text may have been renamed
-    facts.sources, summary.sources = [], []  # an article's own; meetings are merged afterwards
+    facts.source, facts.sources = shown(source), []  # the same text may have been renamed; merged later
+    if summary is not None:
+        summary.source, summary.sources = facts.source, []
     return Meeting(facts, summary, anchor="")
 
 
@@ -155,8 +156,7 @@ def _finished(item: Input, future, request: Request, cache: Cache, pool=None) ->
     if isinstance(result, str):
         return IngestError(item.source, result)
     facts, summary = result
-    if summary is not None:
-        cache.put(item.sha256, facts, summary)
+    cache.put(item.sha256, facts, summary)
     return Meeting(facts, summary, anchor="")
 
 
@@ -277,15 +277,23 @@ def read_facts(paths: Iterable[str]) -> Iterator[ArticleFacts | IngestError]:
         yield item if isinstance(item, IngestError) else item.facts
 
 
-def collect_meetings(
-    paths: Iterable[str], method: str | None = DEFAULT_METHOD, sentences: int | None = None,
-    ratio: float | None = None, words: int | None = None,
-    progress: Callable[[int, int | None, str], None] | None = None,
-) -> tuple[list[Meeting], list[IngestError]]:
-    """Every meeting the inputs under ``paths`` report (facts, and summaries unless ``method`` is
-    None), and every input that could not be read."""
-    reports: list[Meeting] = []
-    problems: list[IngestError] = []
-    for item in read_meetings(paths, method, sentences, ratio, words=words, progress=progress):
-        (problems if isinstance(item, IngestError) else reports).append(item)
-    return merge_meetings(reports, words), problems
+def analyse_into(store, paths: Iterable[str], method: str | None, sentences: int | None = None, jobs: int = 1,
+                 progress: Callable[[int, int | None, str], None] | None = None, when: str = "",
+                 ratio: float | None = None, words: int | None = None) -> tuple[set[str], list[IngestError]]:
+    """The one pass: every input under ``paths`` read, the new or changed ones analysed into ``store``
+    (briefing.store.facts), every article recorded there with its meeting's date, level and place;
+    the content hashes of every article and the inputs that could not be read."""
+    seen: set[str] = set()
+    skipped: list[IngestError] = []
+    for item in read_meetings(paths, method, sentences, ratio, store, progress, words, jobs, skip_known=True):
+        if isinstance(item, IngestError):
+            skipped.append(item)
+        elif isinstance(item, Known):
+            seen.add(item.sha256)
+            store.record_articles([(item.sha256, item.source, None, None, None, None)], when)
+        else:
+            info = item.facts.info
+            seen.add(item.facts.sha256)
+            store.record_articles([(item.facts.sha256, item.facts.source, item.facts.title, info.date, info.level,
+                                    info.locality)], when)
+    return seen, skipped

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from briefing.analyse import Cache, read_meetings
-from briefing.compare import Comparison, compare
+from briefing.analyse import analyse_into
+from briefing.compare import Comparison, compare, focus
 from briefing.extract.facts import ArticleFacts
 from briefing.extract.indicators import HEADLINE_INDICATORS
 from briefing.flags import ATTENTION_KINDS
 from briefing.ingest.read import IngestError
 from briefing.meetings.merged import Meeting, merge_meetings
+from briefing.store.facts import MemoryStore
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
 from briefing.trends import Trend, trends
 
@@ -35,6 +36,7 @@ ANNEX_ARTICLES = 150
 OTHERS_LISTED = 30  # articles that report no meeting, listed apart
 TREND_PLACES = 12  # places the Trends chapter shows; `briefing trends` gives them all
 TREND_YEARS = 8  # latest years of a place the chapter shows
+COMPACT_TREND_YEARS = 6  # a compact pack shows growth only, in one table of places by these latest years
 ANNEX_INFERRED = 60  # figures whose year, owner or indicator the annex says came from their context
 # Where a part of a figure may come from that a reader should see, as it is the likeliest to be
 # wrong: outside the figure's sentence and not the meeting's own year or place.
@@ -141,6 +143,15 @@ class Pack:
         return [_latest_years(t) for t in self.trends[:TREND_PLACES]]
 
     @property
+    def growth_grid(self) -> tuple[list[int], list[tuple[str | None, dict]]]:
+        """A compact pack's Trends chapter, one table: the COMPACT_TREND_YEARS latest years any shown
+        place has growth for, and each place's growth row of each year (a place with none is left out)."""
+        rows = [(t.place, {r.year: r for r in t.figures.get("economic_growth", [])}) for t in self.shown_trends]
+        rows = [(place, by_year) for place, by_year in rows if by_year]
+        years = sorted({year for _, by_year in rows for year in by_year})[-COMPACT_TREND_YEARS:]
+        return years, [(place, by_year) for place, by_year in rows if set(by_year) & set(years)]
+
+    @property
     def annex_articles(self) -> list[ArticleFacts]:
         """The articles the annex lists one by one: all; in a compact pack, those of the sectioned
         meetings; never more than ANNEX_ARTICLES."""
@@ -215,25 +226,34 @@ def build_pack(
     sentences: int = DEFAULT_SENTENCES,
     progress: Callable[[int, int | None, str], None] | None = None,
     default_title: str = "",
-    cache: Cache | None = None,
     jobs: int = 1,
 ) -> Pack:
-    """Read, summarise and extract every article under ``paths``; raise EmptyPackError if none is usable."""
-    reports: list[Meeting] = []
-    skipped: list[IngestError] = []
-    for item in read_meetings(paths, method, sentences, cache=cache, progress=progress, jobs=jobs):
-        if isinstance(item, IngestError):
-            skipped.append(item)
-        elif not since or (item.date is not None and item.date >= since):
-            reports.append(item)
-    if not reports:
+    """The pack of every article under ``paths`` (meetings held on or after ``since``, when given), by
+    the road a weekly run takes: the pass into a fact store (in memory), then the pack from the store.
+    Raises EmptyPackError if no article is usable."""
+    store = MemoryStore()
+    seen, skipped = analyse_into(store, paths, method, sentences, jobs, progress)
+    shown = store.dated_between(since, None) & seen if since else seen
+    if not shown:
         reason = f" dated {since} or later" if since else ""
         why = "; ".join(f"{s.source}: {s.problem}" for s in skipped[:3])  # say why, as summarize does
         raise EmptyPackError(f"no readable meeting article{reason} in {', '.join(map(str, paths))}"
                              + (f" ({why})" if why else ""))
-    meetings = merge_meetings(reports)
-    return make_pack(meetings, compare([m.facts for m in meetings]), title or default_title, method, sentences,
-                     skipped, since)
+    return pack_from_store(store, shown, title or default_title, method, sentences, skipped)
+
+
+def pack_from_store(store, hashes: set[str], title: str, method: str, sentences: int | None,
+                    skipped: list[IngestError]) -> Pack:
+    """The pack of the meetings of ``hashes`` in full (with every stored report of each), compared with
+    every stored meeting of their places and of the nation: read from ``store`` (briefing.store.facts),
+    not the articles."""
+    period = store.reports(hashes=hashes)
+    places = {m.facts.info.locality for m in period}
+    history = store.reports(places=places, without=hashes) if period else []
+    merged = merge_meetings(period + history)
+    in_full = [m for m in merged if any(a.sha256 in hashes for a in m.reports)]
+    comparison = focus(compare([m.facts for m in merged]), [m.facts for m in in_full])
+    return make_pack(in_full, comparison, title, method, sentences, skipped)
 
 
 def make_pack(meetings: list[Meeting], comparison: Comparison, title: str, method: str, sentences: int,

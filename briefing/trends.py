@@ -21,6 +21,13 @@ OUTCOMES = (MET, MISSED, BEATEN)  # the flags a trend marks a year with
 NATION_NAMES = {"ca nuoc", "cả nước", "viet nam", "việt nam", "vietnam", "national", "nation"}
 
 
+def outcome(row: FigureRow) -> str | None:
+    """Whether a year's result met, missed or beat the target shown beside it (the compare step's flag
+    for that target; a flag against another article's target would mark the wrong pair), if it says."""
+    return next((f.kind for f in row.flags if f.kind in OUTCOMES and any(c.cell is row.target for c in f.facts)),
+                None)
+
+
 class UnknownPlace(ValueError):
     """A place name that is no province or city."""
 
@@ -43,9 +50,6 @@ class Trend:
     figures: dict[str, list[FigureRow]] = field(default_factory=dict)  # indicator → its rows, by year
     themes: list[ThemeRow] = field(default_factory=list)  # by year
 
-    def outcome(self, row: FigureRow) -> str | None:
-        """Whether the year's result met, missed or beat its target (the compare step's flag), if it says."""
-        return next((f.kind for f in row.flags if f.kind in OUTCOMES), None)
 
 
 def trends(comparison: Comparison, places: list[str | None] | None = None, since: int | None = None) -> list[Trend]:

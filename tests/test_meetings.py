@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.compare import compare
 from briefing.meetings import group_meetings, merge_facts, same_meeting
-from briefing.analyse import collect_meetings, read_facts
+from briefing.analyse import read_facts
+from briefing.store.facts import collect_meetings
 from briefing.meetings.merged import outvoted
 from briefing.pack import build_pack
 from briefing.text.normalize import match_form

@@ -26,7 +26,7 @@ def summarize(paths: Paths("summarize") = None, method: MethodOption = Method.br
     Example: briefing summarize news/ --sentences 3 --format markdown
     """
     from briefing.ingest.read import default_inputs
-    from briefing.analyse import collect_meetings
+    from briefing.store.facts import collect_meetings
     from briefing.render import summaries
 
     if sum(x is not None for x in (sentences, ratio, words)) > 1:

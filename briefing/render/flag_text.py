@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing.trends import outcome
 from briefing.extract.indicators import HIGHER
 from briefing.flags import DOUBTFUL, REVISED, Flag
 from briefing.pack import source_name
@@ -61,7 +62,7 @@ def flag_text(flag: Flag, unit: str, lang: str = "vi") -> str:
     return f"{flag_label(flag, lang)}: {flag_facts(flag, unit, lang)}"
 
 
-def trend_mark(trend, row, lang: str = "vi") -> str:
-    """"đạt mục tiêu" / "met target": how a trend's year stood against its own target, if known."""
-    outcome = next((f for f in row.flags if f.kind == trend.outcome(row)), None)
-    return flag_label(outcome, lang) if outcome else ""
+def trend_mark(row, lang: str = "vi") -> str:
+    """"đạt mục tiêu" / "met target": how a year's result stood against its own target, if known."""
+    kind = outcome(row)
+    return flag_label(next(f for f in row.flags if f.kind == kind), lang) if kind else ""

@@ -12,7 +12,7 @@ from briefing.render.labels import labels
 from briefing.render.tables import _grid, _markdown
 from briefing.render.visible import json_text
 from briefing.text.writing import figure_text, first_few
-from briefing.trends import Trend
+from briefing.trends import Trend, outcome
 
 SOURCES_NAMED = 3  # articles named for one row in a table; JSON lists them all
 
@@ -34,7 +34,7 @@ def trends_table(found: list[Trend], markdown: bool = False, lang: str = "vi") -
         parts.append(f"{'## ' if markdown else ''}{t['trend_of'].format(place=place)} "
                      f"({', '.join(map(str, trend.years))})")
         rows = [[t["indicator_names"][row.indicator], str(row.year), figure_text(row.target, row.unit, lang),
-                 figure_text(row.result, row.unit, lang), trend_mark(trend, row, lang), _sources(row)]
+                 figure_text(row.result, row.unit, lang), trend_mark(row, lang), _sources(row)]
                 for rows in trend.figures.values() for row in rows]
         themes = [[str(th.year), t[th.kind], th.text] for th in trend.themes]
         grid = (lambda header, body, whole=frozenset(): _markdown(header, body, t["none"])) if markdown else (
@@ -54,7 +54,7 @@ def trends_json(found: list[Trend], lang: str = "vi") -> str:
         "years": trend.years,
         "figures": [{"indicator": row.indicator, "label": t["indicator_names"][row.indicator], "year": row.year,
                      "unit": row.unit, "target": _cell(row.target, row.unit, lang),
-                     "result": _cell(row.result, row.unit, lang), "mark": trend.outcome(row)}
+                     "result": _cell(row.result, row.unit, lang), "mark": outcome(row)}
                     for rows in trend.figures.values() for row in rows],
         "themes": [asdict(th) for th in trend.themes],
     } for trend in found]})

@@ -1,5 +1,7 @@
-"""The fact store read and written as the analysis pass's cache (StateCache), and read back as
-meetings: a damaged row's article is analysed again from its file, if that file still holds it."""
+"""The fact store as the analysis pass's cache and read back as meetings: a lasting one in the state
+database (StateCache; a damaged row's article is analysed again from its file, if that file still
+holds it), or one in memory for a one-off command (MemoryStore). Both answer the same questions, so
+``build`` and ``run`` reach a pack by one road: the pass into a store, then the pack from the store."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterable
 
 from briefing import __version__
-from briefing.analyse import Cache, Request, analyse, cached_meeting, collect_meetings
+from briefing.analyse import Cache, Request, analyse, analyse_into, cached_meeting
 from briefing.extract.facts import ArticleFacts, facts_from_json
 from briefing.ingest.read import ArticleError, IngestError, Input, default_inputs, read_bytes
 from briefing.meetings.merged import Meeting, merge_meetings
@@ -48,9 +50,62 @@ def meetings_of(paths: Iterable[str] | None, state: Path | None = None,
     return meetings, problems
 
 
+def collect_meetings(
+    paths: Iterable[str], method: str | None = DEFAULT_METHOD, sentences: int | None = None,
+    ratio: float | None = None, words: int | None = None,
+    progress: Callable[[int, int | None, str], None] | None = None,
+) -> tuple[list[Meeting], list[IngestError]]:
+    """Every meeting the inputs under ``paths`` report (facts, and summaries unless ``method`` is None),
+    by the road every command takes (the pass into a store in memory, the meetings from the store),
+    and every input that could not be read."""
+    store = MemoryStore()
+    seen, problems = analyse_into(store, paths, method, sentences, progress=progress, ratio=ratio, words=words)
+    return merge_meetings(store.reports(hashes=seen), words), problems
+
+
 def analysis_key(method: str, sentences: int | None) -> str:
     """What a stored analysis is valid for: this version of briefing and the summary asked for."""
     return f"{__version__}:{method}:{sentences}"
+
+
+class MemoryStore(Cache):
+    """A fact store in memory, for a one-off command: each article's analysis by content hash, where
+    it was read, and its meeting's date, level and place."""
+
+    def __init__(self):
+        self.analyses: dict[str, tuple[ArticleFacts, Summary]] = {}
+        self.paths: dict[str, str] = {}  # the latest file of each text, as the state database keeps it
+        self.dates: dict[str, str | None] = {}
+
+    def get(self, sha256: str):
+        return self.analyses.get(sha256)
+
+    def put(self, sha256: str, facts: ArticleFacts, summary: Summary | None) -> None:
+        self.analyses[sha256] = (facts, summary)
+
+    def record_articles(self, articles: list[tuple], when: str) -> None:
+        for sha, path, _title, day, _level, _place in articles:
+            self.paths[sha] = path
+            self.dates[sha] = day if day is not None else self.dates.get(sha)
+
+    def dated_between(self, since: str | None, until: str | None) -> set[str]:
+        return {sha for sha, day in self.dates.items() if day and (since or "") <= day <= (until or "9999")}
+
+    def reports(self, hashes: set[str] | None = None, places: set | None = None,
+                without: set[str] = frozenset()) -> list[Meeting]:
+        """The stored articles as (unmerged) meetings: those of ``hashes``, or those of national
+        meetings and of ``places``; none of ``without``."""
+        chosen = []
+        for sha in (sorted(hashes) if hashes is not None else list(self.analyses)):
+            facts = self.analyses[sha][0] if sha in self.analyses else None
+            if facts is None or sha in without or (hashes is None and not _national_or_of(facts, places)):
+                continue
+            chosen.append(cached_meeting(self.analyses[sha], self.paths.get(sha, facts.source)))
+        return chosen
+
+
+def _national_or_of(facts: ArticleFacts, places: set | None) -> bool:
+    return facts.info.level == "national" or facts.info.locality in (places or set())
 
 
 class StateCache(Cache):
@@ -62,6 +117,19 @@ class StateCache(Cache):
         self.key = analysis_key(method, sentences)
         self.hashes = state.cached_hashes(self.key)
         self.files = state.known_files()
+        self.repair = reanalysed(method, sentences, state, self.key)
+
+    def record_articles(self, articles: list[tuple], when: str) -> None:
+        self.state.record_articles(articles, when)
+
+    def dated_between(self, since: str | None, until: str | None) -> set[str]:
+        return self.state.dated_between(since, until)
+
+    def reports(self, hashes: set[str] | None = None, places: set | None = None,
+                without: set[str] = frozenset()) -> list[Meeting]:
+        """As MemoryStore.reports, read from the database (a damaged row analysed again)."""
+        rows = self.state.stored(self.key, hashes=hashes, places=places)
+        return stored_meetings((row for row in rows if row[0] not in without), self.repair)
 
     def get(self, sha256: str):
         return stored_analysis(self.state.cached(sha256, self.key))
@@ -69,7 +137,9 @@ class StateCache(Cache):
     def has(self, sha256: str) -> bool:
         return sha256 in self.hashes
 
-    def put(self, sha256: str, facts: ArticleFacts, summary: Summary) -> None:
+    def put(self, sha256: str, facts: ArticleFacts, summary: Summary | None) -> None:
+        if summary is None:
+            return  # the lasting store keeps whole analyses only: its key names the summary's settings
         self.state.store(sha256, self.key, {"facts": facts.as_json(), "summary": summary.__dict__})
         self.hashes.add(sha256)
 

@@ -16,20 +16,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from briefing.analyse import Known, read_meetings
-from briefing.compare import compare, focus
+from briefing.analyse import analyse_into
 from briefing.flags import same_value
 from briefing.ingest.files import shown
-from briefing.ingest.read import IngestError
-from briefing.meetings.merged import merge_meetings
 from briefing.output import write_output
-from briefing.pack import EmptyPackError, News, Pack, make_pack
+from briefing.pack import EmptyPackError, News, Pack, pack_from_store
 from briefing.render.document import render_pack
 from briefing.weekly.settings import (
     DEFAULT_LANGUAGE, RunSettings, SettingsError, check_input_and_output, language_suffix,
 )
 from briefing.store.database import State, StateError, now
-from briefing.store.facts import StateCache, reanalysed, stored_meetings
+from briefing.store.facts import StateCache
 from briefing.weekly.lock import Lock, exclusive_lock
 from briefing.text.writing import figure_value
 
@@ -167,9 +164,10 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date,
     try:
         shown_before = state.reported_hashes()
         first_run = state.last_successful_run() is None
-        cache = StateCache(state, settings.method, settings.sentences)
+        store = StateCache(state, settings.method, settings.sentences)
         with state.batch():
-            seen, skipped = store_input(state, cache, settings, step)
+            seen, skipped = analyse_into(store, [str(settings.input_folder)], settings.method, settings.sentences,
+                                         settings.jobs, step, now())
         if not seen:
             raise EmptyPackError(f"no readable meeting article in {shown(settings.input_folder)}")
         new = state.unreported()
@@ -180,7 +178,7 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date,
         report = (settings.output / report.replace("{fmt}", settings.format)).resolve()
         if not period.by_date and not new and (report.is_file() or not in_full):
             return _unchanged(state, run_id, report, len(seen), skipped)
-        pack = pack_from_store(state, cache.key, in_full, settings, skipped)
+        pack = pack_from_store(store, in_full, settings.title or "", settings.method, settings.sentences, skipped)
         pack.news = news_of(pack, shown_before, first_run)
         data = render_pack(pack, settings.format, settings.lang, pdf_variant=settings.pdf_variant)
         lock.check()
@@ -207,41 +205,6 @@ def _unchanged(state: State, run_id: int, report: Path, total: int, skipped: lis
     kept = report if report.is_file() else None
     state.finish_run(run_id, UNCHANGED, new=0, total=total, output=str(kept) if kept else None)
     return RunOutcome(kept, None, [], state.moved_aside, state.notes, new=0, total=total, skipped=skipped)
-
-
-def store_input(state: State, cache: StateCache, settings: RunSettings, progress) -> tuple[set[str], list]:
-    """Read and analyse what is new in the input folder into the store, in one pass; return the
-    content hashes of every article there and the inputs that could not be read."""
-    seen: set[str] = set()
-    skipped: list[IngestError] = []
-    stamp = now()
-    for item in read_meetings([str(settings.input_folder)], settings.method, settings.sentences, cache=cache,
-                              progress=progress, jobs=settings.jobs, skip_known=True):
-        if isinstance(item, IngestError):
-            skipped.append(item)
-        elif isinstance(item, Known):
-            seen.add(item.sha256)
-            state.record_articles([(item.sha256, item.source, None, None, None, None)], stamp)
-        else:
-            info = item.facts.info
-            seen.add(item.facts.sha256)
-            state.record_articles([(item.facts.sha256, item.facts.source, item.facts.title, info.date, info.level,
-                                    info.locality)], stamp)
-    return seen, skipped
-
-
-def pack_from_store(state: State, key: str, hashes: set[str], settings: RunSettings, skipped: list) -> Pack:
-    """The pack of the meetings of ``hashes`` in full (with every stored report of each), compared
-    with every stored meeting of their places and of the nation: read from the store, not the articles."""
-    repair = reanalysed(settings.method, settings.sentences, state, key)
-    period = stored_meetings(state.stored(key, hashes=hashes), repair)
-    places = {m.facts.info.locality for m in period}
-    history = stored_meetings((row for row in state.stored(key, places=places) if row[0] not in hashes),
-                               repair) if period else []
-    merged = merge_meetings(period + history)
-    shown_in_full = [m for m in merged if any(a.sha256 in hashes for a in m.reports)]
-    comparison = focus(compare([m.facts for m in merged]), [m.facts for m in shown_in_full])
-    return make_pack(shown_in_full, comparison, settings.title or "", settings.method, settings.sentences, skipped)
 
 
 def _record_end(state: State, run_id: int, status: str, error: str) -> None:

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from briefing.compare import compare
 from briefing.evaluation.summaries import Row, evaluate, table
-from briefing.analyse import collect_meetings
+from briefing.store.facts import collect_meetings
 from briefing.pack import build_pack
 from briefing.render.document import render_pack
 from briefing.render.tables import comparison_table, facts_json, facts_table

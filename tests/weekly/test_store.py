@@ -13,12 +13,12 @@ from pathlib import Path
 from pypdf import PdfReader
 from briefing.compare import compare
 from briefing.evaluation.variants import variants
-from briefing.analyse import collect_meetings
+from briefing.store.facts import collect_meetings
 from briefing.pack import FULL_SECTIONS, PAGE_BUDGET, build_pack
 from briefing.render.document import render_pack
 from briefing.render.tables import comparison_json
+from briefing.pack import pack_from_store
 from briefing.store.facts import StateCache
-from briefing.weekly.run import pack_from_store
 from briefing.weekly.settings import RunSettings
 from briefing.store.database import State
 from conftest import SEEDS, seed
@@ -45,9 +45,9 @@ def test_history_from_the_store_matches_a_compare_of_the_files(place):
     assert run("--jobs", "1").exit_code == 0
     state = State(place / ".briefing")
     settings = RunSettings(input=place / "in")
-    cache = StateCache(state, settings.method, settings.sentences)
+    store = StateCache(state, settings.method, settings.sentences)
     every = {row[0] for row in state.db.execute("SELECT sha256 FROM articles")}
-    from_store = pack_from_store(state, cache.key, every, RunSettings(input=place / "in"), []).comparison
+    from_store = pack_from_store(store, every, "", settings.method, settings.sentences, []).comparison
     meetings, _ = collect_meetings(["in"], method=None)
     from_files = compare([m.facts for m in meetings])
     assert comparison_json(from_store) == comparison_json(from_files)
@@ -184,6 +184,11 @@ def test_a_pack_past_its_page_budget_stays_a_brief(tmp_path):
     assert pages <= PAGE_BUDGET, pages  # a full section per meeting would take well over 100
     md = render_pack(pack, "md", "vi")
     assert "quá khuôn khổ một bản tin" in md and "Câu nguồn" not in md
+    # its Trends chapter is one table of growth by place and year, not a chart and table per place
+    trends = md[md.index("## Xu hướng qua các năm"):md.index("## Các hội nghị")]
+    years, rows = pack.growth_grid
+    assert "### Tăng trưởng kinh tế (%) theo năm" in trends and "### Xu hướng:" not in trends
+    assert len(rows) >= 2 and 2 <= len(years) <= 6 and trends.count("\n| ") == len(rows) + 1
 
 
 def test_compare_and_extract_read_the_store(place):
