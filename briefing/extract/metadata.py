@@ -35,6 +35,7 @@ PLAN = re.compile(
 PLAN_AFTER = re.compile(
     rf"{NAMED_YEAR_TEXT}\b[^.;]{{0,{YEAR_TO_PLAN_WORD}}}?\b(?:sẽ|triển khai|phấn đấu)\b", re.IGNORECASE
 )
+YEAR_SPAN_AFTER = re.compile(r"\s*[-–]\s*\d{4}")  # "2016-2020": the year opens a span
 OPENING_SENTENCES = 3  # who met is told in the title and the first sentences
 YEAR_SENTENCES = 3  # the years reviewed and planned are named in the title and the first sentences (a quoted lead may come first)
 MENTION_CHARS = 20000  # a year is "spoken of" when named in the article's first pages
@@ -66,7 +67,7 @@ MEETING_WORDS = re.compile(
     r"hội nghị|kỳ họp|phiên họp|cuộc họp|phiên thảo luận|buổi làm việc|làm việc với|hội thảo|tọa đàm|"
     r"toạ đàm|họp báo|diễn đàn|nghị quyết|chỉ thị|công điện|chủ trì|tiếp xúc cử tri|giải trình|chất vấn|"
     r"\blễ\b|đại hội|khai mạc|bế mạc|phát biểu|thảo luận|thông qua|tại buổi|phát động|nhấn nút|khánh thành|"
-    r"khởi công|động thổ",
+    r"khởi công|động thổ|báo cáo (?:trước|tại|với) quốc hội|trình quốc hội",
     re.IGNORECASE,
 )
 # "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
@@ -230,8 +231,10 @@ def _reviews(article: Article, year: int) -> bool:
 
 
 def _whole_years(pattern: re.Pattern, text: str) -> list[int]:
-    """The years ``pattern`` finds, except where it speaks of part of a year ("6 tháng cuối năm 2018")."""
-    return [int(m.group(1)) for m in pattern.finditer(text) if not PART_YEAR.search(match_form(m.group(0)))]
+    """The years ``pattern`` finds, except where it speaks of part of a year ("6 tháng cuối năm 2018")
+    or where the year opens a span of years ("kế hoạch 5 năm 2016-2020" is a term, not a year)."""
+    return [int(m.group(1)) for m in pattern.finditer(text)
+            if not PART_YEAR.search(match_form(m.group(0))) and not YEAR_SPAN_AFTER.match(text, m.end(1))]
 
 
 def _meeting_place(level: str | None, organiser_sentence: str, opening: list[str]) -> str | None:

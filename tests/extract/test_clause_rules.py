@@ -523,3 +523,18 @@ def test_a_review_that_began_in_a_past_year_does_not_review_that_year():
                     "Đây là cuộc làm việc thứ 2 của Thủ tướng với tỉnh Gia Lai kể từ cuối năm 2016.\n\n"
                     "Theo báo cáo của tỉnh Gia Lai, năm 2018, dự kiến 20/20 chỉ tiêu chủ yếu đều đạt và vượt.\n")
     assert read_metadata(article).review_year != 2016
+
+
+def test_a_report_to_the_assembly_is_a_meeting_and_a_five_year_span_is_no_reviewed_year():
+    from briefing.extract.metadata import read_metadata
+    from briefing.ingest.read import parse
+
+    article = parse(
+        "Nợ công của Việt Nam giảm, lạm phát trong tầm kiểm soát\n\n"
+        "Báo cáo trước Quốc hội sáng nay, Thủ tướng Chính phủ Nguyễn Xuân Phúc cho biết, tỉ lệ nợ công khoảng "
+        "61,4% GDP, giảm mạnh so với mức 63,7% vào năm 2016; lạm phát cũng trong tầm kiểm soát.\n\n"
+        "Báo cáo trước Quốc hội sáng nay (22/10) về tình hình kinh tế - xã hội năm 2018 và kế hoạch 2019 (trong đó "
+        "bao gồm cả việc đánh giá giữa kỳ thực hiện kế hoạch phát triển kinh tế - xã hội 5 năm 2016-2020), Thủ "
+        "tướng Chính phủ Nguyễn Xuân Phúc đã nêu bật nhiều kết quả quan trọng.\n")
+    info = read_metadata(article)
+    assert (info.level, info.review_year, info.date) == ("national", 2018, "2018-10-22")

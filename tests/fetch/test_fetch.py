@@ -127,7 +127,7 @@ def test_the_relevance_test_keeps_what_a_briefing_reports(eval_meetings):
     from briefing.evaluation.relevance import relevance_by_half
 
     halves = relevance_by_half()
-    # measured 0.806 / 0.734 precision, 0.650 check recall on the 960 annotated articles (README)
+    # measured 0.806 / 0.727 precision, 0.650 check recall on the 960 annotated articles (README)
     assert halves["tuning"].precision >= 0.78 and halves["check"].precision >= 0.72, halves
     assert halves["check"].recall >= 0.63, halves
 
