@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u3000"), " ")
+# Characters to drop, and spaces to make ordinary; as patterns, since str.translate with a table
+# looks every character of a Vietnamese text up one by one (a third of the time spent reading).
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+SPACES = re.compile("[\u00a0\u202f\u2007\u2009\u3000]")
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Old style puts the tone on the first vowel of open "oa", "oe", "uy" (hòa, thủy);
@@ -19,7 +21,7 @@ _WORD = re.compile(r"\w+")
 def clean(text: str) -> str:
     """NFC, no zero-width characters, ordinary spaces, Unix line ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(ZERO_WIDTH).translate(SPACES)
+    text = SPACES.sub(" ", ZERO_WIDTH.sub("", text))
     return unicodedata.normalize("NFC", text)
 
 
