@@ -25,8 +25,14 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# An old-style tone in NFC text: a toned bare "o" before "a"/"e", or a toned bare "u" before "y".
+_OLD_STYLE_NFC = re.compile("[òóõỏọÒÓÕỎỌ][aeAE]|[ùúũủụÙÚŨỦỤ][yY]")
+
+
 def one_tone_style(text: str) -> str:
     """NFC ``text`` with the new tone placement (hoà, thuỷ), case kept; as long as NFC ``text``."""
+    if unicodedata.is_normalized("NFC", text) and not _OLD_STYLE_NFC.search(text):
+        return text  # nothing to move: most sentences, and the costly round trip through NFD is skipped
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", _OLD_STYLE.sub(_new_style, decomposed))
 
