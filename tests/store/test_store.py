@@ -14,15 +14,15 @@ from pypdf import PdfReader
 from briefing.compare import compare
 from briefing.evaluation.variants import variants
 from briefing.store.facts import collect_meetings
-from briefing.pack import FULL_SECTIONS, PAGE_BUDGET, build_pack
+from briefing.pack import FULL_SECTIONS, PAGE_BUDGET, build_pack, pack_from_store
 from briefing.render.document import render_pack
 from briefing.render.tables import comparison_json
-from briefing.pack import pack_from_store
 from briefing.store.facts import StateCache
 from briefing.weekly.settings import RunSettings
 from briefing.store.database import State
 from conftest import SEEDS, seed
-from test_weekly import in_week, report, run
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "weekly"))  # the weekly run's helpers
+from test_weekly import in_week, report, run  # noqa: E402
 
 
 

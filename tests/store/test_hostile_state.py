@@ -18,7 +18,8 @@ from briefing.cli import app
 from briefing.weekly.settings import RunSettings
 from briefing.store.database import MIGRATIONS, State, StateError
 from conftest import seed
-from test_weekly import new_meetings, report, report_path, run
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "weekly"))  # the weekly run's helpers
+from test_weekly import new_meetings, report, report_path, run  # noqa: E402
 
 runner = CliRunner()
 
