@@ -5,6 +5,7 @@ its sources), and the place's themes by year. The nation is a place like the oth
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from briefing.compare import Comparison, FigureRow, ThemeRow
@@ -36,8 +37,9 @@ def places_named(names: list[str]) -> list[str | None]:
     """The places a user named, as the store names them (None: the nation, "cả nước")."""
     found = []
     for name in names:
-        place = None if name.strip().lower() in NATION_NAMES else lookup_typed(name)
-        if place is None and name.strip().lower() not in NATION_NAMES:
+        nation = unicodedata.normalize("NFC", name).strip().lower() in NATION_NAMES
+        place = None if nation else lookup_typed(name)
+        if place is None and not nation:
             raise UnknownPlace(f"{name!r} is not a province or city (or 'cả nước' for the nation)")
         found.append(place.name if place else None)
     return found

@@ -84,3 +84,26 @@ def test_the_pack_has_a_trends_chapter_with_a_chart_described_in_words(store, tm
     table = md.read_text("utf-8").split(f"## {chapter}")[1]
     assert ("| 2023 | 8% | 6,5% | không đạt mục tiêu | \\[2, 3\\] |" if lang == "vi"
             else "| 2023 | 8% | 6.5% | missed target | \\[2, 3\\] |") in table
+
+
+def test_the_nation_however_typed_and_one_source_of_articles(store):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "cả nước")
+    assert runner.invoke(app, ["trends", decomposed, "--state", str(store)]).exit_code == 0
+    both = runner.invoke(app, ["trends", "--state", str(store), "--input", "in"])
+    assert both.exit_code == 2 and "give --input or --state, not both" in both.stderr
+
+
+def test_a_year_whose_articles_disagree_says_so(tmp_path):
+    from briefing.compare import compare
+    from briefing.render.flag_text import trend_mark
+    from briefing.store.facts import collect_meetings
+    from briefing.trends import trends
+
+    (tmp_path / "a.txt").write_text(report(2022), "utf-8")  # growth 2022: 7,2%
+    (tmp_path / "b.txt").write_text(report(2022).replace("7,2%", "7,9%").replace("Sáng 27", "Chiều 27"), "utf-8")
+    meetings, _ = collect_meetings([str(tmp_path)], method=None)
+    (trend,) = trends(compare([m.facts for m in meetings]), ["Hà Tĩnh"])
+    row = next(r for r in trend.figures["economic_growth"] if r.year == 2022)
+    assert len(row.results) == 2 and "các bài nêu số liệu khác nhau" in trend_mark(row)

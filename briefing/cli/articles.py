@@ -109,10 +109,12 @@ def trends(places: PlacesArgument = None, state: StoreOption = None, input_dir: 
     from briefing.render.trend_tables import trends_output
     from briefing.trends import UnknownPlace, places_named, trends as find_trends
 
+    if state and input_dir:
+        fail("give --input or --state, not both")
     with failing((UnknownPlace, EXIT_USAGE)):
         chosen = places_named(places) if places else None
-    folder = None if state else settings_from({"input": input_dir}, config).input_folder
-    meetings, problems = meetings_from([str(folder)] if folder else None, state)
+    settings = settings_from({"input": input_dir, "lang": value(lang)}, config)
+    meetings, problems = meetings_from(None if state else [str(settings.input_folder)], state)
     found = find_trends(align([m.facts for m in meetings]), chosen, since_year)
-    emit(trends_output(found, value(output_format), value(lang) or "vi"), output)
+    emit(trends_output(found, value(output_format), settings.lang), output)
     exit_if(problems)

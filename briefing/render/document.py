@@ -110,7 +110,7 @@ def _shared(pack: Pack, lang: str, text: dict) -> dict:
         "flag_facts": lambda flag, unit: flag_facts(flag, unit, lang, pack_citer(pack.article_numbers, pack.outlets)),
         # the articles a row's target and result are stated in, cited as the flags cite them: "[2, 5] Báo Hà Tĩnh"
         "row_sources": lambda row: pack_citer(pack.article_numbers, pack.outlets)(
-            [a for cell in (row.target, row.result) if cell for a in cell.articles]).strip(),
+            list(dict.fromkeys(a for cell in (row.target, row.result) if cell for a in cell.articles))).strip(),
         "trend_mark": lambda row: trend_mark(row, lang),
         "attention": ATTENTION_KINDS,
         "source_name": source_name,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing.flags import CONFLICT
 from briefing.trends import outcome
 from briefing.extract.indicators import HIGHER
 from briefing.flags import DOUBTFUL, REVISED, Flag
@@ -63,6 +64,10 @@ def flag_text(flag: Flag, unit: str, lang: str = "vi") -> str:
 
 
 def trend_mark(row, lang: str = "vi") -> str:
-    """"đạt mục tiêu" / "met target": how a year's result stood against its own target, if known."""
+    """"đạt mục tiêu" / "met target": how a year's result stood against its own target, if known; and
+    "các bài nêu số liệu khác nhau" when articles give the year's figure differently (the value shown
+    is one of them)."""
     kind = outcome(row)
-    return flag_label(next(f for f in row.flags if f.kind == kind), lang) if kind else ""
+    marks = [next(f for f in row.flags if f.kind == kind)] if kind else []
+    marks += [f for f in row.flags if f.kind == CONFLICT][:1]
+    return "; ".join(flag_label(f, lang) for f in marks)

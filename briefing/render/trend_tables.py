@@ -39,9 +39,8 @@ def trends_table(found: list[Trend], markdown: bool = False, lang: str = "vi") -
         themes = [[str(th.year), t[th.kind], th.text] for th in trend.themes]
         grid = (lambda header, body, whole=frozenset(): _markdown(header, body, t["none"])) if markdown else (
             lambda header, body, whole=frozenset(): _grid(header, body, None, f"  {t['none']}", whole))
-        if rows:  # file names are not cut in two
-            parts.append(grid([t["indicator"], t["year"], t["target"], t["result"], t["mark"], t["row_sources"]], rows,
-                              {5}))
+        if rows:
+            parts.append(grid([t["indicator"], t["year"], t["target"], t["result"], t["mark"], t["row_sources"]], rows))
         if themes:
             parts.append(grid([t["year"], t["kind"], t["slogan"]], themes))
     return "\n\n".join(parts) + "\n"

@@ -105,7 +105,8 @@ class MemoryStore(Cache):
 
 
 def _national_or_of(facts: ArticleFacts, places: set | None) -> bool:
-    return facts.info.level == "national" or facts.info.locality in (places or set())
+    """As the database's query: a national meeting, or one of a named place (no place names none)."""
+    return facts.info.level == "national" or (facts.info.locality is not None and facts.info.locality in (places or ()))
 
 
 class StateCache(Cache):

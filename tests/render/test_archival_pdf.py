@@ -95,3 +95,18 @@ def test_the_setting_is_checked_once_and_a_schedule_carries_it(tmp_path):
     (tmp_path / "bad.toml").write_text('pdf_variant = "pdf/x-1a"\n', "utf-8")
     with pytest.raises(SettingsError, match="pdf_variant: must be one of pdf/a-3a, pdf/a-2a, pdf/ua-1"):
         load_config(tmp_path / "bad.toml")
+
+
+def test_a_pdf_never_shows_the_screens_bar_of_links_even_with_an_older_stylesheet(tmp_path):
+    """A user's pack.css from before the html format had a screen stylesheet does not hide the bar:
+    the bar is written only into the html format."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "pack.css").write_text("html { font-family: \"Pack Sans\"; }\n", "utf-8")
+    reader = built(tmp_path, "--template-dir", str(mine))
+    assert all(not page.extract_text().lstrip().startswith("Mục lục Tóm tắt") for page in reader.pages)
+    from briefing.pack import build_pack
+    from briefing.render.document import render_html
+
+    assert 'class="screen-nav"' not in render_html(build_pack([str(SEEDS)]))
+    assert 'class="screen-nav"' in render_html(build_pack([str(SEEDS)]), for_screen=True)

@@ -205,3 +205,22 @@ def test_compare_and_extract_read_the_store(place):
         assert stored.stdout == files.stdout
     both = runner.invoke(app, ["compare", "in", "--state", ".briefing"])
     assert both.exit_code == 2 and "give article paths or --state, not both" in both.stderr
+
+
+def test_a_store_in_memory_answers_as_the_database_does_for_articles_with_no_place(tmp_path):
+    """History is the national meetings and those of the period's places; an article with no place is
+    of no place, in memory as in the database (it was taken as the history of every placeless period)."""
+    from briefing.analyse import analyse_into
+    from briefing.store.facts import MemoryStore
+
+    ministry = tmp_path / "bo-tai-chinh.txt"
+    ministry.write_text("Bộ Tài chính tổng kết công tác năm 2023\n\nSáng 5/1/2024, Bộ Tài chính tổ chức hội nghị "
+                        "tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024.\n", "utf-8")
+    store = MemoryStore()
+    seen, _ = analyse_into(store, [str(SEEDS), str(ministry)], "briefing")
+    facts = {sha: store.get(sha)[0].info for sha in seen}
+    placeless = {sha for sha, info in facts.items() if info.level != "national" and info.locality is None}
+    assert len(placeless) == 1  # the ministry's own meeting
+    history = {m.facts.sha256 for m in store.reports(places={None, "Hà Tĩnh"})}
+    assert history == {sha for sha, info in facts.items() if info.level == "national" or info.locality == "Hà Tĩnh"}
+    assert not history & placeless
