@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from briefing.compare import Comparison, FigureRow, ThemeRow
 from briefing.flags import BEATEN, MET, MISSED
-from briefing.text.gazetteer import lookup_typed
+from briefing.text.gazetteer import alphabetical, lookup_typed
 
 # The indicators a trend follows, each in the one unit its years are comparable in (a budget's
 # "% of plan" or income in USD beside VND would mix measures); CPI only for the nation.
@@ -73,7 +73,7 @@ def trends(comparison: Comparison, places: list[str | None] | None = None, since
         trend.themes.sort(key=lambda t: (t.year, t.kind))
         trend.years = sorted({r.year for rows in trend.figures.values() for r in rows} | {t.year for t in trend.themes})
     kept = [t for t in found.values() if len(t.years) >= MIN_YEARS]
-    return sorted(kept, key=lambda t: (t.place is not None, t.place or ""))
+    return sorted(kept, key=lambda t: (t.place is not None, alphabetical(t.place or "")))
 
 
 def _followed(row: FigureRow, since: int | None) -> bool:

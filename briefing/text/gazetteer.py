@@ -70,6 +70,11 @@ def lookup_typed(name: str) -> Place | None:
     return next((place for key, place in _table()[1].items() if _bare_name(key) == bare), None)
 
 
+def alphabetical(name: str) -> str:
+    """A place name's key for sorting in Vietnamese order: Đà Nẵng among the D's, not after Z."""
+    return _bare_name(name)
+
+
 def _bare_name(text: str) -> str:
     """Lower case without tone or vowel marks (đ as d) and without a leading "tỉnh", "thành phố" or
     "TP.": how a name is typed on a keyboard without Vietnamese."""

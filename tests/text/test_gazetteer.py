@@ -164,3 +164,11 @@ def test_prefixes():
     assert [(m.place.name, m.prefix) for m in found] == [
         ("Khánh Hòa", "Tỉnh uỷ"), ("Đà Nẵng", "HĐND TP."), ("Hà Nội", "Thủ đô"), ("Hải Phòng", "Tp.")
     ]
+
+
+def test_places_sort_in_vietnamese_order():
+    from briefing.text.gazetteer import alphabetical
+
+    names = ["Yên Bái", "Đà Nẵng", "TP. Hồ Chí Minh", "Cao Bằng", "Điện Biên", "Hà Tĩnh"]
+    assert sorted(names, key=alphabetical) == ["Cao Bằng", "Đà Nẵng", "Điện Biên", "Hà Tĩnh", "TP. Hồ Chí Minh",
+                                                "Yên Bái"]  # Đ among the D's, a city by its name
