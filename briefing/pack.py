@@ -137,7 +137,7 @@ class Pack:
             found = [t for t in found if t.place is None or t.place in places]
         return found
 
-    @property
+    @cached_property
     def shown_trends(self) -> list[Trend]:
         """The trends the chapter shows, each to its TREND_YEARS latest years: the first TREND_PLACES."""
         return [_latest_years(t) for t in self.trends[:TREND_PLACES]]

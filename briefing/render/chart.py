@@ -58,7 +58,7 @@ def growth_chart(
             f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width:.0f} {height:.0f}" '
             f'width="{width * ZOOM:.0f}" height="{height * ZOOM:.0f}" role="img" aria-label="{escape(title)}">'
         ),
-        f"<title>{escape(_described(title, groups, places, target_label, result_label, lang))}</title>",
+        f"<title>{escape(described(title, groups, places, target_label, result_label, lang))}</title>",
         f'<line x1="{left:.0f}" y1="{axis}" x2="{width - 5:.0f}" y2="{axis}" stroke="#666" stroke-width="0.8"/>',
     ]
     x = left + GROUP_GAP / 2
@@ -72,15 +72,15 @@ def growth_chart(
     return "\n".join(parts)
 
 
-def _described(title: str, rows: list[FigureRow], places: list[str], target_label: str, result_label: str,
-               lang: str) -> str:
-    """The chart in words, its alternative text for a screen reader (a tagged PDF's /Alt): each place
-    and year with its target and result."""
+def described(title: str, rows: list[FigureRow], names: list[str], target_label: str, result_label: str,
+              lang: str) -> str:
+    """A chart in words, its alternative text for a screen reader (a tagged PDF's /Alt): each of
+    ``rows``, by its name ("Hà Tĩnh 2023", or a year), with its target and result."""
     def said(cell: Cell | None) -> str:
         return figure_text(cell, "%", lang) if cell else "–"
 
     return f"{title}. " + "; ".join(f"{place}: {target_label} {said(row.target)}, {result_label} {said(row.result)}"
-                                    for row, place in zip(rows, places))
+                                    for row, place in zip(rows, names))
 
 
 def _high(cell: Cell) -> float:

@@ -44,7 +44,7 @@ def facts_table(meetings: list[Meeting], lang: str = "vi", width: int | None = N
     for m in meetings:
         header = [t["kind"], t["year"], t["place"], t["content"]] + ([t["in_reports"]] if m.articles else [])
         rows = _fact_rows(m.facts, t, lang, cited=bool(m.articles))
-        blocks.append(_meeting_head(m, t, lang) + "\n" + _grid(header, rows, width, empty=f"  {t['none']}"))
+        blocks.append(_meeting_head(m, t, lang) + "\n" + grid_table(header, rows, width, empty=f"  {t['none']}"))
     return "\n\n".join(blocks) + "\n"
 
 
@@ -109,7 +109,7 @@ def comparison_table(comparison: Comparison, markdown: bool = False, lang: str =
     t = labels(lang)
 
     def grid(header, rows):
-        return _markdown(header, rows, t["none"]) if markdown else _grid(header, rows, width, empty=f"  {t['none']}")
+        return markdown_table(header, rows, t["none"]) if markdown else grid_table(header, rows, width, empty=f"  {t['none']}")
 
     theme_rows = [
         [str(th.year or ""), _whose(th.scope, th.locality, t), t[th.kind],
@@ -156,7 +156,7 @@ def history_table(runs, running_now: bool = False) -> str:
     ]
     offset = datetime.now().astimezone().strftime("%z")
     # nothing is wrapped: a path cut in two cannot be copied, and the other cells are short
-    return _grid([f"when (UTC{offset[:3]}:{offset[3:]})", "status", "new/total", "report or error", "duration"], rows,
+    return grid_table([f"when (UTC{offset[:3]}:{offset[3:]})", "status", "new/total", "report or error", "duration"], rows,
                  whole=set(range(5)))
 
 
@@ -191,7 +191,7 @@ def _whose(scope: str, locality: str | None, t: dict) -> str:
     return t["national"] if scope == "national" else (locality or t["local"])
 
 
-def _grid(header: list[str], rows: list[list[str]], width: int | None = None, empty: str = "  (none)",
+def grid_table(header: list[str], rows: list[list[str]], width: int | None = None, empty: str = "  (none)",
           whole: set[int] = frozenset()) -> str:
     """Aligned columns that fit ``width`` (the terminal's by default): long cells wrap within their
     column, except in the ``whole`` columns (paths), which keep their width."""
@@ -240,7 +240,7 @@ def _grid_lines(row: list[str], widths: list[int]) -> list[str]:
     ]
 
 
-def _markdown(header: list[str], rows: list[list[str]], empty: str = "(none)") -> str:
+def markdown_table(header: list[str], rows: list[list[str]], empty: str = "(none)") -> str:
     if not rows:
         return empty
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

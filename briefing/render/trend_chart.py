@@ -8,8 +8,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from briefing.compare import Cell, FigureRow
-from briefing.render.chart import LEGEND_FONT, RESULT_COLOUR, SWATCH, TARGET_COLOUR, VALUE_FONT, ZOOM, _text_width
-from briefing.text.writing import figure_text, number
+from briefing.render.chart import LEGEND_FONT, described, RESULT_COLOUR, SWATCH, TARGET_COLOUR, VALUE_FONT, ZOOM, _text_width
+from briefing.text.writing import number
 
 STEP, LEFT, RIGHT, TOP, PLOT, BOTTOM = 60, 30, 20, 30, 100, 16
 BAND = 14  # a target's width
@@ -32,7 +32,8 @@ def trend_chart(rows: list[FigureRow], title: str, target_label: str, result_lab
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart trend-chart" viewBox="0 0 {width:.0f} {axis + BOTTOM:.0f}" '
         f'width="{width * ZOOM:.0f}" height="{(axis + BOTTOM) * ZOOM:.0f}" role="img" aria-label="{escape(title)}">',
-        f"<title>{escape(_described(title, rows, target_label, result_label, lang))}</title>",
+        f"<title>{escape(described(title, rows, [str(r.year) for r in rows], target_label, result_label, lang))}"
+        "</title>",
         f'<line x1="{LEFT}" y1="{axis}" x2="{width - RIGHT / 2:.0f}" y2="{axis}" stroke="#666" stroke-width="0.8"/>',
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{axis}" stroke="#999" stroke-width="0.5"/>',
         *(f'<text x="{LEFT - 3}" y="{y + 2:.1f}" font-size="{VALUE_FONT}" text-anchor="end" fill="#555">'
@@ -88,12 +89,3 @@ def _legend(target_label: str, result_label: str) -> list[str]:
 
 def _legend_width(target_label: str, result_label: str) -> float:
     return 2 * (SWATCH + 3) + 14 + _text_width(target_label, LEGEND_FONT) + _text_width(result_label, LEGEND_FONT)
-
-
-def _described(title: str, rows: list[FigureRow], target_label: str, result_label: str, lang: str) -> str:
-    """The chart in words, its alternative text: each year's target and result."""
-    def said(cell: Cell | None) -> str:
-        return figure_text(cell, "%", lang) if cell else "–"
-
-    return f"{title}. " + "; ".join(f"{row.year}: {target_label} {said(row.target)}, {result_label} {said(row.result)}"
-                                    for row in rows)

@@ -9,7 +9,7 @@ from briefing.compare import FigureRow
 from briefing.pack import source_name
 from briefing.render.flag_text import trend_mark
 from briefing.render.labels import labels
-from briefing.render.tables import _grid, _markdown
+from briefing.render.tables import grid_table, markdown_table
 from briefing.render.visible import json_text
 from briefing.text.writing import figure_text, first_few
 from briefing.trends import Trend, outcome
@@ -37,8 +37,8 @@ def trends_table(found: list[Trend], markdown: bool = False, lang: str = "vi") -
                  figure_text(row.result, row.unit, lang), trend_mark(row, lang), _sources(row)]
                 for rows in trend.figures.values() for row in rows]
         themes = [[str(th.year), t[th.kind], th.text] for th in trend.themes]
-        grid = (lambda header, body, whole=frozenset(): _markdown(header, body, t["none"])) if markdown else (
-            lambda header, body, whole=frozenset(): _grid(header, body, None, f"  {t['none']}", whole))
+        grid = (lambda header, body, whole=frozenset(): markdown_table(header, body, t["none"])) if markdown else (
+            lambda header, body, whole=frozenset(): grid_table(header, body, None, f"  {t['none']}", whole))
         if rows:
             parts.append(grid([t["indicator"], t["year"], t["target"], t["result"], t["mark"], t["row_sources"]], rows))
         if themes:
