@@ -41,6 +41,7 @@ YEAR_SENTENCES = 3  # the years reviewed and planned are named in the title and 
 MENTION_CHARS = 20000  # a year is "spoken of" when named in the article's first pages
 REVIEW_SENTENCES = 40  # a plan meeting's review of the year before comes early in its report
 PRESIDE_SENTENCES = 8  # who presided is told in the lead
+ABOUT_SENTENCES = 2  # an article that reports no meeting says where it happens in its first sentences
 BRIDGE_SENTENCES = 12  # the bridge points are listed after the opening paragraph
 # "tại điểm cầu Hà Tĩnh": how close before a place "điểm cầu" must stand to make it the bridge;
 # the locality is checked with a shorter reach, as it must not be the bridge.
@@ -144,7 +145,7 @@ def read_metadata(article: Article) -> Metadata:
     return Metadata(
         date=meeting_date(article, review, plan),
         level=level,
-        locality=_meeting_place(level, organiser_sentence, opening),
+        locality=_meeting_place(level, organiser_sentence, opening) if level else _place_about(opening),
         bridge=_bridge(article) if level == "national" else None,
         review_year=review,
         plan_year=plan,
@@ -158,10 +159,18 @@ def _about_another_country(opening: list[str]) -> bool:
 
 
 def _no_meeting(opening: list[str]) -> Metadata:
-    """An article that reports no meeting: only the place it is about, named in its title
-    (a place named in passing, "giá vàng tại thị trường Hà Nội", is not what it is about)."""
-    places = find_places(opening[0])
-    return Metadata(None, None, places[0].place.name if places else None, None, None, None)
+    """An article that reports no meeting: only the place it is about."""
+    return Metadata(None, None, _place_about(opening), None, None, None)
+
+
+def _place_about(opening: list[str]) -> str | None:
+    """The place an article is about: the first its title names, else the only one its first two
+    sentences name (naming several, "các tỉnh Hà Tĩnh, Nghệ An, Quảng Bình", is about none of them)."""
+    title = find_places(opening[0])
+    if title:
+        return title[0].place.name
+    named = [m.place.name for text in opening[1:1 + ABOUT_SENTENCES] for m in find_places(text)]
+    return named[0] if len(set(named)) == 1 else None
 
 
 def _month_of_meeting(article: Article) -> int | None:

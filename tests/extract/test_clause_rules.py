@@ -413,8 +413,14 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "số thu được giao.\n", ("2018-03-05", "provincial", "TP. Hồ Chí Minh", None, None)),
     ("Ngân hàng Nhà nước đã mua thêm ngoại tệ\n\nPhát biểu tại hội nghị triển khai nhiệm vụ ngành ngân hàng năm 2019 "
      "sáng 9/1/2019, Thống đốc Ngân hàng Nhà nước cho biết kết quả năm 2018.\n", ("2019-01-09", "ministry", None, 2018, 2019)),
-    ("Giá vàng hôm nay tăng mạnh\n\nSáng 5/1, giá vàng SJC tại Hà Nội tăng 500.000 đồng mỗi lượng so với hôm qua.\n",
-     (None, None, None, None, None)),  # no meeting: nothing but the place of its title
+    # No meeting: only the place the article is about, from its title, else the one place its first
+    # two sentences name; a lead naming several places is about none of them.
+    ("Công ty bị phạt vì xả thải\n\nUBND tỉnh Quảng Ninh vừa quyết định phạt 280 triệu đồng đối với một công ty xả "
+     "thải ô nhiễm.\n", (None, None, "Quảng Ninh", None, None)),
+    ("Giá vàng hôm nay tăng mạnh\n\nSáng 5/1, giá vàng SJC tại Hà Nội và TP. HCM tăng 500.000 đồng mỗi lượng.\n",
+     (None, None, None, None, None)),
+    ("Giá vàng tại Hà Nội tăng mạnh\n\nSáng 5/1, giá vàng SJC tăng 500.000 đồng mỗi lượng so với hôm qua.\n",
+     (None, None, "Hà Nội", None, None)),
 ])
 def test_meeting_metadata(text, expected):
     from briefing.extract.metadata import read_metadata
