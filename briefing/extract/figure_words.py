@@ -19,7 +19,7 @@ BARE_GROWTH = re.compile(r"tăng trưởng")
 # "bằng", "so với kế hoạch", "(từ", or a plan word up to 30 characters back ("chỉ tiêu Quốc hội giao là").
 SAME_AS_BEFORE = re.compile(
     r"^\W*(?:\(|tương đương|tức là|tức|bằng|so với (?:mục tiêu|kế hoạch|chỉ tiêu))[\s(]*(?:với\s*)?(?:khoảng|hơn|trên|gần)?\s*$"
-    r"|\(\s*từ\s*$|(?:chỉ tiêu|mục tiêu|kế hoạch)[^,;]{0,30}$"
+    r"|\(\s*từ\s*$|(?:chỉ tiêu|mục tiêu|kế hoạch|mức (?:mà )?(?:quốc hội|chính phủ|hđnd))[^,;]{0,30}$"
 )
 EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
 NOT_INDICATOR = re.compile(r"mặt hàng|nhập siêu")  # "tỷ lệ nhập siêu so với kim ngạch xuất khẩu"
@@ -56,6 +56,7 @@ FALL_OF = {"poverty_rate": "poverty_rate_reduction"}
 LEVEL_AFTER_FALL = {fall: level for level, fall in FALL_OF.items()}
 # "tỷ lệ hộ nghèo giảm còn 2,1%", "giảm … xuống 1%": what remains is the rate, not its fall.
 REMAINING = re.compile(r"\b(?:còn|xuống)\s*$")
+LEVEL_MOVED = re.compile(r"\b(?:từ|còn|xuống|lên)(?: mức)?\s*$")  # "giảm từ 63,6%", "tăng lên 64%": levels, not changes
 # "kim ngạch xuất khẩu đạt 30,6 tỷ USD, tăng gần 6% so với …": the change of the figure just given.
 ONLY_CHANGE = re.compile(r"^\W*(?:tăng|giảm)(?: (?:gần|hơn|khoảng|trên|xấp xỉ|thêm))?\s*$")
 ANAPHOR = re.compile(r"\b(?:con số|chỉ số|chỉ tiêu) (?:này|đó)\b")
@@ -74,11 +75,14 @@ PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:" + "|".join(PLAN_UNITS) + ")")
 PLAN_SHARE_REACH = 30  # "102,6% so với dự toán": the plan words follow the percentage at once
 GDP_SHARE = re.compile(r"^\s*(?:gdp|grdp|gd p)\b")  # "3,6% GDP": a share of the economy
 GDP_SHARE_REACH = 8  # room for " grdp" after the percent sign
+GDP_SHARE_UNIT = "% of GDP"
+GDP_NAMED = re.compile(r"\b(?:so(?: với)? )?(?:gdp|grdp)\b[^\d]{0,12}$")  # "… toàn xã hội so GDP khoảng 31,5%"
+GDP_AFTER = re.compile(r"^\s*(?:so với |so |của )?(?:gdp|grdp)\b")  # "35% so với GRDP"
 # A year after these words is a baseline the figure is compared with, not its own year.
 BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|giá so sánh|[-–])\s*(?:năm\s*)?$")
 BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right before the year
 # "3,46 tỉ USD của năm 2016", "6,8% năm 2019": a year right after the figure is its own.
-OWN_YEAR_AFTER = re.compile(rf"[\s”\")]*(?:của |trong |vào )?năm ({YEAR})\b")
+OWN_YEAR_AFTER = re.compile(rf"[\s”\")]*(?:của |trong |vào )?(?:cuối |hết )?năm ({YEAR})\b")  # "61,4% cuối năm 2017"
 YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely
 PER_YEAR = re.compile(r"%\s*/\s*năm$")  # "6,5%/năm": a rate for each year of a period
 # "tăng 16%", "giảm thêm 2 điểm": the change words just before a figure.

@@ -16,7 +16,7 @@ from briefing.extract.figure_words import (
     FALL_OF, LEVEL_AFTER_FALL,
     ANAPHOR, BARE_GROWTH, BASELINE, BUSINESS_ACTIVE, BASELINE_REACH, BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN,
     CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER, EQUIVALENT, FILLER, FOLLOWING_REACH, GDP_SHARE,
-    GDP_SHARE_REACH, GROWTH_WORDS, INCREMENT_WORDS, LEVEL_INDICATORS, LINKING_WORDS, MAX_UNLINKED_WORDS, MET,
+    GDP_AFTER, GDP_NAMED, LEVEL_MOVED, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, LEVEL_INDICATORS, LINKING_WORDS, MAX_UNLINKED_WORDS, MET,
     MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OWN_YEAR_AFTER,
     PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, MEASURE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, VENUE_BEFORE,
     REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, TOTAL, TOTAL_REACH,
@@ -211,6 +211,9 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             last_reason = CHANGE_OF_LEVEL  # its share in brackets, "tăng 769 xã (8,62%)", goes with it
             continue
         if code is None or NOT_INDICATOR.search(window):
+            continue
+        if quantity.unit == "%" and _unit(code, quantity) == GDP_SHARE_UNIT and not _share_of_gdp_stated(
+                code, window, following[len(match_form(quantity.text)):]):
             continue
         if code == "new_rural_standard" and quantity.unit == "count" and not NEW_RURAL_COUNTED.search(
                 match_form(quantity.text)):
@@ -428,14 +431,27 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
 
 
 def _unit_allowed(code: str, quantity: Quantity) -> bool:
-    units = INDICATORS[code].units
-    return quantity.unit in units or (code == "poverty_rate_reduction" and quantity.unit == "%")
+    return quantity.unit in INDICATORS[code].units or (quantity.unit == "%" and _unit(code, quantity) != "%")
 
 
 def _unit(code: str, quantity: Quantity) -> str:
-    if code == "poverty_rate_reduction" and quantity.unit == "%":
+    """The unit a figure is kept in: a poverty fall in % is in points; debt and investment, measured
+    only against GDP, in % of GDP ("nợ công khoảng 61,4%", "vốn đầu tư toàn xã hội so GDP 31,5%")."""
+    units = INDICATORS[code].units
+    if quantity.unit == "%" and code == "poverty_rate_reduction":
         return "percentage points"
+    if quantity.unit == "%" and "%" not in units and GDP_SHARE_UNIT in units:
+        return GDP_SHARE_UNIT
     return quantity.unit
+
+
+def _share_of_gdp_stated(code: str, window: str, following: str) -> bool:
+    """A plain percent read as a share of GDP must say so, or be public debt's, which is never
+    given otherwise; a change ("vốn đầu tư toàn xã hội tăng 10%") is no share, though the levels it
+    moves between are ("giảm từ 63,6% … xuống còn 61,4%")."""
+    if GROWTH_WORDS.search(window) and not LEVEL_MOVED.search(window):
+        return False
+    return code == "public_debt" or bool(GDP_NAMED.search(window) or GDP_AFTER.match(following))
 
 
 def _own_years(key: str, end: int) -> list[int]:

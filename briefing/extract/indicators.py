@@ -81,12 +81,12 @@ INDICATORS: dict[str, Indicator] = {
     "poverty_rate_reduction": Indicator(
         "Giảm tỷ lệ hộ nghèo",
         "Poverty rate reduction",
-        r"(?:tỷ lệ |tỉ lệ )?hộ nghèo(?: [^\d]{0,30})? giảm|giảm (?:tỷ lệ |tỉ lệ )?hộ nghèo",
+        r"(?:tỷ lệ |tỉ lệ )?(?:hộ )?nghèo(?: [^\d]{0,30})? giảm|giảm (?:tỷ lệ |tỉ lệ )?(?:hộ )?nghèo",
         ("percentage points",),
         plausible={"percentage points": (0, 10)},  # a reduction: more is better
     ),
     "poverty_rate": Indicator(
-        "Tỷ lệ hộ nghèo", "Poverty rate", r"(?:tỷ lệ |tỉ lệ )?hộ nghèo", ("%",), better=LOWER,
+        "Tỷ lệ hộ nghèo", "Poverty rate", r"(?:tỷ lệ |tỉ lệ )?hộ nghèo|(?:tỷ|tỉ) lệ nghèo", ("%",), better=LOWER,
         plausible={"%": (0, 80)},
     ),
     "cpi": Indicator(

@@ -243,6 +243,17 @@ def test_typical_report_sentences(sentence, figures):
     ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều năm 2023 còn 2,93%.", [("poverty_rate", "result", 2023, 2.93)]),
     ("GDP bình quân đầu người năm 2023 ước đạt 4.284 USD, tăng 160 USD so với năm 2022.",
      [("income_per_capita", "result", 2023, 4284)]),  # the change in a level is not a level
+    # debt is measured against GDP even when the sentence says only "%"; a year right after its
+    # figure, "cuối năm 2017", is its own
+    ("Nợ công giảm từ 63,6% cuối năm 2016 xuống còn 61,4% cuối năm 2017.",
+     [("public_debt", "result", 2016, 63.6), ("public_debt", "result", 2017, 61.4)]),
+    # investment is a share of GDP only where GDP is named beside it; its growth is no share
+    ("Năm 2023, tổng vốn đầu tư toàn xã hội so GDP khoảng 33,5%.", [("social_investment", "result", 2023, 33.5)]),
+    ("Năm 2023, vốn đầu tư toàn xã hội tăng 6,2%.", []),
+    ("Năm 2018, tỷ lệ nghèo xuống còn khoảng 7%.", [("poverty_rate", "result", 2018, 7)]),
+    # the target an authority set, named as its level ("mức Quốc hội giao"), is the same indicator's
+    ("CPI bình quân năm 2023 tăng 3,25%, thấp hơn mức Quốc hội giao 4,5%.",
+     [("cpi", "result", 2023, 3.25), ("cpi", "target", 2023, 4.5)]),
 ])
 def test_typical_national_report_sentences(sentence, figures):
     assert read(sentence, level="national", locality=None)[0] == figures
