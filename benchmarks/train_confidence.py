@@ -142,6 +142,19 @@ def best_threshold(articles, chances, mode) -> tuple[float, float, float]:
     return max(scored, key=lambda s: 2 * s[1] * s[2] / max(1e-9, s[1] + s[2]))
 
 
+def log_loss(articles: list[dict], chances: list[list[float]]) -> tuple[float, float]:
+    """The mean log loss of the chances of the rules' figures, and that of the best constant chance
+    (the share of them that are right): a confidence worth showing must beat the constant."""
+    pairs = [(p, r["label"]) for a, c in zip(articles, chances) for r, p in zip(a["rows"], c) if r["reported"]]
+    share = sum(y for _, y in pairs) / max(1, len(pairs))
+
+    def loss(chance, right):
+        return -np.log(max(1e-9, chance if right else 1 - chance))
+
+    return (sum(loss(p, y) for p, y in pairs) / max(1, len(pairs)),
+            sum(loss(share, y) for _, y in pairs) / max(1, len(pairs)))
+
+
 def choose(articles: list[dict]) -> dict:
     rules_p, rules_r = precision_recall(tally(articles, [[0.0] * len(a["rows"]) for a in articles], RULES, 0))
     options = [{"mode": RULES, "l2": None, "threshold": 0.0, "precision": rules_p, "recall": rules_r}]
@@ -172,6 +185,10 @@ def report(tuning: list[dict], check: list[dict]) -> tuple[dict, list[str]]:
     for o in result["options"]:
         lines.append(f"  {o['mode']:<7} l2 {o['l2'] if o['l2'] is not None else '-':<5} threshold {o['threshold']:<5} "
                      f"{o['precision']:.3f} / {o['recall']:.3f}")
+    for l2 in L2_STRENGTHS:  # does the confidence tell right figures from wrong on articles it did not see?
+        learned, constant = log_loss(tuning, cross_validated(tuning, l2))
+        lines.append(f"  log loss of the confidence of the rules' figures, l2 {l2:<5} {learned:.3f} "
+                     f"(a constant: {constant:.3f}; lower is better)")
     chosen = result["chosen"]
     lines.append(f"chosen: {chosen['mode']} (l2 {chosen['l2']}, threshold {chosen['threshold']})")
     best = max((o for o in result["options"] if o["mode"] != RULES), key=_f1)
