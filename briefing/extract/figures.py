@@ -85,6 +85,8 @@ WORDS_AROUND = 3
 SAME_PERIOD_BEFORE = re.compile(r"\(\s*cùng kỳ(?: năm (?:trước|ngoái))?\s*(?:chỉ |cũng )?(?:tăng|đạt|là|giảm)?\s*$")
 CHANGE_OF_LEVEL = "a change, not the level"
 LIST_HEADER = re.compile(r":\s*$")  # a sentence that ends by opening a list
+MEETING_DATE = "the meeting's date"  # the evidence of a year taken from the meeting's date alone
+YEAR_UNDER_WAY_MONTHS = range(4, 11)  # results of January to March are the last year's; November's review it
 HEADER_REACH = 12  # the items of a list follow within this many sentences  # how many words either side of a number a candidate keeps
 
 
@@ -238,6 +240,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         last_reason = reason
         if not reason and kind == RESULT and context.part_year_meeting and not _names_its_year(clause, key, quantity):
             reason = "part of a year"
+        if not reason and kind == RESULT and dict(evidence)["year"] == MEETING_DATE and _year_under_way(context):
+            reason = "part of a year"  # a result told in June with no year of its own: the year so far
         locality, owner_from = (None, "national words after it") if COUNTRY_AFTER.match(after) else _locality(
             places, key, clause, context)
         indicator_from = "its own words" if own_code else ("the figure before it" if i else "the sentence before")
@@ -529,7 +533,12 @@ def _default_year(kind: str, context: Context) -> tuple[int | None, str]:
     if not context.date:
         return (context.discussed, "the year the article speaks of") if context.level else (None, "none")
     year, month = int(context.date[:4]), int(context.date[5:7])
-    return (year - 1 if kind == "result" and month <= 3 else year), "the meeting's date"
+    return (year - 1 if kind == "result" and month <= 3 else year), MEETING_DATE
+
+
+def _year_under_way(context: Context) -> bool:
+    """The meeting is dated between April and October: the year it is in is not over."""
+    return bool(context.date) and len(context.date) >= 7 and int(context.date[5:7]) in YEAR_UNDER_WAY_MONTHS
 
 
 def _locality(places: list, key: str, clause: str, context: Context) -> tuple[str | None, str]:

@@ -193,6 +193,16 @@ def test_a_slogan_held_by_the_government_named_after_it_is_national():
     assert [t.scope for t in find_themes(article, "provincial", 2024)] == ["national"]
 
 
+@pytest.mark.parametrize("date, expected", [
+    ("2019-06-20", ([], ["part of a year"])),  # told in June with no year of its own: the year so far
+    ("2019-12-20", ([("public_investment_disbursement", "result", 2019, 35)], [])),  # the year is over
+    ("2019-02-20", ([("public_investment_disbursement", "result", 2018, 35)], [])),  # last year's
+])
+def test_a_result_whose_only_year_is_the_meetings_date(date, expected):
+    sentence = "Tỷ lệ giải ngân vốn đầu tư công đạt 35% kế hoạch."
+    assert read(sentence, level="national", locality=None, review=None, plan=None, date=date) == expected
+
+
 def test_a_mid_year_meetings_results_are_part_year_but_its_year_targets_stay():
     from briefing.extract.facts import extract_article
     from briefing.ingest.read import parse
