@@ -38,9 +38,10 @@ FORECAST_CUES = re.compile(
 LONG_RANGE_YEARS = 10
 ESTIMATE = re.compile(r"ước tính|dự kiến|ước|khoảng|có thể")
 # An average over several years: "bình quân 6,5%/năm", "trung bình giai đoạn 2016-2020"
-# ("bình quân đầu người" is income per head, not an average over years).
+# ("bình quân đầu người" is income per head, "bình quân cả nước" the country's average over its
+# provinces and "trung bình cả năm" one year's: none is an average over years).
 AVERAGE = re.compile(
-    r"(?:bình quân|trung bình)(?! (?:\w+ ){0,2}(?:trên )?đầu người)|/\s*năm\b|mỗi năm|hằng năm|hàng năm|"
+    r"(?:bình quân|trung bình)(?! (?:\w+ ){0,2}(?:trên )?đầu người)(?! (?:của )?cả (?:nước|năm))|/\s*năm\b|mỗi năm|hằng năm|hàng năm|"
     r"giai đoạn \d{4}\s*[-–]\s*\d{4}|\d{4}\s*[-–]\s*\d{4}|cả giai đoạn|nhiệm kỳ|5 năm|những năm tới"
 )
 # "khoảng 6,8% thay vì (mục tiêu) từ 6,6% đến 6,8%": what follows "thay vì" is the old target, replaced;
@@ -91,8 +92,8 @@ def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sen
     if _forecast(clause[-AVERAGE_REACH * 2:]):
         return "forecast"
     own_after = re.split(r",\s|;", after)[0]  # the figure's own words, not the next item of a list
-    average = AVERAGE.search(clause[-AVERAGE_REACH:]) or AVERAGE.search(own_after[:AVERAGE_AFTER])
-    if average and not (yearly_average and "bình quân" in average.group(0)):
+    averages = [*AVERAGE.finditer(clause[-AVERAGE_REACH:]), *AVERAGE.finditer(own_after[:AVERAGE_AFTER])]
+    if any(not (yearly_average and m.group(0) in ("bình quân", "trung bình")) for m in averages):
         return "average over several years"
     if CEILING.search(clause[-CEILING_REACH:]):
         return "a legal ceiling"

@@ -51,6 +51,8 @@ def test_stance(before, under_review, expected):
     ("dự báo cả năm tăng trưởng có thể đạt", "như kế hoạch", "forecast"),
     ("tăng trưởng kinh tế sẽ vượt mức", "", None),  # a target or an estimate, decided elsewhere
     ("giai đoạn 2016 - 2018 tăng trưởng bình quân", "/năm", "average over several years"),
+    ("tỷ lệ hộ nghèo bình quân cả nước giảm còn", "", None),  # the country's average over its provinces
+    ("tăng trưởng bình quân", " mỗi năm", "average over several years"),
     ("9 tháng đầu năm, grdp tăng", "", "part of a year"),
     ("tăng trưởng kinh tế chậm lại, còn", " trong quý 2-2019", "part of a year"),
     ("thu ngân sách đến hết ngày 31/7 đạt", "", "part of a year"),
@@ -61,6 +63,12 @@ def test_stance(before, under_review, expected):
 ])
 def test_not_a_year_figure(clause, after, expected):
     assert not_a_year_figure(clause, after) == expected
+
+
+def test_the_years_average_of_an_average_indicator_is_one_years():
+    assert not_a_year_figure("chỉ số giá tiêu dùng trung bình cả năm 2016 ước tăng", "", yearly_average=True) is None
+    assert not_a_year_figure("lạm phát bình quân giai đoạn 2016-2020", "", yearly_average=True) == \
+        "average over several years"
 
 
 def test_income_per_head_is_not_an_average_over_years():
