@@ -114,6 +114,7 @@ VENUE_BEFORE = re.compile(r"\btại\s+(?:(?:tp\.?|thành phố|thủ đô)\s+)?$
 # Words that make a sentence a province's or the country's.
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
+THIS_PLACE = re.compile(r"\b(?:tỉnh|thành phố|tp\.?) (?:này|nhà)\b|\bđịa phương này\b")  # "GDP tỉnh này đạt 6,7%"
 # "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
 UNITS_COUNTED = re.compile(
     rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b[^;]{{0,60}}?\b(?:có (?:tỉ lệ|tỷ lệ|mức)|giải ngân)"

@@ -20,7 +20,7 @@ from briefing.extract.figure_words import (
     MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OWN_YEAR_AFTER,
     PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, MEASURE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, VENUE_BEFORE,
     REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, TOTAL, TOTAL_REACH,
-    TRAILING, TRAILING_REACH, UNITS_COUNTED, YEARLY_AVERAGES, YEAR_AFTER_REACH, OVERLAPPING_PHRASES,
+    THIS_PLACE, TRAILING, TRAILING_REACH, UNITS_COUNTED, YEARLY_AVERAGES, YEAR_AFTER_REACH, OVERLAPPING_PHRASES,
     INDICATOR_PHRASES, PER_YEAR, NEW_RURAL_COUNTED,
 )
 from briefing.extract.indicators import INDICATORS
@@ -546,8 +546,12 @@ def _locality(places: list, key: str, clause: str, context: Context) -> tuple[st
     else, in a national article, a province named in the last sentences or the bridge; and which."""
     if places:
         return places[0].place.name, "its sentence"
-    if NATIONAL_WORDS.search(clause) and "grdp" not in clause:
+    this_place = THIS_PLACE.search(clause)  # "GDP tỉnh này": the province spoken of, whatever the words
+    if NATIONAL_WORDS.search(clause) and "grdp" not in clause and not this_place:
         return None, "national words in its clause"
+    if this_place and (context.recent_place or context.locality):
+        return (context.recent_place, "a sentence before") if context.recent_place else (
+            context.locality, "the place the article is about")
     if context.locality and context.level in ("provincial", "district", "national"):
         return context.locality, "the meeting"  # a national leader's working session with one province speaks of it
     if context.recent_place and context.place_age <= RECENT_PLACE_SENTENCES and not NATIONAL_WORDS.search(key):

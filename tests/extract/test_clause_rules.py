@@ -277,6 +277,15 @@ def test_typical_national_report_sentences(sentence, figures):
     assert read(sentence, level="national", locality=None)[0] == figures
 
 
+def test_this_province_is_the_one_spoken_of_even_beside_national_words():
+    context = Context(None, "Quảng Bình", None, None, None, None)
+    text = "Năm 2015, tốc độ tăng trưởng GDP tỉnh này đạt 6,7%, thu ngân sách 2.650 tỷ đồng."
+    found = figures_in(Sentence(text, 0, len(text), 0), context)
+    assert [(f.indicator, f.year, f.locality) for f in found] == [
+        ("economic_growth", 2015, "Quảng Bình"), ("budget_revenue", 2015, "Quảng Bình")]
+    assert dict(found[0].evidence)["owner"] == "the place the article is about"
+
+
 @pytest.mark.parametrize("sentence, figures", [
     ("Lạm phát năm 2024 được dự báo ở mức 3,6%, thấp hơn mục tiêu 4-4,5% mà Quốc hội đặt ra.",
      [("cpi", "target", 2024, 4)]),
