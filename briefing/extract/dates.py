@@ -19,6 +19,8 @@ DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 
+HORIZON_BEFORE = re.compile(r"\b(?:đến|tới)\s*$", re.IGNORECASE)  # "đến năm 2020": a deadline
+HORIZON_REACH = 8  # room for "đến " before "năm"
 HISTORICAL_GAP = 5  # a full date this far from the years discussed is history, not the meeting
 LEAD_PARAGRAPHS = 3  # the meeting's date is given in the opening; later dates are of other events
 DISCUSSED_CHARS = 5000  # the opening pages say which year the article is about; the rest adds only noise
@@ -60,7 +62,11 @@ def _infer_year(
 
 
 def discussed_year(article: Article) -> int | None:
-    years = Counter(int(y) for y in NAMED_YEAR.findall(article.title + " " + article.text[:DISCUSSED_CHARS]))
+    """The year the article names most in its opening pages (the later of a tie), leaving out
+    horizons ("chỉ tiêu đề ra đến năm 2020"): a deadline is not what the article reports on."""
+    text = article.title + " " + article.text[:DISCUSSED_CHARS]
+    years = Counter(int(m.group(1)) for m in NAMED_YEAR.finditer(text)
+                    if not HORIZON_BEFORE.search(text, max(0, m.start() - HORIZON_REACH), m.start()))
     if not years:
         return None
     return max(years, key=lambda y: (years[y], y))

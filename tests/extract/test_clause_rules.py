@@ -451,6 +451,11 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "số thu được giao.\n", ("2018-03-05", "provincial", "TP. Hồ Chí Minh", None, None)),
     ("Ngân hàng Nhà nước đã mua thêm ngoại tệ\n\nPhát biểu tại hội nghị triển khai nhiệm vụ ngành ngân hàng năm 2019 "
      "sáng 9/1/2019, Thống đốc Ngân hàng Nhà nước cho biết kết quả năm 2018.\n", ("2019-01-09", "ministry", None, 2018, 2019)),
+    # A date with no year takes the year the article reports on, not a deadline it names as often
+    ("Lãnh đạo TP HCM sẽ bị chất vấn\n\nSáng 4/12, phát biểu khai mạc kỳ họp thứ 12 HĐND TP HCM khoá IX, Chủ tịch "
+     "HĐND thành phố cho biết, năm qua kinh tế tăng trưởng cao hơn cùng kỳ. Báo cáo về tình hình kinh tế - xã hội năm "
+     "2018, Phó chủ tịch UBND TP cho biết kinh tế tiếp tục tăng trưởng. Một số chương trình có nguy cơ không đảm bảo "
+     "chỉ tiêu đề ra đến năm 2020.\n", ("2018-12-04", "provincial", "TP. Hồ Chí Minh", 2018, None)),
     # No meeting: only the place the article is about, from its title, else the one place its first
     # two sentences name; a lead naming several places is about none of them.
     ("Công ty bị phạt vì xả thải\n\nUBND tỉnh Quảng Ninh vừa quyết định phạt 280 triệu đồng đối với một công ty xả "
