@@ -12,7 +12,7 @@ Run from the repository root:  .venv/bin/python benchmarks/train_confidence.py [
    threshold is the one with the most recall at a cross-validated precision of at least 0.90 (else
    the best F1). The rules alone are scored too; the better of rules-only and learned is kept: the
    most recall among those reaching 0.90 precision while keeping 80% of the rules' recall, else the
-   best F1.
+   best F1 if it beats the rules' by at least 0.01, else the rules.
 3. With --write, the chosen model is fitted on the whole tuning half and written to
    briefing/data/confidence.json. The check half is never used for a choice: only the learning curve
    (the chosen settings trained on a quarter, half, three quarters and all of the tuning half) is
@@ -39,6 +39,7 @@ L2_STRENGTHS = (0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 20)]
 CURVE = (0.25, 0.5, 0.75, 1.0)
 KEPT_RECALL = 0.8  # of the rules' recall, that a model reaching the target precision must keep
+MIN_GAIN = 0.01  # of F1 over the rules' that a learned option must show: a figure or two is noise
 
 
 def labelled(half: str) -> list[dict]:
@@ -166,7 +167,8 @@ def choose(articles: list[dict]) -> dict:
     # Reaching the target precision counts only while most of the rules' recall is kept: a model
     # that shows one figure in a hundred is precise and useless.
     reaching = [o for o in options if o["precision"] >= TARGET_PRECISION and o["recall"] >= KEPT_RECALL * rules_r]
-    chosen = max(reaching, key=lambda o: o["recall"]) if reaching else max(options, key=_f1)
+    better = [o for o in options if _f1(o) >= _f1(options[0]) + MIN_GAIN]  # options[0]: the rules
+    chosen = max(reaching, key=lambda o: o["recall"]) if reaching else max(better or options[:1], key=_f1)
     return {"options": options, "chosen": chosen}
 
 
