@@ -115,6 +115,9 @@ VENUE_BEFORE = re.compile(r"\btại\s+(?:(?:tp\.?|thành phố|thủ đô)\s+)?$
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
 NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
 THIS_PLACE = re.compile(r"\b(?:tỉnh|thành phố|tp\.?) (?:này|nhà)\b|\bđịa phương này\b")  # "GDP tỉnh này đạt 6,7%"
+# "thành phố đặt mục tiêu tăng trưởng GDP 9,5%": a province or city as the subject, not one of many
+PLACE_AS_SUBJECT = re.compile(r"(?<!các )(?<!tỉnh, )(?<!và )\b(?:tỉnh|thành phố)\b(?! (?:và|,))")
+ONLY_GDP = re.compile(r"\bgdp\b")  # of the national words, the one older provincial reports use too
 # "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
 UNITS_COUNTED = re.compile(
     rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b[^;]{{0,60}}?\b(?:có (?:tỉ lệ|tỷ lệ|mức)|giải ngân)"

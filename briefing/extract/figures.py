@@ -20,7 +20,7 @@ from briefing.extract.figure_words import (
     MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OWN_YEAR_AFTER,
     PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, MEASURE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, VENUE_BEFORE,
     REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, TOTAL, TOTAL_REACH,
-    THIS_PLACE, TRAILING, TRAILING_REACH, UNITS_COUNTED, YEARLY_AVERAGES, YEAR_AFTER_REACH, OVERLAPPING_PHRASES,
+    ONLY_GDP, PLACE_AS_SUBJECT, THIS_PLACE, TRAILING, TRAILING_REACH, UNITS_COUNTED, YEARLY_AVERAGES, YEAR_AFTER_REACH, OVERLAPPING_PHRASES,
     INDICATOR_PHRASES, PER_YEAR, NEW_RURAL_COUNTED,
 )
 from briefing.extract.indicators import INDICATORS
@@ -481,7 +481,7 @@ def _figure_year(key: str, quantity: Quantity, context: Context) -> tuple[int | 
         return in_clause[-1], "its clause"
     dates = (context.date, context.review_year, context.plan_year)
     if not any(dates) and context.discussed:  # no meeting: "năm nay" is the year the article speaks of
-        dates = (None, None, context.discussed + 1)
+        dates = (None, None, context.discussed)
     before = relative_year(clause, *dates)
     if before is not None:
         return before, "its clause, relative to the meeting"
@@ -546,7 +546,8 @@ def _locality(places: list, key: str, clause: str, context: Context) -> tuple[st
     else, in a national article, a province named in the last sentences or the bridge; and which."""
     if places:
         return places[0].place.name, "its sentence"
-    this_place = THIS_PLACE.search(clause)  # "GDP tỉnh này": the province spoken of, whatever the words
+    this_place = THIS_PLACE.search(clause) or (  # "GDP tỉnh này": the province spoken of, whatever the words
+        context.locality and PLACE_AS_SUBJECT.search(clause) and _only_gdp(clause))
     if NATIONAL_WORDS.search(clause) and "grdp" not in clause and not this_place:
         return None, "national words in its clause"
     if this_place and (context.recent_place or context.locality):
@@ -559,6 +560,11 @@ def _locality(places: list, key: str, clause: str, context: Context) -> tuple[st
     if PROVINCIAL_WORDS.search(key):
         return context.bridge, "the province watching from its bridge"
     return None, "the meeting" if context.level == "national" else "none"
+
+
+def _only_gdp(clause: str) -> bool:
+    """The only national word of the clause is "GDP", which a province's report may use too."""
+    return all(ONLY_GDP.fullmatch(m.group(0)) for m in NATIONAL_WORDS.finditer(clause))
 
 
 def counted_place(figure: Figure) -> str | None:

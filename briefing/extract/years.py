@@ -17,13 +17,14 @@ YEAR_END_MONTHS = (11, 12)  # a review held in these months reviews its own year
 
 
 def year_now(date: str | None, review_year: int | None, plan_year: int | None) -> int | None:
-    """The year the article is written in: its date's, else the one the meeting reviews,
-    else the one before the year it plans."""
+    """The year the article is written in: its date's, else the one the meeting reviews, else
+    the one it plans (a plan with no date and no year reviewed deploys that year's tasks in it:
+    "kế hoạch triển khai nhiệm vụ năm 2015 … năm nay" is 2015)."""
     if date:
         return int(date[:4])
     if review_year:
         return review_year
-    return plan_year - 1 if plan_year else None
+    return plan_year
 
 
 def relative_year(key: str, date: str | None, review_year: int | None, plan_year: int | None) -> int | None:

@@ -323,6 +323,19 @@ def test_this_year_in_an_article_with_no_meeting_is_the_year_it_speaks_of():
     assert figures_in(Sentence(sentence, 0, len(sentence), 0), Context(None, None, None, None, None, None)) == []
 
 
+def test_a_city_as_the_subject_of_its_own_plan_owns_its_gdp_figures_this_year():
+    # a plan for 2015 with no date: "năm nay" is the year it plans; "thành phố" as the subject
+    # makes "GDP" the city's, not the country's
+    sentence = "Năm nay, thành phố đặt mục tiêu tăng trưởng GDP ở mức 9,5% trở lên."
+    context = Context("provincial", "TP. Hồ Chí Minh", None, None, 2015, None)
+    found = figures_in(Sentence(sentence, 0, len(sentence), 0), context)
+    assert [(f.indicator, f.kind, f.year, f.locality, f.value) for f in found] == [
+        ("economic_growth", "target", 2015, "TP. Hồ Chí Minh", 9.5)]
+    national = "Năm nay, các tỉnh, thành phố cùng cả nước phấn đấu tăng trưởng GDP 6,5%."
+    found = figures_in(Sentence(national, 0, len(national), 0), context)
+    assert [f.locality for f in found] == [None]
+
+
 def test_the_change_of_a_figure_set_aside_is_set_aside_with_it():
     sentence = "VASEP cho biết kim ngạch xuất khẩu thủy sản cả năm 2024 ước đạt 10 tỷ USD, tăng 12% so với năm trước."
     assert read(sentence, level="national", locality=None) == ([], ["indicator unclear", "indicator unclear"])
