@@ -19,8 +19,14 @@ from briefing.text.normalize import match_form
 from briefing.text.patterns import NAMED_YEAR, SLOGAN_PART_SEPARATOR, YEAR
 
 TRIGGER = re.compile(r"\b(chủ đề|phương châm|tinh thần|khẩu hiệu)\b", re.IGNORECASE)
-# A quotation in curly, straight or single curly quotes, 3 to 300 characters, as one of three groups.
-QUOTED = re.compile(r"“([^“”]{3,300})”|\"([^\"]{3,300})\"|‘([^‘’]{3,300})’")
+# A quotation in curly, straight or single curly quotes, 3 to 300 characters, as one of five groups;
+# a curly quote may be closed by a straight one, or the other way round (“Năm …").
+QUOTED = re.compile(
+    r"“([^“”]{3,300})”|\"([^\"“”]{3,300})\"|‘([^‘’]{3,300})’|“([^“”\"]{3,300})\"|\"([^\"“”]{3,300})”"
+)
+# "thực hiện chủ đề Năm tiếp tục đẩy mạnh thu hút đầu tư;": a named year after "chủ đề", unquoted,
+# to the end of its clause.
+UNQUOTED_NAMED_YEAR = re.compile(r"\s*(?:(?:công tác|hành động|năm \d{4})\s+)*(?:là\s*)?:?\s*(Năm [^.;:,“”\"()]{3,120})")
 THIS_YEAR = re.compile(r"\bnăm\s+(?:nay|mới)\b", re.IGNORECASE)
 WHOLE_TERM = re.compile(r"\b(?:cả|toàn|suốt) nhiệm kỳ\b", re.IGNORECASE)
 # Who a slogan belongs to: the Government's bodies and resolutions ("01/NQ-CP"), or a province's.
@@ -74,6 +80,13 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
     text = sentence.text
     themes = _named_years(text, level)
     for trigger in TRIGGER.finditer(text):
+        unquoted = UNQUOTED_NAMED_YEAR.match(text, trigger.end()) if trigger.group(1).lower() == "chủ đề" else None
+        if unquoted:
+            name, gap = unquoted.group(1).strip(), text[trigger.end() : unquoted.start(1)]
+            before, after = text[: trigger.start()], text[unquoted.end() :]
+            if not any(t.text.startswith(name) for t in themes):  # told as a named year already
+                themes.append(Theme(name, "theme", _year(before, gap, plan_year), _scope(before, gap, after, level), text))
+            continue
         quote = QUOTED.search(text, trigger.end())
         if not quote:
             continue
@@ -87,6 +100,8 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
         # a year's motto is the government's, whichever sector is told to follow it
         if not _close_enough(gap) or not (named_year or watchwords) or (not of_a_year and _agency_motto(before + gap)):
             continue
+        if level is None and not theme and not NATIONAL_ACTOR.search(text):
+            continue  # a motto in an article that reports no meeting is a company's or a campaign's
         themes.append(
             Theme(
                 text=slogan,

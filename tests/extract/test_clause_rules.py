@@ -183,6 +183,14 @@ def test_a_revised_target_keeps_its_new_value_and_sets_the_old_one_aside():
     ("Thủ tướng đề nghị toàn ngành thực hiện phương châm hành động năm 2024 \"Kỷ cương trách nhiệm; chủ động kịp thời; "
      "tăng tốc sáng tạo; hiệu quả bền vững\".",
      [("Kỷ cương trách nhiệm; chủ động kịp thời; tăng tốc sáng tạo; hiệu quả bền vững", "motto", 2024)]),
+    # quotes that do not pair, curly then straight
+    ("Năm 2024, tỉnh chọn chủ đề “Kỷ cương, trách nhiệm, hành động, sáng tạo\".",
+     [("Kỷ cương, trách nhiệm, hành động, sáng tạo", "theme", 2024)]),
+    # a named year after "chủ đề" needs no quotes; it runs to the end of its clause
+    ("Thành ủy đề nghị tiếp tục thực hiện chủ đề Năm tiếp tục đẩy mạnh thu hút đầu tư; hỗ trợ các dự án.",
+     [("Năm tiếp tục đẩy mạnh thu hút đầu tư", "theme", 2024)]),
+    ("Hội nghị thống nhất chủ đề công tác năm 2019 là Năm dân vận chính quyền.",
+     [("Năm dân vận chính quyền", "theme", 2019)]),
 ])
 def test_named_years_and_whose_motto(sentence, themes):
     from briefing.extract.themes import find_themes
@@ -190,6 +198,17 @@ def test_named_years_and_whose_motto(sentence, themes):
 
     article = parse(f"Tin\n\n{sentence}\n")
     assert [(t.text, t.kind, t.year) for t in find_themes(article, "provincial", 2024)] == themes
+
+
+def test_a_motto_in_an_article_that_reports_no_meeting_is_no_years_motto():
+    from briefing.extract.themes import find_themes
+    from briefing.ingest.read import parse
+
+    company = parse("Tin\n\nVới phương châm “Uy tín - Chất lượng - Hiệu quả”, Him Lam Land luôn nỗ lực vì khách hàng.\n")
+    assert find_themes(company, None, 2018) == []
+    assert [t.text for t in find_themes(company, "provincial", 2018)] == ["Uy tín - Chất lượng - Hiệu quả"]
+    government = parse("Tin\n\nChính phủ giữ phương châm “Kỷ cương - Sáng tạo - Phát triển” trong năm 2018.\n")
+    assert [t.text for t in find_themes(government, None, 2018)] == ["Kỷ cương - Sáng tạo - Phát triển"]
 
 
 def test_a_slogan_held_by_the_government_named_after_it_is_national():
