@@ -68,7 +68,8 @@ MEETING_WORDS = re.compile(
     r"hội nghị|kỳ họp|phiên họp|cuộc họp|phiên thảo luận|buổi làm việc|làm việc với|hội thảo|tọa đàm|"
     r"toạ đàm|họp báo|diễn đàn|nghị quyết|chỉ thị|công điện|chủ trì|tiếp xúc cử tri|giải trình|chất vấn|"
     r"\blễ\b|đại hội|khai mạc|bế mạc|phát biểu|thảo luận|thông qua|tại buổi|phát động|nhấn nút|khánh thành|"
-    r"khởi công|động thổ|báo cáo (?:trước|tại|với) quốc hội|trình quốc hội",
+    r"khởi công|động thổ|báo cáo (?:trước|tại|với) quốc hội|trình quốc hội|"
+    r"trình bày|\bhọp\b",  # "Thường trực Chính phủ họp về …", "trình bày báo cáo"
     re.IGNORECASE,
 )
 # "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
