@@ -483,6 +483,9 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "số thu được giao.\n", ("2018-03-05", "provincial", "TP. Hồ Chí Minh", None, None)),
     ("Ngân hàng Nhà nước đã mua thêm ngoại tệ\n\nPhát biểu tại hội nghị triển khai nhiệm vụ ngành ngân hàng năm 2019 "
      "sáng 9/1/2019, Thống đốc Ngân hàng Nhà nước cho biết kết quả năm 2018.\n", ("2019-01-09", "ministry", None, 2018, 2019)),
+    # the verb "họp" tells of a meeting as the nouns do
+    ("Thủ tướng yêu cầu đẩy nhanh dự án đường sắt đô thị\n\nChiều 13/4/2017, Thường trực Chính phủ họp về dự án "
+     "đường sắt đô thị.\n", ("2017-04-13", "national", None, None, None)),
     # A date with no year takes the year the article reports on, not a deadline it names as often
     ("Lãnh đạo TP HCM sẽ bị chất vấn\n\nSáng 4/12, phát biểu khai mạc kỳ họp thứ 12 HĐND TP HCM khoá IX, Chủ tịch "
      "HĐND thành phố cho biết, năm qua kinh tế tăng trưởng cao hơn cùng kỳ. Báo cáo về tình hình kinh tế - xã hội năm "
