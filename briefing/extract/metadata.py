@@ -73,6 +73,7 @@ MEETING_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
+CEREMONY = re.compile(r"lễ|khánh thành|khởi công|động thổ|nhấn nút")  # the meeting words of a ceremony for works
 MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
 AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
@@ -133,7 +134,7 @@ def meeting_name(info: "Metadata") -> str | None:
 def read_metadata(article: Article) -> Metadata:
     opening = _opening(article)
     lead = " ".join(opening)
-    if not MEETING_WORDS.search(lead) or _about_another_country(opening):
+    if not _tells_of_a_meeting(lead) or _about_another_country(opening):
         return _no_meeting(opening)
     level, organiser_sentence = _level(opening)
     if level is None and find_places(lead):
@@ -152,6 +153,13 @@ def read_metadata(article: Article) -> Metadata:
         plan_year=plan,
         officials=_officials(article),
     )
+
+
+def _tells_of_a_meeting(lead: str) -> bool:
+    """The lead names a meeting, a decision or a speech; a ceremony for works ("lễ khởi công nhà máy",
+    "khánh thành") alone is the builder's event, whoever attends it."""
+    words = [m.group(0).lower() for m in MEETING_WORDS.finditer(lead)]
+    return any(not CEREMONY.fullmatch(w) for w in words)
 
 
 def _about_another_country(opening: list[str]) -> bool:

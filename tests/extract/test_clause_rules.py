@@ -478,11 +478,16 @@ def test_typical_provincial_report_sentences(sentence, figures):
      ("2015-12-09", "provincial", "Đắk Lắk", 2015, None)),
     # ceremonies, campaigns and talks are events of the body that holds them
     ("Thủ tướng nhấn nút vận hành nhà máy\n\nChiều 23/12/2018, tại tỉnh Thanh Hoá, Thủ tướng Nguyễn Xuân Phúc đã nhấn "
-     "nút vận hành thương mại nhà máy lọc dầu.\n", ("2018-12-23", "national", None, None, None)),
+     "nút vận hành thương mại nhà máy lọc dầu.\n", (None, None, "Thanh Hóa", None, None)),  # the plant's event
     ("Cục Thuế TP. HCM phát động thi đua\n\nNgày 5/3/2018, Cục Thuế TP. HCM phát động phong trào thi đua hoàn thành "
      "số thu được giao.\n", ("2018-03-05", "provincial", "TP. Hồ Chí Minh", None, None)),
     ("Ngân hàng Nhà nước đã mua thêm ngoại tệ\n\nPhát biểu tại hội nghị triển khai nhiệm vụ ngành ngân hàng năm 2019 "
      "sáng 9/1/2019, Thống đốc Ngân hàng Nhà nước cho biết kết quả năm 2018.\n", ("2019-01-09", "ministry", None, 2018, 2019)),
+    # a ceremony for works is the builder's event; one a government leader chairs is a meeting
+    ("Vinamilk khánh thành trang trại bò sữa\n\nSáng 28/3/2018, trang trại bò sữa công nghệ cao được khánh thành "
+     "tại huyện Yên Định, tỉnh Thanh Hoá.\n", (None, None, "Thanh Hóa", None, None)),
+    ("Thủ tướng dự lễ khởi công cao tốc\n\nSáng 28/3/2018, Thủ tướng chủ trì lễ khởi công cao tốc Bắc - Nam.\n",
+     ("2018-03-28", "national", None, None, None)),
     # the verb "họp" tells of a meeting as the nouns do
     ("Thủ tướng yêu cầu đẩy nhanh dự án đường sắt đô thị\n\nChiều 13/4/2017, Thường trực Chính phủ họp về dự án "
      "đường sắt đô thị.\n", ("2017-04-13", "national", None, None, None)),
