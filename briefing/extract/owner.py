@@ -28,6 +28,16 @@ FOREIGN = re.compile(
 # Words that bring the figure back home even in a sentence that names another country
 # (but "Chính phủ Indonesia", "Thủ tướng Nhật Bản" are that country's).
 HOME = re.compile(rf"\b(?:việt nam|cả nước|trong nước|nước ta|(?:chính phủ|quốc hội|thủ tướng)(?!\s+{FOREIGN.pattern}))\b")
+# Vietnam named as such, or a leader's title followed by a Vietnamese family name ("Thủ tướng Nguyễn Xuân Phúc").
+# ("Lý" is left out: Chinese and Singaporean leaders are written "Lý Khắc Cường", "Lý Hiển Long".)
+VIETNAMESE_FAMILY_NAMES = (
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương vương trương đinh mai tô đào hà "
+    "lưu tống chu lương quách thái cao kiều đoàn lâm trịnh tạ"
+)
+HOME_NAMED = re.compile(
+    r"\b(?:việt nam|cả nước|trong nước|nước ta|vn)\b|\b(?:thủ tướng|phó thủ tướng|chủ tịch quốc hội|chủ tịch nước|"
+    r"tổng bí thư|bộ trưởng|thống đốc)(?: chính phủ)? (?:" + "|".join(VIETNAMESE_FAMILY_NAMES.split()) + r")\b"
+)
 # Forecasters, analysts and international bodies: their estimates are not the authorities' figures.
 FORECASTER = re.compile(
     r"\b(?:ngân hàng thế giới|world bank|\bwb\b|imf|quỹ tiền tệ quốc tế|adb|ngân hàng phát triển châu á|hsbc|"
@@ -99,5 +109,7 @@ def owner(clause: str, sentence: str, foreign_article: bool) -> str:
 
 
 def is_foreign_article(opening: str, names_a_province: bool) -> bool:
-    """An article whose title and lead speak of another country and not of Vietnam or a province."""
-    return bool(FOREIGN.search(opening)) and not HOME.search(opening) and not names_a_province
+    """An article whose title and lead speak of another country and not of Vietnam or a province.
+    A prime minister or government named without Vietnam may be another country's ("Thủ tướng
+    Medvedev", "chính phủ của nhiệm kỳ cũ"): only Vietnam's name or a Vietnamese leader's makes it home."""
+    return bool(FOREIGN.search(opening)) and not HOME_NAMED.search(opening) and not names_a_province

@@ -31,6 +31,18 @@ def test_owner(clause, expected):
     assert owner(clause, clause, foreign_article=False) == expected
 
 
+@pytest.mark.parametrize("opening, foreign", [
+    ("thủ tướng medvedev lại được đề cử. một giờ sau khi tổng thống nga đăng quang, chính phủ cũ từ chức", True),
+    ("thủ tướng campuchia nói các khoản vay từ trung quốc có lãi suất thấp", True),
+    ("thủ tướng nguyễn xuân phúc thăm campuchia và lào", False),  # a Vietnamese leader abroad
+    ("xuất khẩu của việt nam sang trung quốc tăng mạnh", False),
+])
+def test_an_article_about_another_country(opening, foreign):
+    from briefing.extract.owner import is_foreign_article
+
+    assert is_foreign_article(opening, names_a_province=False) is foreign
+
+
 @pytest.mark.parametrize("before, under_review, expected", [
     ("năm 2024, hà tĩnh phấn đấu tăng trưởng kinh tế đạt từ", False, TARGET),
     ("tăng trưởng kinh tế năm 2023 đạt", False, None),  # "đạt" alone: the year decides (plan or not)
