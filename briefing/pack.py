@@ -42,7 +42,8 @@ ANNEX_INFERRED = 60  # figures whose year, owner or indicator the annex says cam
 # wrong: outside the figure's sentence and not the meeting's own year or place.
 BORROWED_EVIDENCE = frozenset({"the sentence before", "the figure before it", "a sentence before",
                                "the year the article speaks of", "the meeting's date",
-                               "the province watching from its bridge"})
+                               "the province watching from its bridge", "a list header",
+                               "the place the article is about"})
 
 
 class EmptyPackError(ValueError):

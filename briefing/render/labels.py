@@ -88,6 +88,10 @@ VI = {
         "a sentence before": "một câu trước đó", "national words in its clause": "từ chỉ cả nước trong vế câu",
         "national words after it": "từ chỉ cả nước sau số liệu",
         "the province watching from its bridge": "tỉnh dự tại điểm cầu",
+        "a list header": "câu mở đầu danh sách", "the place the article is about": "địa phương bài viết nói đến",
+        "its own words": "từ ngữ của chính nó", "its wording": "cách diễn đạt của nó", "its indicator": "chỉ tiêu của nó",
+        "its clause": "vế câu của nó", "its sentence": "câu của nó",
+        "its clause: the same period a year before": "vế câu: cùng kỳ năm trước",
     },
     "unattributed": "Số liệu không được ghi nhận là chỉ tiêu, kết quả",
     "unattributed_note": "Những con số này có trong bài nhưng không được đưa vào các bảng vì không rõ của ai, "
