@@ -73,7 +73,8 @@ MEETING_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
-CEREMONY = re.compile(r"lễ|khánh thành|khởi công|động thổ|nhấn nút")  # the meeting words of a ceremony for works
+# The words of a ceremony for works: "lễ khởi công nhà máy", "khánh thành", "nhấn nút vận hành".
+WORKS_CEREMONY = re.compile(r"(?:\blễ )?(?:khánh thành|khởi công|động thổ|nhấn nút)", re.IGNORECASE)
 MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
 AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
@@ -158,8 +159,7 @@ def read_metadata(article: Article) -> Metadata:
 def _tells_of_a_meeting(lead: str) -> bool:
     """The lead names a meeting, a decision or a speech; a ceremony for works ("lễ khởi công nhà máy",
     "khánh thành") alone is the builder's event, whoever attends it."""
-    words = [m.group(0).lower() for m in MEETING_WORDS.finditer(lead)]
-    return any(not CEREMONY.fullmatch(w) for w in words)
+    return bool(MEETING_WORDS.search(WORKS_CEREMONY.sub(" ", lead)))
 
 
 def _about_another_country(opening: list[str]) -> bool:

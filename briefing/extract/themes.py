@@ -39,7 +39,7 @@ YEAR_THEME = re.compile(rf"\s*(?:\w+\s+){{0,3}}năm\s+{YEAR}\b", re.IGNORECASE)
 HELD_BY_AFTER = re.compile(r"\s*(?:của|do)\s+(\S.*)")  # the holder named right after the quotation
 MAX_GAP_WORDS = 16  # a quotation further than this from its trigger word is about something else
 KINDS = {"chủ đề": "theme"}
-HOLDER_REACH = 60  # "… Cục Hải quan với phương châm": whose slogan is said just before it
+HOLDER_REACH = 100  # "… của ngành tiếp tục được đổi mới, rõ phương châm": whose slogan is said before it
 # An agency, a department or a sector holds its own mottos ("ngành thuế", "Cục Hải quan").
 AGENCY = re.compile(r"\bngành\b|(?<!bố )\bcục\b(?! diện)|(?<!cơ )\bsở\b|\bchi nhánh\b")
 # A year named by a choice: "chọn năm 2019 là Năm đột phá …", "đưa 2016 là năm khởi nghiệp …",

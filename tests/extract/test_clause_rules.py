@@ -179,6 +179,8 @@ def test_a_revised_target_keeps_its_new_value_and_sets_the_old_one_aside():
     ("Tỉnh thực hiện phương châm “Kỷ cương - Sáng tạo - Phát triển” trong năm 2024.",
      [("Kỷ cương - Sáng tạo - Phát triển", "motto", 2024)]),
     ("Vietcombank với phương châm “Tín nhiệm - Chuyên nghiệp - Hiệu quả - Phát triển”.", []),  # a bank's motto
+    ("Theo ông Dũng, công tác quản lý và chỉ đạo của ngành tiếp tục được đổi mới, rõ phương châm chỉ đạo, rõ mục tiêu "
+     "phấn đấu là: “Kỷ cương nghiêm, chất lượng thực, hiệu quả cao”.", []),  # the sector's, named further back
     ("Năm 2024 được tỉnh chọn là “Năm hành động vì môi trường”.", [("Năm hành động vì môi trường", "theme", 2024)]),
     ("Năm 2024, tỉnh chọn chủ đề: “Năm cải thiện môi trường đầu tư kinh doanh, nâng cao năng lực cạnh tranh”.",
      [("Năm cải thiện môi trường đầu tư kinh doanh, nâng cao năng lực cạnh tranh", "theme", 2024)]),
@@ -500,6 +502,8 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "tại huyện Yên Định, tỉnh Thanh Hoá.\n", (None, None, "Thanh Hóa", None, None)),
     ("Thủ tướng dự lễ khởi công cao tốc\n\nSáng 28/3/2018, Thủ tướng chủ trì lễ khởi công cao tốc Bắc - Nam.\n",
      ("2018-03-28", "national", None, None, None)),
+    ("Quảng Nam kỷ niệm 20 năm tái lập tỉnh\n\nTối 24/3/2017, UBND tỉnh Quảng Nam tổ chức lễ kỷ niệm 20 năm tái lập "
+     "tỉnh.\n", ("2017-03-24", "provincial", "Quảng Nam", None, None)),  # a province's own ceremony is its meeting
     # the verb "họp" tells of a meeting as the nouns do
     ("Thủ tướng yêu cầu đẩy nhanh dự án đường sắt đô thị\n\nChiều 13/4/2017, Thường trực Chính phủ họp về dự án "
      "đường sắt đô thị.\n", ("2017-04-13", "national", None, None, None)),
