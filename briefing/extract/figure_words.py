@@ -22,7 +22,8 @@ SAME_AS_BEFORE = re.compile(
     r"|\(\s*từ\s*$|(?:chỉ tiêu|mục tiêu|kế hoạch|mức (?:mà )?(?:quốc hội|chính phủ|hđnd))[^,;]{0,30}$"
 )
 EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
-NOT_INDICATOR = re.compile(r"mặt hàng|nhập siêu")  # "tỷ lệ nhập siêu so với kim ngạch xuất khẩu"
+# "tỷ lệ nhập siêu so với kim ngạch xuất khẩu"; "đóng góp lớn nhất vào tăng trưởng GDP: 2,67%" (a share of it)
+NOT_INDICATOR = re.compile(r"mặt hàng|nhập siêu|đóng góp[^\d]{0,40}vào")
 # A region's figures ("toàn vùng", "các vùng kinh tế") are not a province's nor the country's.
 REGION = re.compile(
     r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng|vùng (?:đồng bằng|trung du|duyên hải|tây nguyên|"

@@ -290,8 +290,12 @@ def _indicator_from_before(window: str, quantity: Quantity, inherited: str | Non
 
 
 def _label_window(key: str, start: int, end: int) -> str:
+    """The words before a figure, back to the start of its clause; a label and its colon right
+    before the figure ("Tổng số thu: 911.100 tỷ đồng") are its words too."""
     window = key[start:end]
     breaks = list(CLAUSE_BREAK.finditer(window))
+    if breaks and window[breaks[-1].start()] == ":" and not window[breaks[-1].end() :].strip():
+        breaks.pop()
     return window[breaks[-1].end() :] if breaks else window
 
 

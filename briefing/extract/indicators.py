@@ -46,7 +46,7 @@ INDICATORS: dict[str, Indicator] = {
         plausible={"VND": (5_000_000, 500_000_000), "USD": (300, 20_000)},  # a year's income, not a month's
     ),
     "budget_revenue": Indicator(
-        "Thu ngân sách", "Budget revenue", r"thu ngân sách(?! địa phương)|thu nsnn|thu ngân sách nhà nước|(?:phải|giao|sẽ) thu(?=\s*$|\s+\d)", ("VND", "% of plan"),
+        "Thu ngân sách", "Budget revenue", r"thu ngân sách(?! địa phương)|thu nsnn|thu ngân sách nhà nước|(?:phải|giao|sẽ) thu(?=\s*$|\s+\d)|tổng (?:số )?thu(?! nhập| hút| hồi| mua| gom| phí)", ("VND", "% of plan"),
         plausible={"VND": (10 * BILLION, 5000 * TRILLION), "% of plan": (50, 300)},
     ),
     "budget_deficit": Indicator(

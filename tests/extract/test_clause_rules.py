@@ -302,6 +302,11 @@ def test_typical_report_sentences(sentence, figures):
     ("Năm 2023, tổng vốn đầu tư toàn xã hội so GDP khoảng 33,5%.", [("social_investment", "result", 2023, 33.5)]),
     ("Năm 2023, vốn đầu tư toàn xã hội tăng 6,2%.", []),
     ("Năm 2018, tỷ lệ nghèo xuống còn khoảng 7%.", [("poverty_rate", "result", 2018, 7)]),
+    # a label and its colon right before the figure are its words; the Assembly's decision is a target
+    ("Quốc hội đã quyết định nhiệm vụ thu, chi ngân sách nhà nước năm 2015 như sau: Tổng số thu: 911.100 tỷ đồng; "
+     "Tổng số chi: 1.147.100 tỷ đồng.", [("budget_revenue", "target", 2015, 9.111e14)]),
+    # a sector's contribution to growth is not growth
+    ("Năm 2016, dịch vụ tăng 6,98%, là yếu tố đóng góp lớn nhất vào tăng trưởng GDP: 2,67%.", []),
     # the target an authority set, named as its level ("mức Quốc hội giao"), is the same indicator's
     ("CPI bình quân năm 2023 tăng 3,25%, thấp hơn mức Quốc hội giao 4,5%.",
      [("cpi", "result", 2023, 3.25), ("cpi", "target", 2023, 4.5)]),
