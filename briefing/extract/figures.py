@@ -333,7 +333,8 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
         return "several places' figure"
     if "?" in after_figure:
         return "a question, not a statement"
-    if context.level is None and not (NAMED_OWNER.search(key) and (BARE_YEAR.search(key) or THIS_YEAR.search(key))):
+    owner_named = NAMED_OWNER.search(key) or named  # "cả nước", "tỉnh", or a province by name
+    if context.level is None and not (owner_named and (BARE_YEAR.search(key) or THIS_YEAR.search(key))):
         return "owner or year not stated outside a meeting"
     if year is None:
         return "year unknown"

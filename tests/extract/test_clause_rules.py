@@ -341,6 +341,8 @@ def test_a_forecast_word_covers_its_own_figure_not_the_target_quoted_after_it(se
     ("Chính phủ đặt mục tiêu tăng trưởng từ 8% trở lên cho năm 2025.", [("economic_growth", "target", 2025, 8)], []),
     ("Chính phủ Indonesia đặt mục tiêu tăng trưởng 5,2% cho năm 2024.", [], ["another country's figure"]),
     ("Tăng trưởng đạt 6,5% là khả quan.", [], ["owner or year not stated outside a meeting"]),
+    ("Năm 2018, tổng thu ngân sách của Nghệ An đạt hơn 13.800 tỷ đồng.",  # a province named is an owner
+     [("budget_revenue", "result", 2018, 1.38e13)], []),
 ])
 def test_figures_of_an_article_that_reports_no_meeting(sentence, figures, reasons):
     assert read(sentence, level=None, locality=None, review=None, plan=None, date=None) == (figures, reasons)
