@@ -85,6 +85,7 @@ WORDS_AROUND = 3
 SAME_PERIOD_BEFORE = re.compile(r"\(\s*cùng kỳ(?: năm (?:trước|ngoái))?\s*(?:chỉ |cũng )?(?:tăng|đạt|là|giảm)?\s*$")
 CHANGE_OF_LEVEL = "a change, not the level"
 LIST_HEADER = re.compile(r":\s*$")  # a sentence that ends by opening a list
+SAME_PERIOD = "its clause: the same period a year before"  # "(cùng kỳ tăng 8,05%)"
 MEETING_DATE = "the meeting's date"  # the evidence of a year taken from the meeting's date alone
 YEAR_UNDER_WAY_MONTHS = range(4, 11)  # results of January to March are the last year's; November's review it
 HEADER_REACH = 12  # the items of a list follow within this many sentences  # how many words either side of a number a candidate keeps
@@ -514,8 +515,10 @@ def _kind_and_year(key: str, quantity: Quantity, context: Context, kind: str | N
     a figure that names none shares ("đạt 85.000 tỷ đồng, vượt kế hoạch đề ra (80.000 tỷ đồng)")."""
     year, year_from = _figure_year(key, quantity, context)
     if year is not None and SAME_PERIOD_BEFORE.search(key, 0, quantity.start):
-        year, year_from = year - 1, "its clause: the same period a year before"
+        year, year_from = year - 1, SAME_PERIOD
     kind_from = "its indicator" if kind else "its wording"
+    if kind is None and year_from == SAME_PERIOD:  # a year that is over: "… đề ra (cùng kỳ tăng 8,25%)"
+        kind, kind_from = RESULT, SAME_PERIOD
     kind = kind or stance(key[: quantity.start], year is not None and year == context.review_year)
     if kind is None and year_from == "a list header" and context.header_kind:
         kind, kind_from = context.header_kind, "a list header"

@@ -613,6 +613,10 @@ def test_the_same_period_a_year_before_in_brackets_is_last_years_figure():
     figures, _ = read("Phó Chủ tịch cho biết, tổng sản phẩm trên địa bàn thành phố (GRDP) năm qua tiếp tục tăng trưởng "
                       "cao, đạt 8,25% (cùng kỳ tăng 8,05%).", review=2017, plan=2018, date="2017-12-04")
     assert figures == [("economic_growth", "result", 2017, 8.25), ("economic_growth", "result", 2016, 8.05)]
+    # a target met this year does not make last year's figure a target
+    figures, _ = read("Năm nay, GRDP trên địa bàn ước tăng 8,3%, hoàn thành chỉ tiêu đề ra (cùng kỳ tăng 8,25%).",
+                      review=2018, plan=2019, date="2018-12-04")
+    assert figures == [("economic_growth", "result", 2018, 8.3), ("economic_growth", "result", 2017, 8.25)]
 
 
 def test_a_list_header_gives_its_year_and_wording_to_the_items_under_it():
