@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from briefing.ingest.article import Article
 from briefing.text.patterns import NAMED_YEAR, YEAR
@@ -64,7 +65,12 @@ def _infer_year(
 def discussed_year(article: Article) -> int | None:
     """The year the article names most in its opening pages (the later of a tie), leaving out
     horizons ("chỉ tiêu đề ra đến năm 2020"): a deadline is not what the article reports on."""
-    text = article.title + " " + article.text[:DISCUSSED_CHARS]
+    return _discussed_year(article.title, article.text)
+
+
+@lru_cache(maxsize=8)  # asked for by the meeting's date, its years and its figures: read once
+def _discussed_year(title: str, body: str) -> int | None:
+    text = title + " " + body[:DISCUSSED_CHARS]
     years = Counter(int(m.group(1)) for m in NAMED_YEAR.finditer(text)
                     if not HORIZON_BEFORE.search(text, max(0, m.start() - HORIZON_REACH), m.start()))
     if not years:

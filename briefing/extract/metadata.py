@@ -74,7 +74,8 @@ MEETING_WORDS = re.compile(
 )
 # "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
 # The words of a ceremony for works: "lễ khởi công nhà máy", "khánh thành", "nhấn nút vận hành".
-WORKS_CEREMONY = re.compile(r"(?:\blễ )?(?:khánh thành|khởi công|động thổ|nhấn nút)", re.IGNORECASE)
+WORKS_WORDS = re.compile(r"khánh thành|khởi công|động thổ|nhấn nút", re.IGNORECASE)
+WORKS_CEREMONY = re.compile(rf"(?:\blễ )?(?:{WORKS_WORDS.pattern})", re.IGNORECASE)
 MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
 AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
@@ -159,6 +160,10 @@ def read_metadata(article: Article) -> Metadata:
 def _tells_of_a_meeting(lead: str) -> bool:
     """The lead names a meeting, a decision or a speech; a ceremony for works ("lễ khởi công nhà máy",
     "khánh thành") alone is the builder's event, whoever attends it."""
+    if not MEETING_WORDS.search(lead):
+        return False
+    if not WORKS_WORDS.search(lead):  # most leads: no need to rewrite them
+        return True
     return bool(MEETING_WORDS.search(WORKS_CEREMONY.sub(" ", lead)))
 
 
