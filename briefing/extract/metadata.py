@@ -24,10 +24,11 @@ REVIEW = re.compile(
     rf"[^.;]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
     re.IGNORECASE,
 )
-# "triển khai nhiệm vụ … năm 2024": the year planned ("Bộ Kế hoạch và Đầu tư" is a name; with a
-# figure between word and year, "mục tiêu 6,7% … của năm 2016", the year is the figure's).
+# "triển khai nhiệm vụ … năm 2024", "dự toán ngân sách năm 2019": the year planned ("Bộ Kế hoạch và
+# Đầu tư" is a name; with a figure between word and year, "mục tiêu 6,7% … của năm 2016", the year is
+# the figure's).
 PLAN = re.compile(
-    rf"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch(?! và [Đđ]ầu tư)|mục tiêu|phấn đấu)\b[^.;%]{{0,{WORD_TO_YEAR}}}?"
+    rf"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch(?! và [Đđ]ầu tư)|mục tiêu|phấn đấu|dự toán|phân bổ)\b[^.;%]{{0,{WORD_TO_YEAR}}}?"
     rf"{NAMED_YEAR_TEXT}",
     re.IGNORECASE,
 )

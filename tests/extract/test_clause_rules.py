@@ -511,6 +511,9 @@ def test_typical_provincial_report_sentences(sentence, figures):
      ("2018-03-28", "national", None, None, None)),
     ("Quảng Nam kỷ niệm 20 năm tái lập tỉnh\n\nTối 24/3/2017, UBND tỉnh Quảng Nam tổ chức lễ kỷ niệm 20 năm tái lập "
      "tỉnh.\n", ("2017-03-24", "provincial", "Quảng Nam", None, None)),  # a province's own ceremony is its meeting
+    # the budget of a year is passed in the autumn before it: it plans that year
+    ("Quốc hội thông qua dự toán ngân sách Nhà nước năm 2019\n\nVới 86,19% đại biểu tán thành, chiều 9/11, Quốc hội "
+     "đã thông qua Nghị quyết về dự toán ngân sách Nhà nước năm 2019.\n", ("2018-11-09", "national", None, None, 2019)),
     # the verb "họp" tells of a meeting as the nouns do
     ("Thủ tướng yêu cầu đẩy nhanh dự án đường sắt đô thị\n\nChiều 13/4/2017, Thường trực Chính phủ họp về dự án "
      "đường sắt đô thị.\n", ("2017-04-13", "national", None, None, None)),
