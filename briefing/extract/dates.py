@@ -20,7 +20,7 @@ DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 
-HORIZON_BEFORE = re.compile(r"\b(?:đến|tới)\s*$", re.IGNORECASE)  # "đến năm 2020": a deadline
+HORIZON_BEFORE = re.compile(r"\b(?:đến|tới|vào)\s*$", re.IGNORECASE)  # "đến năm 2020", "vào năm 2032": a deadline
 HORIZON_REACH = 8  # room for "đến " before "năm"
 HISTORICAL_GAP = 5  # a full date this far from the years discussed is history, not the meeting
 LEAD_PARAGRAPHS = 3  # the meeting's date is given in the opening; later dates are of other events

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.dates import DAY_MONTH, FULL_DATE, discussed_year, meeting_date
+from briefing.extract.dates import DAY_MONTH, FULL_DATE, HORIZON_BEFORE, HORIZON_REACH, discussed_year, meeting_date
 from briefing.extract.owner import is_foreign_article
 from briefing.extract.stance import PART_YEAR
 from briefing.ingest.article import Article
@@ -206,7 +206,7 @@ def _at_year_end(month: int | None, opening: str) -> bool:
 def _year_end_years(article: Article) -> tuple[int | None, int | None]:
     """A year-end session that names no year: it plans the first year the article plans, and
     reviews the one before; without a plan, it reviews the year the article speaks of most."""
-    planned = sorted(int(y) for y in PLAN.findall(article.text[:MENTION_CHARS]))
+    planned = sorted(_whole_years(PLAN, article.text[:MENTION_CHARS]))
     if planned:
         return planned[0] - 1, planned[0]
     year = discussed_year(article)
@@ -258,7 +258,8 @@ def _whole_years(pattern: re.Pattern, text: str) -> list[int]:
     """The years ``pattern`` finds, except where it speaks of part of a year ("6 tháng cuối năm 2018")
     or where the year opens a span of years ("kế hoạch 5 năm 2016-2020" is a term, not a year)."""
     return [int(m.group(1)) for m in pattern.finditer(text)
-            if not PART_YEAR.search(match_form(m.group(0))) and not YEAR_SPAN_AFTER.match(text, m.end(1))]
+            if not PART_YEAR.search(match_form(m.group(0))) and not YEAR_SPAN_AFTER.match(text, m.end(1))
+            and not HORIZON_BEFORE.search(text, max(0, m.start(1) - HORIZON_REACH - 5), m.start(1) - 5)]
 
 
 def _meeting_place(level: str | None, organiser_sentence: str, opening: list[str]) -> str | None:

@@ -514,6 +514,10 @@ def test_typical_provincial_report_sentences(sentence, figures):
     # the budget of a year is passed in the autumn before it: it plans that year
     ("Quốc hội thông qua dự toán ngân sách Nhà nước năm 2019\n\nVới 86,19% đại biểu tán thành, chiều 9/11, Quốc hội "
      "đã thông qua Nghị quyết về dự toán ngân sách Nhà nước năm 2019.\n", ("2018-11-09", "national", None, None, 2019)),
+    # a deadline is not the year planned, however the sentence plans it
+    ("Bộ Giao thông vận tải thẩm định báo cáo đường sắt tốc độ cao\n\nNgày 12/11/2018, Bộ Giao thông vận tải tổ chức "
+     "hội nghị thẩm định báo cáo, theo đó sẽ triển khai đầu tư xây dựng và đưa vào khai thác vào năm 2032.\n",
+     ("2018-11-12", "ministry", None, None, None)),
     # the verb "họp" tells of a meeting as the nouns do
     ("Thủ tướng yêu cầu đẩy nhanh dự án đường sắt đô thị\n\nChiều 13/4/2017, Thường trực Chính phủ họp về dự án "
      "đường sắt đô thị.\n", ("2017-04-13", "national", None, None, None)),
