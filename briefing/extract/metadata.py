@@ -77,6 +77,12 @@ MEETING_WORDS = re.compile(
 # The words of a ceremony for works: "lễ khởi công nhà máy", "khánh thành", "nhấn nút vận hành".
 WORKS_WORDS = re.compile(r"khánh thành|khởi công|động thổ|nhấn nút", re.IGNORECASE)
 WORKS_CEREMONY = re.compile(rf"(?:\blễ )?(?:{WORKS_WORDS.pattern})", re.IGNORECASE)
+# The National Assembly's own sittings: a minister's answers there are the Assembly's meeting, not his ministry's.
+BEFORE_THE_ASSEMBLY = re.compile(
+    r"\b(?:trước|tại) Quốc hội\b|\b(?:chất vấn|giải trình|thảo luận)\b[^.;]{0,60}\bQuốc hội\b|"
+    r"\bQuốc hội\b[^.;]{0,30}\b(?:chất vấn|thảo luận)\b",
+    re.IGNORECASE,
+)
 MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
 AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
@@ -218,6 +224,9 @@ def _opening(article: Article) -> list[str]:
 
 
 def _level(opening: list[str]) -> tuple[str | None, str]:
+    for sentence in opening:  # a minister answering the Assembly speaks at its session
+        if BEFORE_THE_ASSEMBLY.search(sentence):
+            return "national", sentence
     for sentence in opening:
         for held in HELD_BY.finditer(sentence):
             for level, pattern in ORGANISERS:

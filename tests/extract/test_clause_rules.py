@@ -518,6 +518,9 @@ def test_typical_provincial_report_sentences(sentence, figures):
     ("Bộ Giao thông vận tải thẩm định báo cáo đường sắt tốc độ cao\n\nNgày 12/11/2018, Bộ Giao thông vận tải tổ chức "
      "hội nghị thẩm định báo cáo, theo đó sẽ triển khai đầu tư xây dựng và đưa vào khai thác vào năm 2032.\n",
      ("2018-11-12", "ministry", None, None, None)),
+    # a minister answering the Assembly speaks at its sitting: national, whichever ministry he leads
+    ("Bộ Tài chính hứa không tăng thuế VAT\n\nNgày 26/5/2018, giải trình trước Quốc hội, Bộ trưởng Bộ Tài chính cho "
+     "biết sẽ không tăng thuế.\n", ("2018-05-26", "national", None, None, None)),
     # the verb "họp" tells of a meeting as the nouns do
     ("Thủ tướng yêu cầu đẩy nhanh dự án đường sắt đô thị\n\nChiều 13/4/2017, Thường trực Chính phủ họp về dự án "
      "đường sắt đô thị.\n", ("2017-04-13", "national", None, None, None)),
