@@ -11,6 +11,22 @@ from briefing.ingest.files import shown
 from briefing.store.database import Run, State, StateError, now
 
 LOCK_NAME = "run.lock"
+HELD: set[int] = set()  # the descriptors of the run locks this process holds
+
+
+def _let_go_in_child() -> None:
+    """A forked worker inherits the run lock's descriptor, and with it the lock: were its parent
+    killed, the orphaned worker would keep the next run out until it exits. Point the copies at
+    /dev/null instead (closing them would let a later close hit a reused descriptor)."""
+    if HELD:
+        null = os.open(os.devnull, os.O_RDONLY)
+        for fd in HELD:
+            os.dup2(null, fd)
+        os.close(null)
+        HELD.clear()
+
+
+os.register_at_fork(after_in_child=_let_go_in_child)
 
 
 class RunInProgress(StateError):
@@ -55,8 +71,10 @@ def exclusive_lock(folder: str | Path):
         handle.truncate()
         handle.write(f"pid {os.getpid()} since {now()}")
         handle.flush()
+        HELD.add(handle.fileno())
         yield Lock(path, handle)
     finally:
+        HELD.discard(handle.fileno())
         handle.close()
 
 

@@ -130,6 +130,29 @@ def test_a_second_concurrent_run_is_refused(place):
     assert run().exit_code == 0  # the lock is free again
 
 
+def test_a_killed_runs_orphaned_worker_does_not_keep_the_lock(place):
+    """A run's workers are forked while it holds the lock; killed, it must not leave them holding it."""
+    from briefing.weekly.lock import exclusive_lock
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import os, signal, time; from briefing.weekly.lock import exclusive_lock\n"
+         f"with exclusive_lock({str(place / '.briefing')!r}):\n"
+         "    worker = os.fork()\n"
+         "    if worker == 0:\n        time.sleep(30); os._exit(0)\n"
+         "    print(worker, flush=True); os.kill(os.getpid(), signal.SIGKILL)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    worker = int(holder.stdout.readline())
+    holder.wait()
+    try:
+        os.kill(worker, 0)  # the orphaned worker still lives …
+        with exclusive_lock(place / ".briefing"):
+            pass  # … and the lock is free at once
+    finally:
+        os.kill(worker, 9)
+
+
 def test_a_failing_run_keeps_the_previous_report_and_records_the_failure(place, monkeypatch):
     assert run().exit_code == 0
     before = report(place)
