@@ -20,8 +20,10 @@ DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 
-HORIZON_BEFORE = re.compile(r"\b(?:đến|tới|vào)\s*$", re.IGNORECASE)  # "đến năm 2020", "vào năm 2032": a deadline
-HORIZON_REACH = 8  # room for "đến " before "năm"
+# "đến năm 2020", "đưa vào khai thác vào năm 2032": a deadline ("tính đến năm 2018" is a point in
+# time, and "Vào năm 2018, …" opening a clause is the year spoken of)
+HORIZON_BEFORE = re.compile(r"(?<!tính )\b(?:đến|tới)\s*$|(?<=\w )vào\s*$", re.IGNORECASE)
+HORIZON_REACH = 13  # room for "tính đến " before "năm"
 HISTORICAL_GAP = 5  # a full date this far from the years discussed is history, not the meeting
 LEAD_PARAGRAPHS = 3  # the meeting's date is given in the opening; later dates are of other events
 DISCUSSED_CHARS = 5000  # the opening pages say which year the article is about; the rest adds only noise

@@ -558,9 +558,11 @@ def _locality(places: list, key: str, clause: str, context: Context) -> tuple[st
         context.locality and PLACE_AS_SUBJECT.search(clause) and _only_gdp(clause))
     if NATIONAL_WORDS.search(clause) and "grdp" not in clause and not this_place:
         return None, "national words in its clause"
-    if this_place and (context.recent_place or context.locality):
-        return (context.recent_place, "a sentence before") if context.recent_place else (
-            context.locality, "the place the article is about")
+    if this_place and context.locality and context.level in ("provincial", "district"):
+        return context.locality, "the meeting"  # a province's own meeting speaks of itself
+    recent = context.recent_place if context.place_age <= RECENT_PLACE_SENTENCES else None
+    if this_place and (recent or context.locality):
+        return (recent, "a sentence before") if recent else (context.locality, "the place the article is about")
     if context.locality and context.level in ("provincial", "district", "national"):
         return context.locality, "the meeting"  # a national leader's working session with one province speaks of it
     if context.recent_place and context.place_age <= RECENT_PLACE_SENTENCES and not NATIONAL_WORDS.search(key):
@@ -571,8 +573,9 @@ def _locality(places: list, key: str, clause: str, context: Context) -> tuple[st
 
 
 def _only_gdp(clause: str) -> bool:
-    """The only national word of the clause is "GDP", which a province's report may use too."""
-    return all(ONLY_GDP.fullmatch(m.group(0)) for m in NATIONAL_WORDS.finditer(clause))
+    """The clause's national words are "GDP" alone, which a province's report may use too."""
+    words = [m.group(0) for m in NATIONAL_WORDS.finditer(clause)]
+    return bool(words) and all(ONLY_GDP.fullmatch(w) for w in words)
 
 
 def counted_place(figure: Figure) -> str | None:

@@ -26,10 +26,11 @@ REVIEW = re.compile(
 )
 # "triển khai nhiệm vụ … năm 2024", "dự toán ngân sách năm 2019": the year planned ("Bộ Kế hoạch và
 # Đầu tư" is a name; with a figure between word and year, "mục tiêu 6,7% … của năm 2016", the year is
-# the figure's).
+# the figure's; "tăng 10% so với dự toán năm 2017" measures against a past plan).
 PLAN = re.compile(
-    rf"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch(?! và [Đđ]ầu tư)|mục tiêu|phấn đấu|dự toán|phân bổ)\b[^.;%]{{0,{WORD_TO_YEAR}}}?"
-    rf"{NAMED_YEAR_TEXT}",
+    r"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch(?! và [Đđ]ầu tư)|mục tiêu|phấn đấu|phân bổ|"
+    r"(?<!so với )(?<!vượt )(?<!bằng )(?<!đạt )dự toán)"
+    rf"\b[^.;%]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
     re.IGNORECASE,
 )
 # "năm 2024 … sẽ / triển khai / phấn đấu": the year planned, named before its verb.
@@ -39,6 +40,7 @@ PLAN_AFTER = re.compile(
 YEAR_SPAN_AFTER = re.compile(r"\s*[-–]\s*\d{4}")  # "2016-2020": the year opens a span
 OPENING_SENTENCES = 3  # who met is told in the title and the first sentences
 YEAR_SENTENCES = 3  # the years reviewed and planned are named in the title and the first sentences (a quoted lead may come first)
+MAX_PLAN_AHEAD = 2  # a meeting plans the coming year, or the one after it
 MENTION_CHARS = 20000  # a year is "spoken of" when named in the article's first pages
 REVIEW_SENTENCES = 40  # a plan meeting's review of the year before comes early in its report
 PRESIDE_SENTENCES = 8  # who presided is told in the lead
@@ -212,7 +214,7 @@ def _at_year_end(month: int | None, opening: str) -> bool:
 def _year_end_years(article: Article) -> tuple[int | None, int | None]:
     """A year-end session that names no year: it plans the first year the article plans, and
     reviews the one before; without a plan, it reviews the year the article speaks of most."""
-    planned = sorted(_whole_years(PLAN, article.text[:MENTION_CHARS]))
+    planned = sorted(y for y in _whole_years(PLAN, article.text[:MENTION_CHARS]) if y <= _soon(article))
     if planned:
         return planned[0] - 1, planned[0]
     year = discussed_year(article)
@@ -249,7 +251,8 @@ def _years(opening: str, article: Article) -> tuple[int | None, int | None]:
     review = _whole_years(REVIEW, opening)
     plan = _whole_years(PLAN, opening) + _whole_years(PLAN_AFTER, opening)
     review_year = min(review) if review else None
-    later = [y for y in plan if review_year is None or y > review_year]
+    soon = _soon(article)
+    later = [y for y in plan if (review_year is None or y > review_year) and y <= soon]
     plan_year = max(later) if later else None
     mentioned = {int(y) for y in NAMED_YEAR.findall(article.text[:MENTION_CHARS])}
     if review_year and plan_year is None and review_year + 1 in mentioned:
@@ -257,6 +260,13 @@ def _years(opening: str, article: Article) -> tuple[int | None, int | None]:
     if plan_year and review_year is None and plan_year - 1 in mentioned and _reviews(article, plan_year - 1):
         review_year = plan_year - 1
     return review_year, plan_year
+
+
+def _soon(article: Article) -> float:
+    """The last year a meeting can plan: a few years after the one the article reports on
+    ("đưa vào khai thác vào năm 2032" is a project's horizon, not the year planned)."""
+    discussed = discussed_year(article)
+    return discussed + MAX_PLAN_AHEAD if discussed else float("inf")
 
 
 def _reviews(article: Article, year: int) -> bool:

@@ -36,7 +36,16 @@ VIETNAMESE_FAMILY_NAMES = (
 )
 HOME_NAMED = re.compile(
     r"\b(?:việt nam|cả nước|trong nước|nước ta|vn)\b|\b(?:thủ tướng|phó thủ tướng|chủ tịch quốc hội|chủ tịch nước|"
-    r"tổng bí thư|bộ trưởng|thống đốc)(?: chính phủ)? (?:" + "|".join(VIETNAMESE_FAMILY_NAMES.split()) + r")\b"
+    rf"tổng bí thư|bộ trưởng|thống đốc)(?: chính phủ)? (?!{FOREIGN.pattern})(?:"
+    + "|".join(VIETNAMESE_FAMILY_NAMES.split()) + r")\b"
+)
+# A bare "Chính phủ", "Quốc hội" or "Thủ tướng" is Vietnam's, unless a country or a foreign name follows
+# it ("Thủ tướng Nhật Bản", "Thủ tướng Medvedev": a name no Vietnamese syllable can spell).
+BARE_TITLE = re.compile(r"\b(?:chính phủ|quốc hội|thủ tướng)\b")
+NEXT_WORD = re.compile(r"\s+(\w+)")
+VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?"
+    r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]+(?:ng|nh|ch|[cmnpt])?"
 )
 # Forecasters, analysts and international bodies: their estimates are not the authorities' figures.
 FORECASTER = re.compile(
@@ -110,6 +119,20 @@ def owner(clause: str, sentence: str, foreign_article: bool) -> str:
 
 def is_foreign_article(opening: str, names_a_province: bool) -> bool:
     """An article whose title and lead speak of another country and not of Vietnam or a province.
-    A prime minister or government named without Vietnam may be another country's ("Thủ tướng
-    Medvedev", "chính phủ của nhiệm kỳ cũ"): only Vietnam's name or a Vietnamese leader's makes it home."""
-    return bool(FOREIGN.search(opening)) and not HOME_NAMED.search(opening) and not names_a_province
+    Vietnam's name or a Vietnamese leader's makes it home; so do bare "Thủ tướng", "Chính phủ" or
+    "Quốc hội" named more often than the other country, unless one of them is clearly foreign
+    ("Thủ tướng Medvedev … chính phủ của nhiệm kỳ cũ", "Trung Quốc khai mạc kỳ họp quốc hội")."""
+    if not FOREIGN.search(opening) or names_a_province or HOME_NAMED.search(opening):
+        return False
+    titles = [m.end() for m in BARE_TITLE.finditer(opening)]
+    if any(_foreign_title(opening, end) for end in titles):
+        return True
+    return len(FOREIGN.findall(opening)) >= len(titles)  # the other country named more than our bodies
+
+
+def _foreign_title(text: str, end: int) -> bool:
+    """The title ending at ``end`` is followed by a country or by a name no Vietnamese syllable spells."""
+    word = NEXT_WORD.match(text, end)
+    if not word:
+        return False
+    return bool(FOREIGN.match(text, word.start(1))) or not VIETNAMESE_SYLLABLE.fullmatch(word.group(1))

@@ -664,3 +664,46 @@ def test_a_report_to_the_assembly_is_a_meeting_and_a_five_year_span_is_no_review
         "tướng Chính phủ Nguyễn Xuân Phúc đã nêu bật nhiều kết quả quan trọng.\n")
     info = read_metadata(article)
     assert (info.level, info.review_year, info.date) == ("national", 2018, "2018-10-22")
+
+
+# Cases a review of the rules found wrong, each now read right.
+
+def test_a_provincial_meetings_own_figures_stay_its_own_after_a_guest_province_is_named():
+    from briefing.extract.facts import extract_article
+    from briefing.ingest.read import parse
+
+    article = parse("Nghệ An tổng kết năm 2018\n\nSáng 20/12/2018, UBND tỉnh Nghệ An tổ chức hội nghị tổng kết năm "
+                    "2018. Dự hội nghị có đoàn công tác tỉnh Hà Tĩnh. Năm 2018, tăng trưởng GRDP của tỉnh đạt 8,1%.\n")
+    assert [(f.indicator, f.locality) for f in extract_article(article).figures] == [("economic_growth", "Nghệ An")]
+
+
+@pytest.mark.parametrize("opening, foreign", [
+    ("sáng 5/6/2018, thủ tướng chủ trì phiên họp chính phủ về xuất khẩu nông sản sang trung quốc.", False),
+    ("thủ tướng thái lan prayut nói về kinh tế thái lan", True),
+    ("ngày 5/3, trung quốc chính thức khai mạc kỳ họp quốc hội khoá 12 tại bắc kinh.", True),
+])
+def test_whose_prime_minister_or_assembly(opening, foreign):
+    from briefing.extract.owner import is_foreign_article
+
+    assert is_foreign_article(opening, names_a_province=False) is foreign
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a past plan measured against is not the year planned
+    ("Nghệ An khai mạc kỳ họp cuối năm\n\nSáng 4/12, HĐND tỉnh Nghệ An khai mạc kỳ họp thường lệ cuối năm. Thu ngân "
+     "sách tăng 10% so với dự toán năm 2017. Tỉnh sẽ triển khai nhiệm vụ năm 2019 với nhiều giải pháp.\n",
+     ("2018-12-04", "provincial", "Nghệ An", None, 2019)),
+    # "Vào năm 2018" opening a clause is the year spoken of, not a deadline
+    ("Nghệ An khai mạc kỳ họp\n\nSáng 4/12, HĐND tỉnh Nghệ An khai mạc kỳ họp. Vào năm 2018, kinh tế tỉnh tăng "
+     "trưởng khá so với năm 2017.\n", ("2018-12-04", "provincial", "Nghệ An", 2018, None)),
+    # a project's horizon years ahead is not the year planned
+    ("Bộ Giao thông vận tải thẩm định báo cáo\n\nNgày 12/11, Bộ Giao thông vận tải tổ chức hội nghị thẩm định báo cáo, "
+     "theo đó sẽ triển khai đầu tư và đưa vào khai thác vào năm 2032. Năm 2019 sẽ trình Quốc hội.\n",
+     ("2018-11-12", "ministry", None, None, 2019)),
+])
+def test_the_years_of_a_meeting_leave_out_past_plans_and_horizons(text, expected):
+    from briefing.extract.metadata import read_metadata
+    from briefing.ingest.read import parse
+
+    info = read_metadata(parse(text))
+    assert (info.date, info.level, info.locality, info.review_year, info.plan_year) == expected
