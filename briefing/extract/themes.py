@@ -39,7 +39,11 @@ YEAR_THEME = re.compile(rf"\s*(?:\w+\s+){{0,3}}năm\s+{YEAR}\b", re.IGNORECASE)
 HELD_BY_AFTER = re.compile(r"\s*(?:của|do)\s+(\S.*)")  # the holder named right after the quotation
 MAX_GAP_WORDS = 16  # a quotation further than this from its trigger word is about something else
 KINDS = {"chủ đề": "theme"}
-HOLDER_REACH = 100  # "… của ngành tiếp tục được đổi mới, rõ phương châm": whose slogan is said before it
+HOLDER_REACH = 60  # "… Cục Hải quan với phương châm": whose slogan is said just before it
+SECTOR_REACH = 100  # "… của ngành tiếp tục được đổi mới, rõ phương châm": a sector named further back
+NAME_WORDS = 3  # an unquoted named year has a phrase of at least this many words after "Năm"
+NOT_A_NAME = {"học", "châu", "tài", "mới", "nay", "qua", "tới", "sau"}  # "Năm học mới", "Năm châu", "Năm tài chính"
+STATE_OFFICE = re.compile(r"\bBộ [A-ZĐ]|\bUBND\b|\bHĐND\b")  # a ministry's or a people's committee's (cased)
 # An agency, a department or a sector holds its own mottos ("ngành thuế", "Cục Hải quan").
 AGENCY = re.compile(r"\bngành\b|(?<!bố )\bcục\b(?! diện)|(?<!cơ )\bsở\b|\bchi nhánh\b")
 # A year named by a choice: "chọn năm 2019 là Năm đột phá …", "đưa 2016 là năm khởi nghiệp …",
@@ -81,10 +85,10 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
     themes = _named_years(text, level)
     for trigger in TRIGGER.finditer(text):
         unquoted = UNQUOTED_NAMED_YEAR.match(text, trigger.end()) if trigger.group(1).lower() == "chủ đề" else None
-        if unquoted:
+        if unquoted and _names_a_year(unquoted.group(1), text):
             name, gap = unquoted.group(1).strip(), text[trigger.end() : unquoted.start(1)]
             before, after = text[: trigger.start()], text[unquoted.end() :]
-            if not any(t.text.startswith(name) for t in themes):  # told as a named year already
+            if not any(t.text.startswith(name) or name.startswith(t.text) for t in themes):  # told already
                 themes.append(Theme(name, "theme", _year(before, gap, plan_year), _scope(before, gap, after, level), text))
             continue
         quote = QUOTED.search(text, trigger.end())
@@ -100,8 +104,8 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
         # a year's motto is the government's, whichever sector is told to follow it
         if not _close_enough(gap) or not (named_year or watchwords) or (not of_a_year and _agency_motto(before + gap)):
             continue
-        if level is None and not theme and not NATIONAL_ACTOR.search(text):
-            continue  # a motto in an article that reports no meeting is a company's or a campaign's
+        if level is None and not theme and not of_a_year and not _authority_named(text):
+            continue  # a motto in an article that reports no meeting, no authority named, is a company's
         themes.append(
             Theme(
                 text=slogan,
@@ -112,6 +116,20 @@ def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> 
             )
         )
     return themes
+
+
+def _authority_named(sentence: str) -> bool:
+    """The sentence names a body of the state: the Government, a province, a ministry, a committee."""
+    return bool(NATIONAL_ACTOR.search(sentence) or LOCAL_ACTOR.search(sentence) or STATE_OFFICE.search(sentence))
+
+
+def _names_a_year(name: str, sentence: str) -> bool:
+    """An unquoted "Năm …" after "chủ đề" names a year when it is a phrase of its own ("Năm tiếp tục
+    đẩy mạnh thu hút đầu tư"), not a year, a school year or a set phrase ("Năm 2019", "Năm học mới"),
+    and an authority holds it."""
+    words = name.split()[1:]
+    return (len(words) >= NAME_WORDS and not words[0][0].isdigit() and words[0].lower() not in NOT_A_NAME
+            and _authority_named(sentence))
 
 
 def _named_years(text: str, level: str | None) -> list[Theme]:
@@ -125,9 +143,14 @@ def _named_years(text: str, level: str | None) -> list[Theme]:
 
 def _agency_motto(before: str) -> bool:
     """The slogan's holder, named just before it or as the subject opening its sentence, is an
-    agency, a department or a company ("Năm 2024, Vietcombank … kiên định phương châm …")."""
+    agency, a department or a company ("Năm 2024, Vietcombank … kiên định phương châm …"); further
+    back in its sentence, a sector ("… của ngành …, rõ phương châm") holds it only when no authority
+    is named ("Thủ tướng đề nghị các bộ, ngành … tinh thần “…”" is the Government's)."""
     holder, subject = match_form(before[-HOLDER_REACH:]), match_form(before[:SUBJECT_REACH])
-    return bool(AGENCY.search(holder) or ORGANISATION.search(holder) or ORGANISATION.search(subject))
+    if AGENCY.search(holder) or ORGANISATION.search(holder) or ORGANISATION.search(subject):
+        return True
+    wider = match_form(before[-SECTOR_REACH:])
+    return bool(AGENCY.search(wider)) and not (NATIONAL_ACTOR.search(before) or LOCAL_ACTOR.search(before))
 
 
 def is_slogan(text: str, fewest_parts: int = 3, longest_part: int = 8) -> bool:

@@ -220,9 +220,10 @@ def test_a_motto_in_an_article_that_reports_no_meeting_is_no_years_motto():
 
     company = parse("Tin\n\nVới phương châm “Uy tín - Chất lượng - Hiệu quả”, Him Lam Land luôn nỗ lực vì khách hàng.\n")
     assert find_themes(company, None, 2018) == []
-    assert [t.text for t in find_themes(company, "provincial", 2018)] == ["Uy tín - Chất lượng - Hiệu quả"]
-    government = parse("Tin\n\nChính phủ giữ phương châm “Kỷ cương - Sáng tạo - Phát triển” trong năm 2018.\n")
-    assert [t.text for t in find_themes(government, None, 2018)] == ["Kỷ cương - Sáng tạo - Phát triển"]
+    # an authority named keeps its motto, even in an article that reports no meeting
+    for holder in ("Chính phủ giữ", "Năm 2019, tỉnh Quảng Ninh thực hiện", "Bộ Tài chính thực hiện"):
+        article = parse(f"Tin\n\n{holder} phương châm “Kỷ cương - Sáng tạo - Phát triển” trong năm 2019.\n")
+        assert [t.text for t in find_themes(article, None, 2019)] == ["Kỷ cương - Sáng tạo - Phát triển"], holder
 
 
 def test_a_slogan_held_by_the_government_named_after_it_is_national():
@@ -707,3 +708,23 @@ def test_the_years_of_a_meeting_leave_out_past_plans_and_horizons(text, expected
 
     info = read_metadata(parse(text))
     assert (info.date, info.level, info.locality, info.review_year, info.plan_year) == expected
+
+
+@pytest.mark.parametrize("sentence, themes", [
+    # a quoted theme after a bare year is the theme; the year is not a name
+    ("Tỉnh ủy chọn chủ đề Năm 2019 “Năm đẩy mạnh cải cách hành chính”.",
+     [("Năm đẩy mạnh cải cách hành chính", "theme", 2019)]),
+    ("Về chủ đề Năm học mới, Sở Giáo dục tỉnh đã có hướng dẫn.", []),  # a school year
+    ("Tổng công ty thực hiện chủ đề Năm quản trị doanh nghiệp hiệu quả.", []),  # no authority holds it
+    ("Hội nghị thống nhất chủ đề Năm 2019 là Năm dân vận chính quyền.", [("Năm dân vận chính quyền", "theme", 2019)]),
+    # a sector named far back holds a motto only when no authority is named
+    ("Thủ tướng đề nghị các bộ, ngành tiếp tục bám sát mục tiêu đã đề ra, quyết liệt triển khai tinh thần "
+     "“Kỷ cương - Liêm chính - Hành động - Sáng tạo - Hiệu quả”.",
+     [("Kỷ cương - Liêm chính - Hành động - Sáng tạo - Hiệu quả", "motto", 2024)]),
+])
+def test_unquoted_named_years_and_whose_motto_after_review(sentence, themes):
+    from briefing.extract.themes import find_themes
+    from briefing.ingest.read import parse
+
+    found = find_themes(parse(f"Tin\n\n{sentence}\n"), "provincial", 2024)
+    assert [(t.text, t.kind, t.year) for t in found] == themes
