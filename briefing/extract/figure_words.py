@@ -23,7 +23,7 @@ SAME_AS_BEFORE = re.compile(
 )
 EQUIVALENT = re.compile(r"^\W*\(\s*$")  # "5,55 triệu tỉ đồng (240,5 tỉ USD)": the same figure in dollars
 # "tỷ lệ nhập siêu so với kim ngạch xuất khẩu"; "đóng góp lớn nhất vào tăng trưởng GDP: 2,67%" (a share of it)
-NOT_INDICATOR = re.compile(r"mặt hàng|nhập siêu|đóng góp[^\d]{0,40}vào")
+NOT_INDICATOR = re.compile(r"mặt hàng|nhập siêu|đóng góp[^\d]{0,40}vào[^\d,;]{0,30}:?\s*$")
 # A region's figures ("toàn vùng", "các vùng kinh tế") are not a province's nor the country's.
 REGION = re.compile(
     r"\b(?:cả vùng|của vùng|toàn vùng|vùng kinh tế|các vùng|vùng (?:đồng bằng|trung du|duyên hải|tây nguyên|"
@@ -118,6 +118,8 @@ NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|n�
 THIS_PLACE = re.compile(r"\b(?:tỉnh|thành phố|tp\.?) (?:này|nhà)\b|\bđịa phương này\b")  # "GDP tỉnh này đạt 6,7%"
 # "thành phố đặt mục tiêu tăng trưởng GDP 9,5%": a province or city as the subject, not one of many
 PLACE_AS_SUBJECT = re.compile(r"(?<!các )(?<!tỉnh, )(?<!và )\b(?:tỉnh|thành phố)\b(?! (?:và|,))")
+# "giải ngân vốn vay nợ công đạt 65%", "trả nợ công": the debt qualifies a loan or a payment, whose % it is
+DEBT_OF_SOMETHING = re.compile(r"\b(?:vay|trả|khoản|vốn)\s+nợ công\b")
 ONLY_GDP = re.compile(r"\bgdp\b")  # of the national words, the one older provincial reports use too
 # "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
 UNITS_COUNTED = re.compile(

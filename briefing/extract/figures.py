@@ -16,7 +16,7 @@ from briefing.extract.figure_words import (
     FALL_OF, LEVEL_AFTER_FALL,
     ANAPHOR, BARE_GROWTH, BASELINE, BUSINESS_ACTIVE, BASELINE_REACH, BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN,
     CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER, EQUIVALENT, FILLER, FOLLOWING_REACH, GDP_SHARE,
-    GDP_AFTER, GDP_NAMED, LEVEL_MOVED, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, LEVEL_INDICATORS, LINKING_WORDS, MAX_UNLINKED_WORDS, MET,
+    DEBT_OF_SOMETHING, GDP_AFTER, GDP_NAMED, LEVEL_MOVED, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, LEVEL_INDICATORS, LINKING_WORDS, MAX_UNLINKED_WORDS, MET,
     MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OWN_YEAR_AFTER,
     PART_OF_COUNT, PLAN_SHARE, PLAN_SHARE_REACH, MEASURE_BASIS, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, VENUE_BEFORE,
     REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, TOTAL, TOTAL_REACH,
@@ -457,11 +457,14 @@ def _unit(code: str, quantity: Quantity) -> str:
 
 def _share_of_gdp_stated(code: str, window: str, following: str) -> bool:
     """A plain percent read as a share of GDP must say so, or be public debt's, which is never
-    given otherwise; a change ("vốn đầu tư toàn xã hội tăng 10%") is no share, though the levels it
-    moves between are ("giảm từ 63,6% … xuống còn 61,4%")."""
+    given otherwise (unless the debt only qualifies a loan: "vốn vay nợ công"); a change ("vốn đầu
+    tư toàn xã hội tăng 10%") is no share, though the levels it moves between are ("giảm từ 63,6%
+    … xuống còn 61,4%")."""
     if GROWTH_WORDS.search(window) and not LEVEL_MOVED.search(window):
         return False
-    return code == "public_debt" or bool(GDP_NAMED.search(window) or GDP_AFTER.match(following))
+    if GDP_NAMED.search(window) or GDP_AFTER.match(following):
+        return True
+    return code == "public_debt" and not DEBT_OF_SOMETHING.search(window)
 
 
 def _own_years(key: str, end: int) -> list[int]:

@@ -46,7 +46,10 @@ INDICATORS: dict[str, Indicator] = {
         plausible={"VND": (5_000_000, 500_000_000), "USD": (300, 20_000)},  # a year's income, not a month's
     ),
     "budget_revenue": Indicator(
-        "Thu ngân sách", "Budget revenue", r"thu ngân sách(?! địa phương)|thu nsnn|thu ngân sách nhà nước|(?:phải|giao|sẽ) thu(?=\s*$|\s+\d)|tổng (?:số )?thu(?! nhập| hút| hồi| mua| gom| phí)", ("VND", "% of plan"),
+        "Thu ngân sách", "Budget revenue",
+        # "Tổng số thu: 911.100 tỷ đồng" (a budget's own words; "tổng thu" alone is often tourism's)
+        r"thu ngân sách(?! địa phương)|thu nsnn|thu ngân sách nhà nước|(?:phải|giao|sẽ) thu(?=\s*$|\s+\d)|tổng số thu\b",
+        ("VND", "% of plan"),
         plausible={"VND": (10 * BILLION, 5000 * TRILLION), "% of plan": (50, 300)},
     ),
     "budget_deficit": Indicator(
@@ -81,7 +84,8 @@ INDICATORS: dict[str, Indicator] = {
     "poverty_rate_reduction": Indicator(
         "Giảm tỷ lệ hộ nghèo",
         "Poverty rate reduction",
-        r"(?:tỷ lệ |tỉ lệ )?(?:hộ )?nghèo(?: [^\d]{0,30})? giảm|giảm (?:tỷ lệ |tỉ lệ )?(?:hộ )?nghèo",
+        # "tỷ lệ hộ nghèo giảm", "tỷ lệ nghèo giảm", "giảm nghèo 2%" (not near-poor nor households leaving poverty)
+        r"(?:tỷ lệ |tỉ lệ )?(?:hộ )?(?<!cận )(?<!thoát )nghèo(?: [^\d]{0,30})? giảm|giảm (?:tỷ lệ |tỉ lệ )?(?:hộ )?nghèo",
         ("percentage points",),
         plausible={"percentage points": (0, 10)},  # a reduction: more is better
     ),

@@ -80,8 +80,11 @@ MEETING_WORDS = re.compile(
 WORKS_WORDS = re.compile(r"khánh thành|khởi công|động thổ|nhấn nút", re.IGNORECASE)
 WORKS_CEREMONY = re.compile(rf"(?:\blễ )?(?:{WORKS_WORDS.pattern})", re.IGNORECASE)
 # The National Assembly's own sittings: a minister's answers there are the Assembly's meeting, not his ministry's.
+ORGANISED = re.compile(r"\btổ chức (?:hội nghị|kỳ họp|phiên họp|lễ|buổi|cuộc họp|họp)", re.IGNORECASE)
+ORGANISER_REACH = 60  # the organiser is named just before "tổ chức"
+# ("thảo luận … trước khi trình Quốc hội" is a body preparing a bill for it, not the Assembly's sitting.)
 BEFORE_THE_ASSEMBLY = re.compile(
-    r"\b(?:trước|tại) Quốc hội\b|\b(?:chất vấn|giải trình|thảo luận)\b[^.;]{0,60}\bQuốc hội\b|"
+    r"(?<!khi )(?<!trình )\b(?:trước|tại) Quốc hội\b|\b(?:chất vấn|giải trình)\b[^.;]{0,40}\b(?:trước|tại|của) Quốc hội\b|"
     r"\bQuốc hội\b[^.;]{0,30}\b(?:chất vấn|thảo luận)\b",
     re.IGNORECASE,
 )
@@ -226,14 +229,20 @@ def _opening(article: Article) -> list[str]:
 
 
 def _level(opening: list[str]) -> tuple[str | None, str]:
-    for sentence in opening:  # a minister answering the Assembly speaks at its session
-        if BEFORE_THE_ASSEMBLY.search(sentence):
-            return "national", sentence
     for sentence in opening:
         for held in HELD_BY.finditer(sentence):
             for level, pattern in ORGANISERS:
                 if pattern.match(held.group(1)):
                     return level, sentence
+    for sentence in opening:  # "UBND tỉnh Nghệ An tổ chức hội nghị …": the body right before the verb
+        for verb in ORGANISED.finditer(sentence):
+            named = [(m.end(), level) for level, pattern in ORGANISERS
+                     for m in pattern.finditer(sentence, max(0, verb.start() - ORGANISER_REACH), verb.start())]
+            if named:
+                return max(named)[1], sentence
+    for sentence in opening:  # a minister answering the Assembly speaks at its session
+        if BEFORE_THE_ASSEMBLY.search(sentence):
+            return "national", sentence
     for sentence in opening:
         if DISTRICT_SESSION.search(sentence):
             return "district", sentence

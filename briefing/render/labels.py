@@ -89,7 +89,7 @@ VI = {
         "national words after it": "từ chỉ cả nước sau số liệu",
         "the province watching from its bridge": "tỉnh dự tại điểm cầu",
         "a list header": "câu mở đầu danh sách", "the place the article is about": "địa phương bài viết nói đến",
-        "its own words": "từ ngữ của chính nó", "its wording": "cách diễn đạt của nó", "its indicator": "chỉ tiêu của nó",
+        "its own words": "từ ngữ của chính nó", "its wording": "cách diễn đạt của nó", "its indicator": "bản chất của số liệu",
         "its clause": "vế câu của nó", "its sentence": "câu của nó",
         "its clause: the same period a year before": "vế câu: cùng kỳ năm trước",
     },

@@ -728,3 +728,26 @@ def test_unquoted_named_years_and_whose_motto_after_review(sentence, themes):
 
     found = find_themes(parse(f"Tin\n\n{sentence}\n"), "provincial", 2024)
     assert [(t.text, t.kind, t.year) for t in found] == themes
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    ("Năm 2018, tỷ lệ giải ngân vốn vay nợ công đạt 65%.", []),  # a loan's disbursement, not the debt
+    ("Năm 2018, tỷ lệ hộ cận nghèo giảm còn 5,2%.", []),  # near-poor households are not the poor
+    ("Năm 2018, số hộ thoát nghèo giảm 12%.", []),
+    ("Năm 2018, tỉnh đón 5 triệu lượt khách du lịch, tổng thu đạt 13.000 tỷ đồng.",  # tourism's takings
+     [("tourists", "result", 2018, 5e6)]),
+    # a contribution to growth is not growth, but a contribution named elsewhere in the clause leaves it be
+    ("Với sự đóng góp tích cực của các doanh nghiệp vào sản xuất, tăng trưởng GRDP năm 2018 đạt 8,1%.",
+     [("economic_growth", "result", 2018, 8.1)]),
+])
+def test_figures_a_review_found_misread(sentence, figures):
+    assert read(sentence, review=2018, plan=2019, date="2018-12-20")[0] == figures
+
+
+def test_a_province_preparing_a_bill_for_the_assembly_holds_its_own_meeting():
+    from briefing.extract.metadata import read_metadata
+    from briefing.ingest.read import parse
+
+    info = read_metadata(parse("Nghệ An góp ý dự án luật\n\nNgày 5/4/2018, UBND tỉnh Nghệ An tổ chức hội nghị thảo "
+                               "luận, góp ý dự án Luật Quy hoạch trước khi trình Quốc hội.\n"))
+    assert (info.level, info.locality) == ("provincial", "Nghệ An")
