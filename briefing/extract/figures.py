@@ -9,7 +9,9 @@ its unit must suit the indicator. Target or result comes from the wording
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from briefing.extract.dates import discussed_year
 from briefing.extract.figure_words import (
@@ -34,7 +36,7 @@ from briefing.ingest.article import Article, Sentence
 from briefing.text.gazetteer import find_places
 from briefing.text.normalize import match_form
 from briefing.text.numbers import Quantity, find_quantities
-from briefing.text.patterns import BARE_YEAR
+from briefing.text.patterns import BARE_YEAR, found_in
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             ONLY_CHANGE.match(window) or EQUIVALENT.match(window) or not re.search(r"\w", window))
         last_code, last_unit = code, quantity.unit
         clause = _label_window(key, 0, quantity.start)
-        sector = SECTOR.search(clause)
+        # (a number no indicator names becomes a sector's growth only by a growth phrase: look no further)
+        sector = SECTOR.search(clause) if code is not None or SECTOR_GROWTH_PHRASE.search(window) else None
         if sector:
             code = _sector_indicator(code, sector.group(1) or context.sector, window)
         if code is not None and _is_growth_of_level(code, window, quantity):
@@ -291,13 +294,22 @@ def _indicator_from_before(window: str, quantity: Quantity, inherited: str | Non
 
 
 def _label_window(key: str, start: int, end: int) -> str:
-    """The words before a figure, back to the start of its clause; a label and its colon right
-    before the figure ("Tổng số thu: 911.100 tỷ đồng") are its words too."""
-    window = key[start:end]
-    breaks = list(CLAUSE_BREAK.finditer(window))
-    if breaks and window[breaks[-1].start()] == ":" and not window[breaks[-1].end() :].strip():
-        breaks.pop()
-    return window[breaks[-1].end() :] if breaks else window
+    """The words of ``key[start:end]`` after its last clause break: the words before a figure, back
+    to the start of its clause; a label and its colon right before the figure ("Tổng số thu:
+    911.100 tỷ đồng") are its words too."""
+    starts, ends = _clause_breaks(key)
+    last = bisect_right(ends, end) - 1  # the last break that ends by ``end``
+    if last >= 0 and starts[last] >= start and key[starts[last]] == ":" and not key[ends[last] : end].strip():
+        last -= 1
+    return key[ends[last] : end] if last >= 0 and starts[last] >= start else key[start:end]
+
+
+@lru_cache(maxsize=8)
+def _clause_breaks(key: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the clause breaks of a sentence start and end, found once for all its figures (a
+    sentence of many numbers would otherwise be searched again for each)."""
+    found = list(CLAUSE_BREAK.finditer(key))
+    return tuple(m.start() for m in found), tuple(m.end() for m in found)
 
 
 def _sector_indicator(code: str | None, sector: str | None, window: str) -> str | None:
@@ -328,14 +340,14 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
     whose = "hypothetical" if CONDITION_AFTER.match(after) else owner(window, key, context.foreign_article)
     if whose != OWN:
         return NOT_OWN[whose]
-    if context.level == "district" and not (PROVINCIAL_WORDS.search(key) or NATIONAL_WORDS.search(key)):
+    if context.level == "district" and not (found_in(PROVINCIAL_WORDS, key) or found_in(NATIONAL_WORDS, key)):
         return NOT_OWN["district"]  # a district's meeting reports the district's figures
     if len(named) > 1 or UNITS_COUNTED.search(clause):
         return "several places' figure"
     if "?" in after_figure:
         return "a question, not a statement"
-    owner_named = NAMED_OWNER.search(key) or named  # "cả nước", "tỉnh", or a province by name
-    if context.level is None and not (owner_named and (BARE_YEAR.search(key) or THIS_YEAR.search(key))):
+    owner_named = found_in(NAMED_OWNER, key) or named  # "cả nước", "tỉnh", or a province by name
+    if context.level is None and not (owner_named and (found_in(BARE_YEAR, key) or found_in(THIS_YEAR, key))):
         return "owner or year not stated outside a meeting"
     if year is None:
         return "year unknown"
@@ -568,9 +580,9 @@ def _locality(places: list, key: str, clause: str, context: Context) -> tuple[st
         return (recent, "a sentence before") if recent else (context.locality, "the place the article is about")
     if context.locality and context.level in ("provincial", "district", "national"):
         return context.locality, "the meeting"  # a national leader's working session with one province speaks of it
-    if context.recent_place and context.place_age <= RECENT_PLACE_SENTENCES and not NATIONAL_WORDS.search(key):
+    if context.recent_place and context.place_age <= RECENT_PLACE_SENTENCES and not found_in(NATIONAL_WORDS, key):
         return context.recent_place, "a sentence before"
-    if PROVINCIAL_WORDS.search(key):
+    if found_in(PROVINCIAL_WORDS, key):
         return context.bridge, "the province watching from its bridge"
     return None, "the meeting" if context.level == "national" else "none"
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.text.patterns import found_in
+
 OWN = "own"  # the country or a province, as its authorities state it
 
 # Other countries, regions and the world, as Vietnamese news names them.
@@ -102,7 +104,7 @@ def owner(clause: str, sentence: str, foreign_article: bool) -> str:
     """
     if HYPOTHETICAL.search(clause):
         return "hypothetical"
-    if FORECASTER.search(clause) or FORECASTER.search(sentence):
+    if FORECASTER.search(clause) or found_in(FORECASTER, sentence):
         return "forecaster"
     if FOREIGN.search(clause) and not HOME.search(clause):
         return "foreign"
@@ -112,7 +114,7 @@ def owner(clause: str, sentence: str, foreign_article: bool) -> str:
         return "sector"
     if DISTRICT.search(clause):
         return "district"
-    if foreign_article and not HOME.search(sentence):
+    if foreign_article and not found_in(HOME, sentence):
         return "foreign"
     return OWN
 
