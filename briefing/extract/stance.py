@@ -43,7 +43,8 @@ ESTIMATE = re.compile(r"ước tính|dự kiến|ước|khoảng|có thể")
 # provinces and "trung bình cả năm" one year's: none is an average over years).
 AVERAGE = re.compile(
     r"(?:bình quân|trung bình)(?! (?:\w+ ){0,2}(?:trên )?đầu người)(?! (?:của )?cả (?:nước|năm))|/\s*năm\b|mỗi năm|hằng năm|hàng năm|"
-    r"giai đoạn \d{4}\s*[-–]\s*\d{4}|\d{4}\s*[-–]\s*\d{4}|cả giai đoạn|nhiệm kỳ|5 năm|những năm tới"
+    r"giai đoạn \d{4}\s*[-–]\s*\d{4}|\d{4}\s*[-–]\s*\d{4}|cả giai đoạn|nhiệm kỳ|5 năm|những năm tới|"
+    r"\b(?:hơn |gần |khoảng )?\d+ năm (?:qua|gần đây|trở lại đây)"  # "trong hơn 10 năm qua": a span of years
 )
 # "khoảng 6,8% thay vì (mục tiêu) từ 6,6% đến 6,8%": what follows "thay vì" is the old target, replaced;
 # "thay đổi mục tiêu từ “dưới 4%” thành “khoảng 4%”": what stands before "thành" is the old one.

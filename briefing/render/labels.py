@@ -113,6 +113,7 @@ VI = {
         "a district's figure": "số liệu của một huyện",
         "several places' figure": "số liệu của nhiều địa phương",
         "a question, not a statement": "câu hỏi, không phải khẳng định",
+        "a share of a total": "tỷ trọng trong một tổng số",
         "owner or year not stated outside a meeting": "không nêu chủ thể hoặc năm",
         "year unknown": "không rõ năm",
         "indicator unclear": "không rõ chỉ tiêu",

@@ -138,6 +138,8 @@ def test_reported_figures(sentence, figures):
     ("Năm 2023, Samsung Việt Nam xuất khẩu 65 tỷ USD.", "an agency's or a company's figure"),
     ("Trong 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 7%.", "part of a year"),
     ("Vậy tại sao năm 2023 tỉnh không kiên định mục tiêu kiềm chế lạm phát dưới 4%?", "a question, not a statement"),
+    ("Năm 2023, xuất khẩu đạt 45% tổng kim ngạch xuất nhập khẩu của tỉnh.", "a share of a total"),
+    ("Thủ tướng đánh giá mức tăng trưởng trên 800% trong hơn 10 năm qua.", "average over several years"),
     ("Năm 2014, Quốc hội nhất trí nâng trần bội chi từ 4,8 lên 5,3% GDP.", "a legal ceiling"),
     ("Một số ý kiến cho rằng, để duy trì tăng trưởng trên 15% trong nhiều năm, tỉnh cần nhiều vốn.",
      "a condition or a comparison"),
