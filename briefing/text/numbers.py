@@ -52,7 +52,8 @@ def _alternation(words) -> str:
 
 NUM = r"\d+(?:[.,]\d+)*"
 MAGNITUDE = rf"(?:{_alternation(MAGNITUDES)})(?!\w)"
-UNIT = rf"(?!đồng\s+chí)(?:{_alternation(UNITS)})(?!\w)"
+# ("đồng chí" is a comrade; "khách sạn", "khách hàng", "khách mời" are hotels, customers and guests, not visits)
+UNIT = rf"(?!đồng\s+chí)(?:{_alternation(UNITS)})(?!\w)(?<!khách(?=\s(?:sạn|hàng|mời)\b))"
 # "độ" means "about" only on its own: "tốc độ 8%" is a rate, not an estimate.
 NOT_ABOUT = r"(?<!tốc )(?<!tiến )(?<!mức )(?<!nhiệt )(?<!trình )(?<!chế )"
 BEFORE_WORDS = _alternation(set(COMPARATORS) - set(quantity_words.COMPARATORS_AFTER)).replace("độ", NOT_ABOUT + "độ")

@@ -60,7 +60,7 @@ UNITS = {
     "VND": Words({"vi": "{} đồng", "en": "VND {}"}, ("đồng", "vnd", "vnđ", "đ")),
     "USD": Words({"vi": "{} USD", "en": "USD {}"}, ("usd", "us d", "đô la mỹ", "đô la", "đôla")),
     "people": Words({"vi": "{} người", "en": "{} people"}, ("người", "lao động", "cán bộ", "học sinh")),
-    "visits": Words({"vi": "{} lượt", "en": "{} visits"}, ("lượt", "lượt khách", "lượt người")),
+    "visits": Words({"vi": "{} lượt", "en": "{} visits"}, ("lượt", "lượt khách", "lượt người", "khách", "du khách")),
     "tonnes": Words({"vi": "{} tấn", "en": "{} tonnes"}, ("tấn",)),
     "count": Words({"vi": "{}", "en": "{}"}, COUNTED),
     "%": Words({"vi": "{}%", "en": "{}%"}, ("%", "phần trăm")),

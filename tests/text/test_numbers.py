@@ -114,6 +114,9 @@ def test_counted_indicators_and_percentages():
         ("có 8/13 huyện đạt chuẩn nông thôn mới", Q("8/13 huyện", 8, "count", of=13)),
         ("Khách du lịch đạt 3,2 triệu lượt", Q("3,2 triệu lượt", 3.2e6, "visits")),
         ("đón 150.000 lượt khách", Q("150.000 lượt khách", 150_000, "visits")),
+        ("đón 18 triệu khách quốc tế", Q("18 triệu khách", 18e6, "visits")),  # visitors counted without "lượt"
+        ("đón 2 triệu du khách", Q("2 triệu du khách", 2e6, "visits")),
+        ("có 200 khách sạn", Q("200", 200, "")),  # hotels, not visitors
         ("kiểm soát CPI tăng không quá 4%", Q("không quá 4%", 4, "%", "<=")),
         ("tăng trưởng GDP từ 6,6% đến 6,8%", Q("từ 6,6% đến 6,8%", 6.6, "%", value_max=6.8)),
         ("khoảng 27% - 27,5%", Q("khoảng 27% - 27,5%", 27, "%", "~", value_max=27.5)),
