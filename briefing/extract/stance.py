@@ -25,7 +25,9 @@ TARGET_CUES = re.compile(
 # Words that make what follows a result: "ước", "đã đạt", "so với cùng kỳ" … ("giảm còn 3%" is said
 # of targets as often as of results, so "còn" is no cue)
 RESULT_CUES = re.compile(
-    r"\bước\b|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)|\bbằng\b|được kiểm soát"
+    r"\bước\b|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)|\bbằng\b|được kiểm soát|"
+    # "với việc đạt toàn bộ các chỉ tiêu … Quốc hội giao, tốc độ tăng trưởng …": targets met, results follow
+    r"(?:đạt|hoàn thành|vượt) (?:toàn bộ|tất cả|cả) (?:các )?chỉ tiêu[^,;.\d]{0,60}?(?:giao|đề ra)?(?=\s*[,;])"
 )
 ESTIMATE_WORDS = ("dự kiến",)
 # A prediction rather than a plan or a record: "dự báo", "có thể đạt", "kỳ vọng".
