@@ -120,7 +120,8 @@ THIS_PLACE = re.compile(r"\b(?:tỉnh|thành phố|tp\.?) (?:này|nhà)\b|\bđ�
 PLACE_AS_SUBJECT = re.compile(r"(?<!các )(?<!tỉnh, )(?<!và )\b(?:tỉnh|thành phố)\b(?! (?:và|,))")
 # "giải ngân vốn vay nợ công đạt 65%", "trả nợ công": the debt qualifies a loan or a payment, whose % it is
 DEBT_OF_SOMETHING = re.compile(r"\b(?:vay|trả|khoản|vốn)\s+nợ công\b")
-SHARE_OF_TOTAL = re.compile(r"\s*(?:của |trong )?tổng\b")  # "99,6% tổng giá trị xuất khẩu": a share, not the level
+# "99,6% tổng giá trị xuất khẩu": a share, not the level ("85% tổng kế hoạch vốn" is the plan's share)
+SHARE_OF_TOTAL = re.compile(r"\s*(?:của |trong )?tổng\b(?! số\b| kế hoạch| dự toán| vốn)")
 ONLY_GDP = re.compile(r"\bgdp\b")  # of the national words, the one older provincial reports use too
 # "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
 UNITS_COUNTED = re.compile(

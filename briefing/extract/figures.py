@@ -242,6 +242,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         reason = (borrowed and last_reason) or _why_not(code, clause, window, after, key, year, context,
                                                          key[quantity.end :], named)
         last_reason = reason
+        if not reason and quantity.unit == "%" and SHARE_OF_TOTAL.match(after):
+            reason = "a share of a total"  # "chiếm 28,7% tổng thu ngân sách của tỉnh"
         if not reason and kind == RESULT and context.part_year_meeting and not _names_its_year(clause, key, quantity):
             reason = "part of a year"
         if not reason and kind == RESULT and dict(evidence)["year"] == MEETING_DATE and _year_under_way(context):
@@ -346,8 +348,6 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
         return "several places' figure"
     if "?" in after_figure:
         return "a question, not a statement"
-    if SHARE_OF_TOTAL.match(after):  # "chiếm 28,7% tổng thu ngân sách của tỉnh"
-        return "a share of a total"
     owner_named = found_in(NAMED_OWNER, key) or named  # "cả nước", "tỉnh", or a province by name
     if context.level is None and not (owner_named and (found_in(BARE_YEAR, key) or found_in(THIS_YEAR, key))):
         return "owner or year not stated outside a meeting"

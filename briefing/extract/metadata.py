@@ -82,6 +82,7 @@ WORKS_CEREMONY = re.compile(rf"(?:\blễ )?(?:{WORKS_WORDS.pattern})", re.IGNORE
 # The National Assembly's own sittings: a minister's answers there are the Assembly's meeting, not his ministry's.
 ORGANISED = re.compile(r"\btổ chức (?:hội nghị|kỳ họp|phiên họp|lễ|buổi|cuộc họp|họp)", re.IGNORECASE)
 ORGANISER_REACH = 60  # the organiser is named just before "tổ chức"
+ORGANISER_BREAK = re.compile(r"[.;:]|\b(?:đề nghị|yêu cầu|chỉ đạo|giao|để)\b")  # "Thủ tướng đề nghị UBND tỉnh tổ chức"
 # ("thảo luận … trước khi trình Quốc hội" is a body preparing a bill for it, not the Assembly's sitting.)
 BEFORE_THE_ASSEMBLY = re.compile(
     r"(?<!khi )(?<!trình )\b(?:trước|tại) Quốc hội\b|\b(?:chất vấn|giải trình)\b[^.;]{0,40}\b(?:trước|tại|của) Quốc hội\b|"
@@ -236,10 +237,13 @@ def _level(opening: list[str]) -> tuple[str | None, str]:
                     return level, sentence
     for sentence in opening:  # "UBND tỉnh Nghệ An tổ chức hội nghị …": the body right before the verb
         for verb in ORGANISED.finditer(sentence):
-            named = [(m.end(), level) for level, pattern in ORGANISERS
-                     for m in pattern.finditer(sentence, max(0, verb.start() - ORGANISER_REACH), verb.start())]
-            if named:
-                return max(named)[1], sentence
+            start = max(0, verb.start() - ORGANISER_REACH)
+            cut = [m.end() for m in ORGANISER_BREAK.finditer(sentence, start, verb.start())]
+            start = cut[-1] if cut else start
+            named = [(m.start(), level) for level, pattern in ORGANISERS
+                     for m in pattern.finditer(sentence, start, verb.start())]
+            if named:  # the first body of the phrase: "UBND huyện Yên Thành, tỉnh Nghệ An tổ chức"
+                return min(named)[1], sentence
     for sentence in opening:  # a minister answering the Assembly speaks at its session
         if BEFORE_THE_ASSEMBLY.search(sentence):
             return "national", sentence

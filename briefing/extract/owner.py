@@ -137,4 +137,6 @@ def _foreign_title(text: str, end: int) -> bool:
     word = NEXT_WORD.match(text, end)
     if not word:
         return False
-    return bool(FOREIGN.match(text, word.start(1))) or not VIETNAMESE_SYLLABLE.fullmatch(word.group(1))
+    name = word.group(1)  # a number or an abbreviation ("9 tháng", "tp hcm") is no one's name
+    return bool(FOREIGN.match(text, word.start(1))) or (
+        name.isalpha() and len(name) > 2 and not VIETNAMESE_SYLLABLE.fullmatch(name))

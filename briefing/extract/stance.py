@@ -26,8 +26,9 @@ TARGET_CUES = re.compile(
 # of targets as often as of results, so "còn" is no cue)
 RESULT_CUES = re.compile(
     r"\bước\b|đã đạt|đạt được|thực hiện được|\bđã\b|so với (?:cùng kỳ|năm)|\bbằng\b|được kiểm soát|"
-    # "với việc đạt toàn bộ các chỉ tiêu … Quốc hội giao, tốc độ tăng trưởng …": targets met, results follow
-    r"(?:đạt|hoàn thành|vượt) (?:toàn bộ|tất cả|cả) (?:các )?chỉ tiêu[^,;.\d]{0,60}?(?:giao|đề ra)?(?=\s*[,;])"
+    # "với việc đạt toàn bộ các chỉ tiêu … Quốc hội giao, tốc độ tăng trưởng …": targets met, results
+    # follow ("phấn đấu hoàn thành toàn bộ các chỉ tiêu" still aims)
+    r"(?:việc|đã) (?:đạt|hoàn thành|vượt) (?:toàn bộ|tất cả|cả) (?:các )?chỉ tiêu[^,;.\d]{0,60}?(?:giao|đề ra)?(?=\s*[,;])"
 )
 ESTIMATE_WORDS = ("dự kiến",)
 # A prediction rather than a plan or a record: "dự báo", "có thể đạt", "kỳ vọng".
@@ -45,9 +46,11 @@ ESTIMATE = re.compile(r"ước tính|dự kiến|ước|khoảng|có thể")
 # provinces and "trung bình cả năm" one year's: none is an average over years).
 AVERAGE = re.compile(
     r"(?:bình quân|trung bình)(?! (?:\w+ ){0,2}(?:trên )?đầu người)(?! (?:của )?cả (?:nước|năm))|/\s*năm\b|mỗi năm|hằng năm|hàng năm|"
-    r"giai đoạn \d{4}\s*[-–]\s*\d{4}|\d{4}\s*[-–]\s*\d{4}|cả giai đoạn|nhiệm kỳ|5 năm|những năm tới|"
-    r"\b(?:hơn |gần |khoảng )?\d+ năm (?:qua|gần đây|trở lại đây)"  # "trong hơn 10 năm qua": a span of years
+    r"giai đoạn \d{4}\s*[-–]\s*\d{4}|\d{4}\s*[-–]\s*\d{4}|cả giai đoạn|nhiệm kỳ|5 năm|những năm tới"
 )
+# "tăng trưởng trên 800% trong hơn 10 năm qua": a span of years right after the figure ("lần đầu tiên
+# trong 10 năm qua, GDP tăng 7,08%" is one year's)
+SPAN_AFTER = re.compile(r"^\s*trong (?:hơn |gần |khoảng )?\d+ năm (?:qua|gần đây|trở lại đây)")
 # "khoảng 6,8% thay vì (mục tiêu) từ 6,6% đến 6,8%": what follows "thay vì" is the old target, replaced;
 # "thay đổi mục tiêu từ “dưới 4%” thành “khoảng 4%”": what stands before "thành" is the old one.
 REPLACED = re.compile(r"thay vì\s*(?:(?:mục tiêu|chỉ tiêu)\s*)?(?:từ\s*|mức\s*)?$")
@@ -96,7 +99,8 @@ def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sen
     if _forecast(clause[-AVERAGE_REACH * 2:]):
         return "forecast"
     own_after = re.split(r",\s|;", after)[0]  # the figure's own words, not the next item of a list
-    averages = [*AVERAGE.finditer(clause[-AVERAGE_REACH:]), *AVERAGE.finditer(own_after[:AVERAGE_AFTER])]
+    averages = [*AVERAGE.finditer(clause[-AVERAGE_REACH:]), *AVERAGE.finditer(own_after[:AVERAGE_AFTER]),
+                *SPAN_AFTER.finditer(own_after)]
     if any(not (yearly_average and m.group(0) in ("bình quân", "trung bình")) for m in averages):
         return "average over several years"
     if CEILING.search(clause[-CEILING_REACH:]):

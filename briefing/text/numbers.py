@@ -160,6 +160,8 @@ def _is_label_or_code(sentence: str, reading: _Reading) -> bool:
     if reading.of:
         # "26/28 chỉ tiêu" counts things; "5/1" or "ngày 17/1 tỉnh ..." is a date.
         return _unit_name(reading.unit) not in ("count", "people") or previous in DATE_WORDS
+    if previous == "năm" and not reading.magnitude and not reading.high and _is_year(reading.low):
+        return True  # "năm 2018 khách quốc tế …", "năm 2018 người dân …": a year, whatever noun follows
     if reading.magnitude or reading.unit:
         return False
     return previous in LABELS or all(_is_year(n) for n in (reading.low, reading.high) if n)

@@ -756,3 +756,34 @@ def test_a_province_preparing_a_bill_for_the_assembly_holds_its_own_meeting():
     info = read_metadata(parse("Nghệ An góp ý dự án luật\n\nNgày 5/4/2018, UBND tỉnh Nghệ An tổ chức hội nghị thảo "
                                "luận, góp ý dự án Luật Quy hoạch trước khi trình Quốc hội.\n"))
     assert (info.level, info.locality) == ("provincial", "Nghệ An")
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    # the plan's share and a count of targets are figures, not shares of a total
+    ("Năm 2018, cả nước giải ngân vốn đầu tư công đạt 85% tổng kế hoạch vốn được giao.",
+     [("public_investment_disbursement", "result", 2018, 85)]),
+    # a record over ten years is one year's result; a span right after the figure is not
+    ("Năm 2018, lần đầu tiên trong 10 năm qua, GDP tăng 7,08%.", [("economic_growth", "result", 2018, 7.08)]),
+    ("Thủ tướng đánh giá mức tăng trưởng trên 800% trong hơn 10 năm qua.", []),
+    # aiming to meet every target is still a target
+    ("Năm 2019, Chính phủ phấn đấu hoàn thành toàn bộ các chỉ tiêu Quốc hội giao, tăng trưởng GDP đạt 6,8%.",
+     [("economic_growth", "target", 2019, 6.8)]),
+])
+def test_figures_a_second_review_found_misread(sentence, figures):
+    assert read(sentence, level="national", locality=None, review=2018, plan=2019, date="2018-12-20")[0] == figures
+
+
+def test_a_year_before_visitors_is_a_year_and_a_district_organises_its_own_meeting():
+    from briefing.extract.metadata import read_metadata
+    from briefing.extract.owner import is_foreign_article
+    from briefing.ingest.read import parse
+    from briefing.text.numbers import find_quantities
+
+    quantities = find_quantities("Trong năm 2018 khách quốc tế ước đạt 2 triệu lượt.")
+    assert [(q.value, q.unit) for q in quantities] == [(2e6, "visits")]
+    info = read_metadata(parse("Yên Thành tổng kết năm 2018\n\nNgày 28/12/2018, UBND huyện Yên Thành, tỉnh Nghệ An tổ "
+                               "chức hội nghị tổng kết năm 2018.\n"))
+    assert (info.level, info.locality) == ("district", "Nghệ An")
+    # a number or an abbreviation after a bare title is no foreign name
+    assert not is_foreign_article("giải ngân vốn trái phiếu chính phủ 9 tháng đạt thấp trong bối cảnh kinh tế thế giới "
+                                  "khó khăn. thủ tướng yêu cầu đẩy nhanh", names_a_province=False)
