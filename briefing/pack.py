@@ -11,6 +11,7 @@ from pathlib import Path
 
 from briefing.analyse import analyse_into
 from briefing.compare import Comparison, compare, focus
+from briefing.extract import evidence
 from briefing.extract.facts import ArticleFacts
 from briefing.extract.indicators import HEADLINE_INDICATORS
 from briefing.flags import ATTENTION_KINDS
@@ -40,10 +41,6 @@ COMPACT_TREND_YEARS = 6  # a compact pack shows growth only, in one table of pla
 ANNEX_INFERRED = 60  # figures whose year, owner or indicator the annex says came from their context
 # Where a part of a figure may come from that a reader should see, as it is the likeliest to be
 # wrong: outside the figure's sentence and not the meeting's own year or place.
-BORROWED_EVIDENCE = frozenset({"the sentence before", "the figure before it", "a sentence before",
-                               "the year the article speaks of", "the meeting's date",
-                               "the province watching from its bridge", "a list header",
-                               "the place the article is about"})
 
 
 class EmptyPackError(ValueError):
@@ -174,12 +171,12 @@ class Pack:
     @property
     def inferred_figures(self) -> list[tuple]:
         """(meeting, figure, [(attribute, source)]) for the figures the sections show whose indicator,
-        year or owner was taken from outside their sentence (BORROWED_EVIDENCE): the reader sees what
+        year or owner was taken from outside their sentence (evidence.BORROWED): the reader sees what
         was inferred."""
         found = []
         for meeting in self.sectioned:
             for figure in meeting.shown_figures:
-                borrowed = [(part, source) for part, source in figure.evidence if source in BORROWED_EVIDENCE]
+                borrowed = [(part, source) for part, source in figure.evidence if source in evidence.BORROWED]
                 if borrowed:
                     found.append((meeting, figure, borrowed))
         return found[:ANNEX_INFERRED]

@@ -21,9 +21,9 @@ DAY_MONTH = re.compile(
 )
 
 # "đến năm 2020", "đưa vào khai thác vào năm 2032": a deadline ("tính đến năm 2018" is a point in
-# time, and "Vào năm 2018, …" opening a clause is the year spoken of)
-HORIZON_BEFORE = re.compile(r"(?<!tính )\b(?:đến|tới)\s*$|(?<=\w )vào\s*$", re.IGNORECASE)
-HORIZON_REACH = 13  # room for "tính đến " before "năm"
+# time, and "Vào năm 2018, …" opening a clause is the year spoken of), as the words before the year
+HORIZON_BEFORE = re.compile(r"(?:(?<!tính )\b(?:đến|tới)|(?<=\w )vào)\s+năm\s+$", re.IGNORECASE)
+HORIZON_REACH = 20  # room for "tính đến năm " before the year
 HISTORICAL_GAP = 5  # a full date this far from the years discussed is history, not the meeting
 LEAD_PARAGRAPHS = 3  # the meeting's date is given in the opening; later dates are of other events
 DISCUSSED_CHARS = 5000  # the opening pages say which year the article is about; the rest adds only noise
@@ -73,11 +73,15 @@ def discussed_year(article: Article) -> int | None:
 @lru_cache(maxsize=8)  # asked for by the meeting's date, its years and its figures: read once
 def _discussed_year(title: str, body: str) -> int | None:
     text = title + " " + body[:DISCUSSED_CHARS]
-    years = Counter(int(m.group(1)) for m in NAMED_YEAR.finditer(text)
-                    if not HORIZON_BEFORE.search(text, max(0, m.start() - HORIZON_REACH), m.start()))
+    years = Counter(int(m.group(1)) for m in NAMED_YEAR.finditer(text) if not is_deadline(text, m.start(1)))
     if not years:
         return None
     return max(years, key=lambda y: (years[y], y))
+
+
+def is_deadline(text: str, year_start: int) -> bool:
+    """The year written at ``year_start`` is a deadline ("đến năm 2020"), not a year spoken of."""
+    return bool(HORIZON_BEFORE.search(text, max(0, year_start - HORIZON_REACH), year_start))
 
 
 def _is_current(year: int, discussed: int | None) -> bool:

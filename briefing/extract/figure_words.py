@@ -122,7 +122,6 @@ PLACE_AS_SUBJECT = re.compile(r"(?<!các )(?<!tỉnh, )(?<!và )\b(?:tỉnh|thà
 DEBT_OF_SOMETHING = re.compile(r"\b(?:vay|trả|khoản|vốn)\s+nợ công\b")
 # "99,6% tổng giá trị xuất khẩu": a share, not the level ("85% tổng kế hoạch vốn" is the plan's share)
 SHARE_OF_TOTAL = re.compile(r"\s*(?:của |trong )?tổng\b(?! số\b| kế hoạch| dự toán| vốn)")
-ONLY_GDP = re.compile(r"\bgdp\b")  # of the national words, the one older provincial reports use too
 # "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
 UNITS_COUNTED = re.compile(
     rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b[^;]{{0,60}}?\b(?:có (?:tỉ lệ|tỷ lệ|mức)|giải ngân)"

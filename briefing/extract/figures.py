@@ -14,13 +14,18 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from briefing.extract.dates import discussed_year
+from briefing.extract.evidence import (
+    BRIDGE, CLAUSE, CLAUSE_RELATIVE, DISCUSSED_YEAR, FIGURE_BEFORE, ITS_INDICATOR, LIST_HEADER, MEETING,
+    MEETING_DATE, NATIONAL_AFTER, NATIONAL_IN_CLAUSE, NONE, NO_TARGET_WORD, OWN_WORDS, PLACE_ABOUT, PLAN_YEAR,
+    RECENT_PLACE, REVIEW_YEAR, SAME_PERIOD, SENTENCE, SENTENCE_BEFORE, WORDING,
+)
 from briefing.extract.figure_words import (
     ANAPHOR, BARE_GROWTH, BASELINE, BASELINE_REACH, BUSINESS_ACTIVE, BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN,
     CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER, DEBT_OF_SOMETHING, EQUIVALENT, FALL_OF, FILLER,
     FOLLOWING_REACH, GDP_AFTER, GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS,
     INCREMENT_WORDS, INDICATOR_PHRASES, LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED, LINKING_WORDS,
     MAX_UNLINKED_WORDS, MEASURE_BASIS, MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED,
-    NOT_INDICATOR, NOT_MET, ONLY_CHANGE, ONLY_GDP, OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_YEAR,
+    NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_YEAR,
     PLACE_AS_SUBJECT, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, REGION, REMAINING,
     SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, THIS_PLACE, TOTAL, TOTAL_REACH,
     TRAILING, TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, YEARLY_AVERAGES, YEAR_AFTER_REACH,
@@ -55,7 +60,7 @@ class Figure:
     increment: bool = False  # "thêm 16 xã": 16 more than before, not 16 in all
     sources: tuple[str, ...] = ()  # every article of the meeting that states it, once meetings are merged
     # Where each decided attribute came from: (("indicator", "its own words"), ("kind", "its wording"),
-    # ("year", "the sentence before"), ("owner", "the meeting")); see EVIDENCE.
+    # ("year", "the sentence before"), ("owner", "the meeting")); the sources are named in evidence.py.
     evidence: tuple[tuple[str, str], ...] = ()
     confidence: float | None = None  # the learned chance that it is a fact as stated (confidence.py)
 
@@ -82,15 +87,13 @@ class Candidate:
     after: tuple[str, ...]  # the first words after it, nearest first
 
 
-WORDS_AROUND = 3
+WORDS_AROUND = 3  # how many words either side of a number a candidate keeps
 # "(cùng kỳ tăng 8,25%)": in brackets after this year's figure, the same period of the year before.
 SAME_PERIOD_BEFORE = re.compile(r"\(\s*cùng kỳ(?: năm (?:trước|ngoái))?\s*(?:chỉ |cũng )?(?:tăng|đạt|là|giảm)?\s*$")
 CHANGE_OF_LEVEL = "a change, not the level"
-LIST_HEADER = re.compile(r":\s*$")  # a sentence that ends by opening a list
-SAME_PERIOD = "its clause: the same period a year before"  # "(cùng kỳ tăng 8,05%)"
-MEETING_DATE = "the meeting's date"  # the evidence of a year taken from the meeting's date alone
+OPENS_A_LIST = re.compile(r":\s*$")  # a sentence that ends by opening a list
 YEAR_UNDER_WAY_MONTHS = range(4, 11)  # results of January to March are the last year's; November's review it
-HEADER_REACH = 12  # the items of a list follow within this many sentences  # how many words either side of a number a candidate keeps
+HEADER_REACH = 12  # the items of a list follow within this many sentences
 
 
 @dataclass
@@ -155,7 +158,7 @@ def _follow_header(context: Context, key: str, own_years: list[int]) -> None:
     """Open a list header's reach at a sentence ending in ":" that names a year; close it when a
     later sentence names a year of its own or after HEADER_REACH sentences."""
     context.header_age += 1
-    if LIST_HEADER.search(key) and own_years:
+    if OPENS_A_LIST.search(key) and own_years:
         context.header_year, context.header_kind, context.header_age = own_years[-1], stance(key), 0
     elif own_years or context.header_age > HEADER_REACH:
         context.header_year = context.header_kind = None
@@ -197,6 +200,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         previous_end = quantity.end if quantity.unit else previous_end
         following = _trailing_window(key, quantity)
         quantity = _as_plan_share(quantity, key)
+        number_key = match_form(quantity.text)
+        words_after = following[len(number_key):]  # the words after the number, in matching form
         code = own_code = _indicator(window, following, quantity)
         if window.rstrip().endswith("(") and last_unit == "% of plan":
             continue  # "bằng 116,4% kế hoạch … giao (8.575 tỷ đồng)": the plan the share is of
@@ -219,10 +224,9 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         if code is None or NOT_INDICATOR.search(window):
             continue
         if quantity.unit == "%" and _unit(code, quantity) == GDP_SHARE_UNIT and not _share_of_gdp_stated(
-                code, window, following[len(match_form(quantity.text)):]):
+                code, window, words_after):
             continue
-        if code == "new_rural_standard" and quantity.unit == "count" and not NEW_RURAL_COUNTED.search(
-                match_form(quantity.text)):
+        if code == "new_rural_standard" and quantity.unit == "count" and not NEW_RURAL_COUNTED.search(number_key):
             continue
         window_start = quantity.start - len(window)
         if _unlinked_words(window, code, unplaced[window_start:quantity.start]) > MAX_UNLINKED_WORDS:
@@ -233,8 +237,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             quantity = _indicators_met(quantity, quantities[:i], key, following)
             if quantity is None:
                 continue
-        after = following[len(match_form(quantity.text)):]
-        if quantity.unit == "%" and PER_YEAR.search(match_form(quantity.text)):
+        after = words_after
+        if quantity.unit == "%" and PER_YEAR.search(number_key):
             after = "/năm" + after  # "5-6%/năm": a rate a year, read with the words after it
         kind, year, evidence = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None,
                                               found[-1].year if found else None)
@@ -248,9 +252,9 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             reason = "part of a year"
         if not reason and kind == RESULT and dict(evidence)["year"] == MEETING_DATE and _year_under_way(context):
             reason = "part of a year"  # a result told in June with no year of its own: the year so far
-        locality, owner_from = (None, "national words after it") if COUNTRY_AFTER.match(after) else _locality(
+        locality, owner_from = (None, NATIONAL_AFTER) if COUNTRY_AFTER.match(after) else _locality(
             places, key, clause, context)
-        indicator_from = "its own words" if own_code else ("the figure before it" if i else "the sentence before")
+        indicator_from = OWN_WORDS if own_code else (FIGURE_BEFORE if i else SENTENCE_BEFORE)
         figure = Figure(
             indicator=code,
             label=INDICATORS[code].en,
@@ -266,7 +270,6 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             increment=bool(INCREMENT_WORDS.search(window)),
             evidence=(("indicator", indicator_from), *evidence, ("owner", owner_from)),
         )
-        words_after = following[len(match_form(quantity.text)):]
         context.candidates.append(Candidate(figure, reason, i, _edge_words(window, -WORDS_AROUND),
                                             _edge_words(words_after, WORDS_AROUND)))
         if reason:
@@ -498,31 +501,31 @@ def _figure_year(key: str, quantity: Quantity, context: Context) -> tuple[int | 
     clause_start = quantity.start - len(clause)
     own = OWN_YEAR_AFTER.match(key, quantity.end)
     if own:
-        return int(own.group(1)), "its clause"
+        return int(own.group(1)), CLAUSE
     in_clause = [y for y in _own_years(key, quantity.start) if key.rfind(str(y), 0, quantity.start) >= clause_start]
     if in_clause:
-        return in_clause[-1], "its clause"
+        return in_clause[-1], CLAUSE
     dates = (context.date, context.review_year, context.plan_year)
     if not any(dates) and context.discussed:  # no meeting: "năm nay" is the year the article speaks of
         dates = (None, None, context.discussed)
     before = relative_year(clause, *dates)
     if before is not None:
-        return before, "its clause, relative to the meeting"
+        return before, CLAUSE_RELATIVE
     rest = key[quantity.end : quantity.end + YEAR_AFTER_REACH]
     cut = CLAUSE_BREAK.search(rest)
     rest = rest[: cut.start()] if cut else rest
     after = [int(y) for y in BARE_YEAR.findall(rest)]
     if after and not _is_baseline(key, key.find(str(after[0]), quantity.end)):
-        return after[0], "its clause"
+        return after[0], CLAUSE
     earlier = _own_years(key, quantity.start)
     if earlier:
-        return earlier[0], "its sentence"
+        return earlier[0], SENTENCE
     relative = relative_year(rest, *dates)
     if relative is not None:
-        return relative, "its clause, relative to the meeting"
+        return relative, CLAUSE_RELATIVE
     if context.recent_year is None and context.header_year is not None:
-        return context.header_year, "a list header"
-    return context.recent_year, "the sentence before"
+        return context.header_year, LIST_HEADER
+    return context.recent_year, SENTENCE_BEFORE
 
 
 def _kind_and_year(key: str, quantity: Quantity, context: Context, kind: str | None = None,
@@ -533,18 +536,18 @@ def _kind_and_year(key: str, quantity: Quantity, context: Context, kind: str | N
     year, year_from = _figure_year(key, quantity, context)
     if year is not None and SAME_PERIOD_BEFORE.search(key, 0, quantity.start):
         year, year_from = year - 1, SAME_PERIOD
-    kind_from = "its indicator" if kind else "its wording"
+    kind_from = ITS_INDICATOR if kind else WORDING
     if kind is None and year_from == SAME_PERIOD:  # a year that is over: "… đề ra (cùng kỳ tăng 8,25%)"
         kind, kind_from = RESULT, SAME_PERIOD
     kind = kind or stance(key[: quantity.start], year is not None and year == context.review_year)
-    if kind is None and year_from == "a list header" and context.header_kind:
-        kind, kind_from = context.header_kind, "a list header"
+    if kind is None and year_from == LIST_HEADER and context.header_kind:
+        kind, kind_from = context.header_kind, LIST_HEADER
     if kind is None:  # no wording: a year the meeting plans, or any figure of a meeting that only plans
         only_plans = year is None and context.plan_year is not None and context.review_year is None
         kind = TARGET if only_plans or (year is not None and year == context.plan_year) else RESULT
-        kind_from = "the meeting's plan year" if kind == TARGET else "no target word"
+        kind_from = PLAN_YEAR if kind == TARGET else NO_TARGET_WORD
     if year is None:
-        year, year_from = (sentence_year, "the figure before it") if sentence_year else _default_year(kind, context)
+        year, year_from = (sentence_year, FIGURE_BEFORE) if sentence_year else _default_year(kind, context)
     return kind, year, (("kind", kind_from), ("year", year_from))
 
 
@@ -552,11 +555,11 @@ def _default_year(kind: str, context: Context) -> tuple[int | None, str]:
     """The meeting's planned or reviewed year; failing those, the year of its date
     (results reported in the first quarter belong to the year before); and which it was."""
     if kind == "target" and context.plan_year:
-        return context.plan_year, "the meeting's plan year"
+        return context.plan_year, PLAN_YEAR
     if kind == "result" and context.review_year:
-        return context.review_year, "the meeting's review year"
+        return context.review_year, REVIEW_YEAR
     if not context.date:
-        return (context.discussed, "the year the article speaks of") if context.level else (None, "none")
+        return (context.discussed, DISCUSSED_YEAR) if context.level else (None, NONE)
     year, month = int(context.date[:4]), int(context.date[5:7])
     return (year - 1 if kind == "result" and month <= 3 else year), MEETING_DATE
 
@@ -570,29 +573,29 @@ def _locality(places: list, key: str, clause: str, context: Context) -> tuple[st
     """The province named in the sentence; else the meeting's own for a provincial meeting;
     else, in a national article, a province named in the last sentences or the bridge; and which."""
     if places:
-        return places[0].place.name, "its sentence"
+        return places[0].place.name, SENTENCE
     this_place = THIS_PLACE.search(clause) or (  # "GDP tỉnh này": the province spoken of, whatever the words
         context.locality and PLACE_AS_SUBJECT.search(clause) and _only_gdp(clause))
     if NATIONAL_WORDS.search(clause) and "grdp" not in clause and not this_place:
-        return None, "national words in its clause"
+        return None, NATIONAL_IN_CLAUSE
     if this_place and context.locality and context.level in ("provincial", "district"):
-        return context.locality, "the meeting"  # a province's own meeting speaks of itself
+        return context.locality, MEETING  # a province's own meeting speaks of itself
     recent = context.recent_place if context.place_age <= RECENT_PLACE_SENTENCES else None
     if this_place and (recent or context.locality):
-        return (recent, "a sentence before") if recent else (context.locality, "the place the article is about")
+        return (recent, RECENT_PLACE) if recent else (context.locality, PLACE_ABOUT)
     if context.locality and context.level in ("provincial", "district", "national"):
-        return context.locality, "the meeting"  # a national leader's working session with one province speaks of it
-    if context.recent_place and context.place_age <= RECENT_PLACE_SENTENCES and not found_in(NATIONAL_WORDS, key):
-        return context.recent_place, "a sentence before"
+        return context.locality, MEETING  # a national leader's working session with one province speaks of it
+    if recent and not found_in(NATIONAL_WORDS, key):
+        return recent, RECENT_PLACE
     if found_in(PROVINCIAL_WORDS, key):
-        return context.bridge, "the province watching from its bridge"
-    return None, "the meeting" if context.level == "national" else "none"
+        return context.bridge, BRIDGE
+    return None, MEETING if context.level == "national" else NONE
 
 
 def _only_gdp(clause: str) -> bool:
     """The clause's national words are "GDP" alone, which a province's report may use too."""
     words = [m.group(0) for m in NATIONAL_WORDS.finditer(clause)]
-    return bool(words) and all(ONLY_GDP.fullmatch(w) for w in words)
+    return bool(words) and all(w == "gdp" for w in words)
 
 
 def counted_place(figure: Figure) -> str | None:

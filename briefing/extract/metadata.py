@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.dates import DAY_MONTH, FULL_DATE, HORIZON_BEFORE, HORIZON_REACH, discussed_year, meeting_date
+from briefing.extract.dates import DAY_MONTH, FULL_DATE, discussed_year, is_deadline, meeting_date
 from briefing.extract.owner import is_foreign_article
 from briefing.extract.stance import PART_YEAR
 from briefing.ingest.article import Article
@@ -75,20 +75,21 @@ MEETING_WORDS = re.compile(
     r"trình bày|\bhọp\b",  # "Thường trực Chính phủ họp về …", "trình bày báo cáo"
     re.IGNORECASE,
 )
-# "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
 # The words of a ceremony for works: "lễ khởi công nhà máy", "khánh thành", "nhấn nút vận hành".
 WORKS_WORDS = re.compile(r"khánh thành|khởi công|động thổ|nhấn nút", re.IGNORECASE)
 WORKS_CEREMONY = re.compile(rf"(?:\blễ )?(?:{WORKS_WORDS.pattern})", re.IGNORECASE)
-# The National Assembly's own sittings: a minister's answers there are the Assembly's meeting, not his ministry's.
+# "UBND tỉnh Nghệ An tổ chức hội nghị": the body named just before "tổ chức" organises the meeting.
 ORGANISED = re.compile(r"\btổ chức (?:hội nghị|kỳ họp|phiên họp|lễ|buổi|cuộc họp|họp)", re.IGNORECASE)
 ORGANISER_REACH = 60  # the organiser is named just before "tổ chức"
 ORGANISER_BREAK = re.compile(r"[.;:]|\b(?:đề nghị|yêu cầu|chỉ đạo|giao|để)\b")  # "Thủ tướng đề nghị UBND tỉnh tổ chức"
-# ("thảo luận … trước khi trình Quốc hội" is a body preparing a bill for it, not the Assembly's sitting.)
+# The National Assembly's own sittings: a minister's answers there are the Assembly's meeting, not his
+# ministry's ("thảo luận … trước khi trình Quốc hội" is a body preparing a bill for it, not a sitting).
 BEFORE_THE_ASSEMBLY = re.compile(
     r"(?<!khi )(?<!trình )\b(?:trước|tại) Quốc hội\b|\b(?:chất vấn|giải trình)\b[^.;]{0,40}\b(?:trước|tại|của) Quốc hội\b|"
     r"\bQuốc hội\b[^.;]{0,30}\b(?:chất vấn|thảo luận)\b",
     re.IGNORECASE,
 )
+# "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
 MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
 AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
@@ -291,7 +292,7 @@ def _whole_years(pattern: re.Pattern, text: str) -> list[int]:
     or where the year opens a span of years ("kế hoạch 5 năm 2016-2020" is a term, not a year)."""
     return [int(m.group(1)) for m in pattern.finditer(text)
             if not PART_YEAR.search(match_form(m.group(0))) and not YEAR_SPAN_AFTER.match(text, m.end(1))
-            and not HORIZON_BEFORE.search(text, max(0, m.start(1) - HORIZON_REACH - 5), m.start(1) - 5)]
+            and not is_deadline(text, m.start(1))]
 
 
 def _meeting_place(level: str | None, organiser_sentence: str, opening: list[str]) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.text.normalize import is_vietnamese_syllable
 from briefing.text.patterns import found_in
 
 OWN = "own"  # the country or a province, as its authorities state it
@@ -29,7 +30,8 @@ FOREIGN = re.compile(
 )
 # Words that bring the figure back home even in a sentence that names another country
 # (but "Chính phủ Indonesia", "Thủ tướng Nhật Bản" are that country's).
-HOME = re.compile(rf"\b(?:việt nam|cả nước|trong nước|nước ta|(?:chính phủ|quốc hội|thủ tướng)(?!\s+{FOREIGN.pattern}))\b")
+HOME_WORDS = r"việt nam|cả nước|trong nước|nước ta"
+HOME = re.compile(rf"\b(?:{HOME_WORDS}|(?:chính phủ|quốc hội|thủ tướng)(?!\s+{FOREIGN.pattern}))\b")
 # Vietnam named as such, or a leader's title followed by a Vietnamese family name ("Thủ tướng Nguyễn Xuân Phúc").
 # ("Lý" is left out: Chinese and Singaporean leaders are written "Lý Khắc Cường", "Lý Hiển Long".)
 VIETNAMESE_FAMILY_NAMES = (
@@ -37,7 +39,7 @@ VIETNAMESE_FAMILY_NAMES = (
     "lưu tống chu lương quách thái cao kiều đoàn lâm trịnh tạ"
 )
 HOME_NAMED = re.compile(
-    r"\b(?:việt nam|cả nước|trong nước|nước ta|vn)\b|\b(?:thủ tướng|phó thủ tướng|chủ tịch quốc hội|chủ tịch nước|"
+    rf"\b(?:{HOME_WORDS}|vn)\b|\b(?:thủ tướng|phó thủ tướng|chủ tịch quốc hội|chủ tịch nước|"
     rf"tổng bí thư|bộ trưởng|thống đốc)(?: chính phủ)? (?!{FOREIGN.pattern})(?:"
     + "|".join(VIETNAMESE_FAMILY_NAMES.split()) + r")\b"
 )
@@ -45,10 +47,6 @@ HOME_NAMED = re.compile(
 # it ("Thủ tướng Nhật Bản", "Thủ tướng Medvedev": a name no Vietnamese syllable can spell).
 BARE_TITLE = re.compile(r"\b(?:chính phủ|quốc hội|thủ tướng)\b")
 NEXT_WORD = re.compile(r"\s+(\w+)")
-VIETNAMESE_SYLLABLE = re.compile(
-    r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?"
-    r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]+(?:ng|nh|ch|[cmnpt])?"
-)
 # Forecasters, analysts and international bodies: their estimates are not the authorities' figures.
 FORECASTER = re.compile(
     r"\b(?:ngân hàng thế giới|world bank|\bwb\b|imf|quỹ tiền tệ quốc tế|adb|ngân hàng phát triển châu á|hsbc|"
@@ -139,4 +137,4 @@ def _foreign_title(text: str, end: int) -> bool:
         return False
     name = word.group(1)  # a number or an abbreviation ("9 tháng", "tp hcm") is no one's name
     return bool(FOREIGN.match(text, word.start(1))) or (
-        name.isalpha() and len(name) > 2 and not VIETNAMESE_SYLLABLE.fullmatch(name))
+        name.isalpha() and len(name) > 2 and not is_vietnamese_syllable(name))

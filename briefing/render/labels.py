@@ -5,6 +5,7 @@ Article content (titles, slogans, sentences) is never translated.
 
 from __future__ import annotations
 
+from briefing.extract import evidence as source
 from briefing.extract.indicators import indicator_names
 
 VI = {
@@ -80,18 +81,18 @@ VI = {
     "inferred_note": "Với những số liệu này, năm, chủ thể hoặc chỉ tiêu không nằm trong câu chứa số mà được lấy từ ngữ cảnh (câu trước, số liệu đứng trước, ngày họp); nguồn ghi bên cạnh để người đọc kiểm tra.",
     "evidence_parts": {"indicator": "chỉ tiêu", "kind": "loại", "year": "năm", "owner": "chủ thể"},
     "evidence_sources": {
-        "the figure before it": "số liệu đứng trước", "the sentence before": "câu trước",
-        "the meeting's plan year": "năm kế hoạch của hội nghị", "no target word": "không có từ chỉ mục tiêu",
-        "its clause, relative to the meeting": "vế câu, tính theo ngày họp",
-        "the meeting's review year": "năm tổng kết của hội nghị", "the meeting's date": "ngày họp",
-        "the year the article speaks of": "năm bài viết nói đến", "none": "không rõ", "the meeting": "hội nghị",
-        "a sentence before": "một câu trước đó", "national words in its clause": "từ chỉ cả nước trong vế câu",
-        "national words after it": "từ chỉ cả nước sau số liệu",
-        "the province watching from its bridge": "tỉnh dự tại điểm cầu",
-        "a list header": "câu mở đầu danh sách", "the place the article is about": "địa phương bài viết nói đến",
-        "its own words": "từ ngữ của chính nó", "its wording": "cách diễn đạt của nó", "its indicator": "bản chất của số liệu",
-        "its clause": "vế câu của nó", "its sentence": "câu của nó",
-        "its clause: the same period a year before": "vế câu: cùng kỳ năm trước",
+        source.FIGURE_BEFORE: "số liệu đứng trước", source.SENTENCE_BEFORE: "câu trước",
+        source.PLAN_YEAR: "năm kế hoạch của hội nghị", source.NO_TARGET_WORD: "không có từ chỉ mục tiêu",
+        source.CLAUSE_RELATIVE: "vế câu, tính theo ngày họp",
+        source.REVIEW_YEAR: "năm tổng kết của hội nghị", source.MEETING_DATE: "ngày họp",
+        source.DISCUSSED_YEAR: "năm bài viết nói đến", source.NONE: "không rõ", source.MEETING: "hội nghị",
+        source.RECENT_PLACE: "một câu trước đó", source.NATIONAL_IN_CLAUSE: "từ chỉ cả nước trong vế câu",
+        source.NATIONAL_AFTER: "từ chỉ cả nước sau số liệu",
+        source.BRIDGE: "tỉnh dự tại điểm cầu",
+        source.LIST_HEADER: "câu mở đầu danh sách", source.PLACE_ABOUT: "địa phương bài viết nói đến",
+        source.OWN_WORDS: "từ ngữ của chính nó", source.WORDING: "cách diễn đạt của nó",
+        source.ITS_INDICATOR: "bản chất của số liệu", source.CLAUSE: "vế câu của nó", source.SENTENCE: "câu của nó",
+        source.SAME_PERIOD: "vế câu: cùng kỳ năm trước",
     },
     "unattributed": "Số liệu không được ghi nhận là chỉ tiêu, kết quả",
     "unattributed_note": "Những con số này có trong bài nhưng không được đưa vào các bảng vì không rõ của ai, "

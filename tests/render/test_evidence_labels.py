@@ -25,3 +25,11 @@ def test_every_evidence_source_of_the_evaluation_articles_has_a_vietnamese_label
     found = _sources(sorted((EVAL / "meetings").glob("*.txt")) + sorted((EVAL / "pool2").glob("*.txt"))[:300])
     missing = found - set(labels("vi")["evidence_sources"])
     assert not missing, missing
+
+
+def test_every_named_evidence_source_has_a_vietnamese_label():
+    from briefing.extract import evidence
+
+    named = {value for name, value in vars(evidence).items() if name.isupper() and isinstance(value, str)}
+    assert len(named) > 20 and named <= set(labels("vi")["evidence_sources"])
+    assert evidence.BORROWED <= named
