@@ -112,6 +112,15 @@ TITLE_WORDS = (
 )
 # A person's name: two to four capitalised syllables ("Phạm Minh Chính").
 NAME = r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*)(?: [A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){1,3}"
+# A national leader's recent act told in the lead is the Government's decision or session, with no
+# meeting word: "Thủ tướng vừa phê duyệt Đề án …", "Phó thủ tướng Vương Đình Huệ khảo sát công trường".
+# A decision named in passing ("quy hoạch đã được Thủ tướng phê duyệt", "chỉ tiêu Thủ tướng giao") is not.
+_LEADER = r"(?:(?:Phó )?[Tt]hủ tướng(?: Chính phủ)?|Tổng [Bb]í thư|Chủ tịch nước|(?:Phó )?[Cc]hủ tịch Quốc hội)"
+_ACT = r"(?:ký|phê duyệt|quyết định|ban hành|kiểm tra|khảo sát|thăm|làm việc|chỉ đạo|yêu cầu|lên đường)\b"
+LEADER_ACT = re.compile(
+    rf"\bvừa (?:được )?{_LEADER}(?: {NAME})? {_ACT}|\b{_LEADER}(?: {NAME})? vừa {_ACT}"
+    rf"|(?<!được )\b{_LEADER} {NAME} (?:đã |sẽ )?{_ACT}"
+)
 TITLED_NAME = re.compile(rf"\b({TITLE_WORDS}) ({NAME})")
 # "đồng chí Võ Trọng Hải, Ủy viên …, Bí thư Tỉnh ủy chủ trì": a name, then its titles.
 COMRADE = re.compile(rf"\b[đĐ]ồng chí ({NAME}), ([^.;]{{3,160}}?) (?:chủ trì|và đồng chí)")
@@ -175,7 +184,7 @@ def _tells_of_a_meeting(lead: str) -> bool:
     """The lead names a meeting, a decision or a speech; a ceremony for works ("lễ khởi công nhà máy",
     "khánh thành") alone is the builder's event, whoever attends it."""
     if not MEETING_WORDS.search(lead):
-        return False
+        return bool(LEADER_ACT.search(lead))
     if not WORKS_WORDS.search(lead):  # most leads: no need to rewrite them
         return True
     return bool(MEETING_WORDS.search(WORKS_CEREMONY.sub(" ", lead)))

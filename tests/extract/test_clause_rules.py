@@ -539,6 +539,16 @@ def test_typical_provincial_report_sentences(sentence, figures):
     # two sentences name; a lead naming several places is about none of them.
     ("Công ty bị phạt vì xả thải\n\nUBND tỉnh Quảng Ninh vừa quyết định phạt 280 triệu đồng đối với một công ty xả "
      "thải ô nhiễm.\n", (None, None, "Quảng Ninh", None, None)),
+    # a national leader's recent act is the Government's decision or session, with no meeting word;
+    # a decision named in passing is not
+    ("Hàng không mở đường bay mới\n\nChính phủ lên kế hoạch mở đường bay thẳng. Thủ tướng vừa phê duyệt Đề án "
+     "phát triển đường bay trực tiếp giữa Việt Nam và các quốc gia.\n", (None, "national", None, None, None)),
+    ("Thủ tướng thăm Campuchia và Lào\n\nThủ tướng Nguyễn Xuân Phúc hôm nay lên đường đến Campuchia. Thủ tướng "
+     "Nguyễn Xuân Phúc thăm Campuchia trong hai ngày 24/4 và 25/4.\n", (None, "national", None, None, None)),
+    ("Tỉ lệ tham gia bảo hiểm y tế giảm\n\nDù đã vượt chỉ tiêu Thủ tướng giao, nhưng tỉ lệ tham gia BHYT ở TP. HCM "
+     "lại giảm.\n", (None, None, "TP. Hồ Chí Minh", None, None)),
+    ("Phụ huynh còn thờ ơ với sách\n\nTP. HCM vừa công bố kết quả khảo sát thói quen đọc, theo đề án đã được Thủ "
+     "tướng phê duyệt.\n", (None, None, "TP. Hồ Chí Minh", None, None)),
     ("Giá vàng hôm nay tăng mạnh\n\nSáng 5/1, giá vàng SJC tại Hà Nội và TP. HCM tăng 500.000 đồng mỗi lượng.\n",
      (None, None, None, None, None)),
     ("Giá vàng tại Hà Nội tăng mạnh\n\nSáng 5/1, giá vàng SJC tăng 500.000 đồng mỗi lượng so với hôm qua.\n",
