@@ -33,3 +33,14 @@ def test_every_named_evidence_source_has_a_vietnamese_label():
     named = {value for name, value in vars(evidence).items() if name.isupper() and isinstance(value, str)}
     assert len(named) > 20 and named <= set(labels("vi")["evidence_sources"])
     assert evidence.BORROWED <= named
+
+
+def test_every_reason_a_figure_is_set_aside_has_a_vietnamese_label():
+    """The annex lists the numbers set aside with the reason; one without a label shows in English."""
+    if not (EVAL / "pool2").is_dir():
+        pytest.skip("the evaluation articles (../shared/eval) are not here")
+    paths = sorted((EVAL / "meetings").glob("*.txt")) + sorted((EVAL / "pool2").glob("*.txt"))
+    found = {u.reason for facts in read_facts([str(p) for p in paths]) for u in facts.unattributed}
+    assert len(found) > 10
+    missing = found - set(labels("vi")["reasons"])
+    assert not missing, missing
