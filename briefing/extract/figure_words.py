@@ -80,12 +80,16 @@ GDP_SHARE_UNIT = "% of GDP"
 GDP_NAMED = re.compile(r"\b(?:so(?: với)? )?(?:gdp|grdp)\b[^\d]{0,12}$")  # "… toàn xã hội so GDP khoảng 31,5%"
 GDP_AFTER = re.compile(r"^\s*(?:so với |so |của )?(?:gdp|grdp)\b")  # "35% so với GRDP"
 # A year after these words is a baseline the figure is compared with, not its own year.
+# A bracketed aside: its year is its own, not that of the figures after it.
+ASIDE = re.compile(r"\([^()]*\)")
 BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|giá so sánh|[-–])\s*(?:năm\s*)?$")
 BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right before the year
 # "3,46 tỉ USD của năm 2016", "6,8% năm 2019": a year right after the figure is its own.
 OWN_YEAR_AFTER = re.compile(rf"[\s”\")]*(?:của |trong |vào )?(?:cuối |hết )?năm ({YEAR})\b")  # "61,4% cuối năm 2017"
 YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely
 PER_YEAR = re.compile(r"%\s*/\s*năm$")  # "6,5%/năm": a rate for each year of a period
+# "25.000 đồng/giờ", "5 triệu đồng mỗi tháng": an amount for an hour, a day or a month is no year's figure.
+PER_SHORT_PERIOD = re.compile(r"(?:\s*/\s*|\s+(?:mỗi|một)\s+)(?:giờ|ngày|tuần|tháng)\b")
 # "tăng 16%", "giảm thêm 2 điểm": the change words just before a figure.
 GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
 LEVEL_INDICATORS = {"social_investment", "export_value", "budget_revenue", "fdi_attraction", "gdp_size",

@@ -20,12 +20,12 @@ from briefing.extract.evidence import (
     RECENT_PLACE, REVIEW_YEAR, SAME_PERIOD, SENTENCE, SENTENCE_BEFORE, WORDING,
 )
 from briefing.extract.figure_words import (
-    ANAPHOR, BARE_GROWTH, BASELINE, BASELINE_REACH, BUSINESS_ACTIVE, BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN,
-    CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER, DEBT_OF_SOMETHING, EQUIVALENT, FALL_OF, FILLER,
-    FOLLOWING_REACH, GDP_AFTER, GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS,
+    ANAPHOR, ASIDE, BARE_GROWTH, BASELINE, BASELINE_REACH, BUSINESS_ACTIVE, BUSINESS_CHANGE, BUSINESS_KIND,
+    BUSINESS_NOUN, CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER, DEBT_OF_SOMETHING, EQUIVALENT, FALL_OF,
+    FILLER, FOLLOWING_REACH, GDP_AFTER, GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS,
     INCREMENT_WORDS, INDICATOR_PHRASES, LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED, LINKING_WORDS,
-    MAX_UNLINKED_WORDS, MEASURE_BASIS, MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED,
-    NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_YEAR,
+    MAX_UNLINKED_WORDS, MEASURE_BASIS, MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR,
+    NOT_MET, ONLY_CHANGE, OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_SHORT_PERIOD, PER_YEAR,
     PLACE_AS_SUBJECT, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, REGION, REMAINING,
     SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, THIS_PLACE, TOTAL, TOTAL_REACH,
     TRAILING, TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, YEARLY_AVERAGES, YEAR_AFTER_REACH,
@@ -246,6 +246,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         reason = (borrowed and last_reason) or _why_not(code, clause, window, after, key, year, context,
                                                          key[quantity.end :], named)
         last_reason = reason
+        if not reason and (PER_SHORT_PERIOD.search(number_key) or PER_SHORT_PERIOD.match(words_after)):
+            reason = "an amount for less than a year"
         if not reason and quantity.unit == "%" and SHARE_OF_TOTAL.match(after):
             reason = "a share of a total"  # "chiếm 28,7% tổng thu ngân sách của tỉnh"
         if not reason and kind == RESULT and context.part_year_meeting and not _names_its_year(clause, key, quantity):
@@ -485,8 +487,11 @@ def _share_of_gdp_stated(code: str, window: str, following: str) -> bool:
 
 
 def _own_years(key: str, end: int) -> list[int]:
-    """Years in ``key[:end]`` that a figure can belong to (not baselines such as "so với năm 2022")."""
-    return [int(m.group(1)) for m in BARE_YEAR.finditer(key, 0, end) if not _is_baseline(key, m.start())]
+    """Years in ``key[:end]`` that a figure can belong to: not baselines ("so với năm 2022") nor the
+    year of an aside closed before it ("GDP tăng cao hơn 6,7% (năm 2017 là 6,81%), thu ngân sách …")."""
+    asides = [m.span() for m in ASIDE.finditer(key, 0, end)]
+    return [int(m.group(1)) for m in BARE_YEAR.finditer(key, 0, end)
+            if not _is_baseline(key, m.start()) and not any(a <= m.start() < b for a, b in asides)]
 
 
 def _is_baseline(key: str, year_start: int) -> bool:

@@ -797,3 +797,18 @@ def test_a_year_before_visitors_is_a_year_and_a_district_organises_its_own_meeti
     # a number or an abbreviation after a bare title is no foreign name
     assert not is_foreign_article("giải ngân vốn trái phiếu chính phủ 9 tháng đạt thấp trong bối cảnh kinh tế thế giới "
                                   "khó khăn. thủ tướng yêu cầu đẩy nhanh", names_a_province=False)
+
+
+@pytest.mark.parametrize("sentence, figures, reasons", [
+    # the year of a bracketed aside is the aside's, not that of the figures after it
+    ("GDP có thể tăng trưởng cao hơn mức 6,7% (năm 2017 là 6,81%), thu ngân sách nhà nước ước đạt trên 1,35 triệu "
+     "tỉ đồng.", [("budget_revenue", "result", 2018, 1.35e15)], ["forecast", "forecast"]),
+    # an amount for an hour or a month is no year's income
+    ("Chi phí được quy đổi dựa trên thu nhập bình quân đầu người năm 2017 (khoảng 25.000 đồng/giờ).", [],
+     ["an amount for less than a year"]),
+    ("Thu nhập bình quân đầu người năm 2018 đạt 5 triệu đồng mỗi tháng.", [], ["an amount for less than a year"]),
+    ("Thu nhập bình quân đầu người năm 2018 đạt 60 triệu đồng.", [("income_per_capita", "result", 2018, 6e7)], []),
+])
+def test_asides_and_amounts_for_less_than_a_year(sentence, figures, reasons):
+    assert read(sentence, level="national", locality=None, review=2018, plan=2019, date="2018-12-20") == (
+        figures, reasons)
