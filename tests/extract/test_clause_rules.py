@@ -812,3 +812,14 @@ def test_a_year_before_visitors_is_a_year_and_a_district_organises_its_own_meeti
 def test_asides_and_amounts_for_less_than_a_year(sentence, figures, reasons):
     assert read(sentence, level="national", locality=None, review=2018, plan=2019, date="2018-12-20") == (
         figures, reasons)
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    # "chỉ tiêu" with its indicator names the target, whatever verb leads to it
+    ("Năm 2018, Bộ Tài chính bảo đảm thực hiện thành công chỉ tiêu lạm phát tăng dưới 4% của Quốc hội.",
+     [("cpi", "target", 2018, 4)]),
+    ("Năm 2018 GDP tăng 7,08%, vượt chỉ tiêu tăng trưởng 6,7% Quốc hội giao.",
+     [("economic_growth", "result", 2018, 7.08), ("economic_growth", "target", 2018, 6.7)]),
+])
+def test_a_target_named_by_its_indicator_after_chi_tieu(sentence, figures):
+    assert read(sentence, level="national", locality=None, review=2018, plan=2019, date="2018-12-20")[0] == figures
