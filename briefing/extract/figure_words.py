@@ -118,7 +118,7 @@ RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subjec
 VENUE_BEFORE = re.compile(r"\btại\s+(?:(?:tp\.?|thành phố|thủ đô)\s+)?$", re.IGNORECASE)
 # Words that make a sentence a province's or the country's.
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
-NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
+NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế|việt nam")
 THIS_PLACE = re.compile(r"\b(?:tỉnh|thành phố|tp\.?) (?:này|nhà)\b|\bđịa phương này\b")  # "GDP tỉnh này đạt 6,7%"
 # "thành phố đặt mục tiêu tăng trưởng GDP 9,5%": a province or city as the subject, not one of many
 PLACE_AS_SUBJECT = re.compile(r"(?<!các )(?<!tỉnh, )(?<!và )\b(?:tỉnh|thành phố)\b(?! (?:và|,))")

@@ -823,3 +823,13 @@ def test_asides_and_amounts_for_less_than_a_year(sentence, figures, reasons):
 ])
 def test_a_target_named_by_its_indicator_after_chi_tieu(sentence, figures):
     assert read(sentence, level="national", locality=None, review=2018, plan=2019, date="2018-12-20")[0] == figures
+
+
+@pytest.mark.parametrize("sentence, locality", [
+    # "Việt Nam" in the clause makes the figure the country's, even at a leader's session with one city
+    ("Năm 2019, Việt Nam phấn đấu thu hút 17 triệu lượt khách quốc tế.", None),
+    ("Năm 2019, thành phố phấn đấu thu hút 7 triệu lượt khách quốc tế.", "Đà Nẵng"),
+])
+def test_vietnam_named_in_the_clause_owns_the_figure(sentence, locality):
+    context = Context("national", "Đà Nẵng", None, 2018, 2019, "2018-12-20")
+    assert [f.locality for f in figures_in(Sentence(sentence, 0, len(sentence), 0), context)] == [locality]
