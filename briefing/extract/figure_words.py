@@ -57,6 +57,12 @@ FALL_OF = {"poverty_rate": "poverty_rate_reduction"}
 LEVEL_AFTER_FALL = {fall: level for level, fall in FALL_OF.items()}
 # "tỷ lệ hộ nghèo giảm còn 2,1%", "giảm … xuống 1%": what remains is the rate, not its fall.
 REMAINING = re.compile(r"\b(?:còn|xuống)\s*$")
+# "tỷ lệ hộ nghèo giảm từ 7,8% xuống còn 6%", "tăng từ 2.385 USD lên 2.587 USD": the level a change
+# started from (an earlier time's, not the year's) and the level it reached (the year's).
+# ("giảm 1,5%, từ 7,8% xuống còn 6,3%": right after the change, "từ" alone opens the level it started from)
+STARTING_LEVEL = re.compile(r"(?:(?:tăng(?! trưởng)|giảm)\b[^\d]{0,40}?|^\W*)\btừ(?: mức)?\s*$")
+AT_LEAST = re.compile(r"\s*trở (?:lên|xuống)\b")  # "tăng trưởng từ 8% trở lên": a floor, not a starting level
+LEVEL_REACHED = re.compile(r"^\W*(?:gdp\s+)?(?:xuống|lên)(?: còn| mức| đến| tới)?\s*$")
 LEVEL_MOVED = re.compile(r"\b(?:từ|còn|xuống|lên)(?: mức)?\s*$")  # "giảm từ 63,6%", "tăng lên 64%": levels, not changes
 # "kim ngạch xuất khẩu đạt 30,6 tỷ USD, tăng gần 6% so với …": the change of the figure just given.
 ONLY_CHANGE = re.compile(r"^\W*(?:tăng|giảm)(?: (?:gần|hơn|khoảng|trên|xấp xỉ|thêm))?\s*$")

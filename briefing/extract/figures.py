@@ -20,15 +20,15 @@ from briefing.extract.evidence import (
     RECENT_PLACE, REVIEW_YEAR, SAME_PERIOD, SENTENCE, SENTENCE_BEFORE, WORDING,
 )
 from briefing.extract.figure_words import (
-    ANAPHOR, ASIDE, BARE_GROWTH, BASELINE, BASELINE_REACH, BUSINESS_ACTIVE, BUSINESS_CHANGE, BUSINESS_KIND,
+    ANAPHOR, ASIDE, AT_LEAST, BARE_GROWTH, BASELINE, BASELINE_REACH, BUSINESS_ACTIVE, BUSINESS_CHANGE, BUSINESS_KIND,
     BUSINESS_NOUN, CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER, DEBT_OF_SOMETHING, EQUIVALENT, FALL_OF,
     FILLER, FOLLOWING_REACH, GDP_AFTER, GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS,
-    INCREMENT_WORDS, INDICATOR_PHRASES, LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED, LINKING_WORDS,
+    INCREMENT_WORDS, INDICATOR_PHRASES, LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED, LEVEL_REACHED, LINKING_WORDS,
     MAX_UNLINKED_WORDS, MEASURE_BASIS, MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR,
     NOT_MET, ONLY_CHANGE, OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_SHORT_PERIOD, PER_YEAR,
     PLACE_AS_SUBJECT, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, REGION, REMAINING,
-    SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, THIS_PLACE, TOTAL, TOTAL_REACH,
-    TRAILING, TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, YEARLY_AVERAGES, YEAR_AFTER_REACH,
+    SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, STARTING_LEVEL, THIS_PLACE, TOTAL,
+    TOTAL_REACH, TRAILING, TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, YEARLY_AVERAGES, YEAR_AFTER_REACH,
 )
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
@@ -248,6 +248,9 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         last_reason = reason
         if not reason and (PER_SHORT_PERIOD.search(number_key) or PER_SHORT_PERIOD.match(words_after)):
             reason = "an amount for less than a year"
+        if not reason and STARTING_LEVEL.search(window) and not (
+                OWN_YEAR_AFTER.match(key, quantity.end) or AT_LEAST.match(key, quantity.end)):
+            reason = "the level before a change"  # an earlier time's level, unless its year follows it
         if not reason and quantity.unit == "%" and SHARE_OF_TOTAL.match(after):
             reason = "a share of a total"  # "chiếm 28,7% tổng thu ngân sách của tỉnh"
         if not reason and kind == RESULT and context.part_year_meeting and not _names_its_year(clause, key, quantity):
@@ -286,6 +289,9 @@ def _indicator_from_before(window: str, quantity: Quantity, inherited: str | Non
     """The indicator a figure whose own words name none takes from the figure before it in the
     sentence (``last_code``) or, for the first, from the previous sentence (``inherited``):
     "(240,5 tỉ USD)", "tăng 6%", "con số này là …", "giảm 1,02%, còn 3,54%"."""
+    level = LEVEL_AFTER_FALL.get(last_code, last_code)
+    if level and (LEVEL_REACHED.match(window) or STARTING_LEVEL.match(window)) and _unit_allowed(level, quantity):
+        return level  # "giảm 1,5%, từ 7,8% xuống 6%": the levels a change moves between
     if last_code and _unit_allowed(last_code, quantity) and (
         SAME_AS_BEFORE.search(window) or (EQUIVALENT.match(window) and {last_unit, quantity.unit} == {"VND", "USD"})
         or SAME_PERIOD_BEFORE.search(window)
@@ -393,7 +399,9 @@ def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
     """"thu ngân sách tăng 14 nghìn tỷ", "tăng 155 USD": a change in a level indicator, not its level
     (a growth rate in % is kept where the indicator takes %: "xuất khẩu tăng 16%")."""
     counts_places = code == "new_rural_standard" and quantity.unit == "count"  # "tăng 769 xã so với năm 2017"
-    return (code in LEVEL_INDICATORS or counts_places) and quantity.unit != "%" and bool(GROWTH_WORDS.search(window))
+    moved = STARTING_LEVEL.search(window) or LEVEL_REACHED.match(window)  # "tăng từ 2.385 USD lên 2.587 USD"
+    return (code in LEVEL_INDICATORS or counts_places) and quantity.unit != "%" and bool(
+        GROWTH_WORDS.search(window)) and not moved
 
 
 def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
@@ -454,7 +462,7 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
             return max((f for f in found if f[0] < first_end), key=lambda f: f[1])[2]
     if best is None and quantity.unit == "%" and BARE_GROWTH.search(window):
         return "economic_growth"
-    if best in LEVEL_AFTER_FALL and REMAINING.search(window):
+    if best in LEVEL_AFTER_FALL and (REMAINING.search(window) or STARTING_LEVEL.search(window)):
         return LEVEL_AFTER_FALL[best]
     return best
 

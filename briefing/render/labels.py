@@ -121,6 +121,7 @@ VI = {
         "a legal ceiling": "mức trần theo luật",
         "a change, not the level": "mức thay đổi, không phải giá trị",
         "an amount for less than a year": "số liệu theo giờ, ngày hoặc tháng",
+        "the level before a change": "mức trước khi thay đổi",
     },
     "persistent": "Từ khóa lặp lại qua các năm",
     "headline_targets": "Mục tiêu chính",

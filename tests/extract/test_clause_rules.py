@@ -833,3 +833,23 @@ def test_a_target_named_by_its_indicator_after_chi_tieu(sentence, figures):
 def test_vietnam_named_in_the_clause_owns_the_figure(sentence, locality):
     context = Context("national", "Đà Nẵng", None, 2018, 2019, "2018-12-20")
     assert [f.locality for f in figures_in(Sentence(sentence, 0, len(sentence), 0), context)] == [locality]
+
+
+@pytest.mark.parametrize("sentence, figures, reasons", [
+    # a change "from X to Y": Y is the level the year reached, X an earlier time's level
+    ("Năm 2018, tỷ lệ hộ nghèo giảm từ 7,8% xuống 6%.", [("poverty_rate", "result", 2018, 6)],
+     ["the level before a change"]),
+    ("Năm 2018, tỷ lệ hộ nghèo giảm 1,5%, từ 7,8% xuống còn 6,3%.",
+     [("poverty_rate_reduction", "result", 2018, 1.5), ("poverty_rate", "result", 2018, 6.3)],
+     ["the level before a change"]),
+    ("Năm 2018 GDP bình quân đầu người tăng từ 2.385 USD lên 2.587 USD.", [("income_per_capita", "result", 2018, 2587)],
+     ["the level before a change"]),
+    ("Năm 2018, nợ công giảm từ 63,6% GDP xuống còn 61,4% GDP.", [("public_debt", "result", 2018, 61.4)],
+     ["the level before a change"]),
+    # with its own year, the level it started from is that year's
+    ("Thu nhập bình quân đầu người tăng từ 1.664 USD năm 2015 lên 2.100 USD năm 2018.",
+     [("income_per_capita", "result", 2015, 1664), ("income_per_capita", "result", 2018, 2100)], []),
+])
+def test_the_levels_a_change_moves_between(sentence, figures, reasons):
+    assert read(sentence, level="national", locality=None, review=2018, plan=2019, date="2018-12-20") == (
+        figures, reasons)
