@@ -11,7 +11,7 @@ from briefing.extract.stance import PART_YEAR
 from briefing.ingest.article import Article
 from briefing.text.gazetteer import find_places
 from briefing.text.normalize import match_form
-from briefing.text.patterns import NAMED_YEAR, NAMED_YEAR_TEXT
+from briefing.text.patterns import NAMED_YEAR, NAMED_YEAR_TEXT, YEAR
 
 # How far a review or plan word may stand from its year, within one clause: "tổng kết công tác
 # … và triển khai nhiệm vụ năm 2024" names the year after a long list of what is reviewed.
@@ -30,7 +30,7 @@ REVIEW = re.compile(
 PLAN = re.compile(
     r"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch(?! và [Đđ]ầu tư)|mục tiêu|phấn đấu|phân bổ|"
     r"(?<!so với )(?<!vượt )(?<!bằng )(?<!đạt )dự toán)"
-    rf"\b[^.;%]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}",
+    rf"\b(?:[^.;%]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}|\s+({YEAR})\b)",  # "triển khai kế hoạch 2019": no "năm"
     re.IGNORECASE,
 )
 # "năm 2024 … sẽ / triển khai / phấn đấu": the year planned, named before its verb.
@@ -299,9 +299,10 @@ def _reviews(article: Article, year: int) -> bool:
 def _whole_years(pattern: re.Pattern, text: str) -> list[int]:
     """The years ``pattern`` finds, except where it speaks of part of a year ("6 tháng cuối năm 2018")
     or where the year opens a span of years ("kế hoạch 5 năm 2016-2020" is a term, not a year)."""
-    return [int(m.group(1)) for m in pattern.finditer(text)
-            if not PART_YEAR.search(match_form(m.group(0))) and not YEAR_SPAN_AFTER.match(text, m.end(1))
-            and not is_deadline(text, m.start(1))]
+    found = [(m, m.lastindex) for m in pattern.finditer(text)]  # the year is the group that matched
+    return [int(m.group(g)) for m, g in found
+            if not PART_YEAR.search(match_form(m.group(0))) and not YEAR_SPAN_AFTER.match(text, m.end(g))
+            and not is_deadline(text, m.start(g))]
 
 
 def _meeting_place(level: str | None, organiser_sentence: str, opening: list[str]) -> str | None:

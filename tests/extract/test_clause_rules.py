@@ -539,6 +539,9 @@ def test_typical_provincial_report_sentences(sentence, figures):
     # two sentences name; a lead naming several places is about none of them.
     ("Công ty bị phạt vì xả thải\n\nUBND tỉnh Quảng Ninh vừa quyết định phạt 280 triệu đồng đối với một công ty xả "
      "thải ô nhiễm.\n", (None, None, "Quảng Ninh", None, None)),
+    # a plan word with a bare year plans it ("kế hoạch 2019", no "năm")
+    ("Bộ GTVT tổng kết năm 2018\n\nSáng nay (11/1/2019), tại Hà Nội, Bộ GTVT tổ chức hội nghị trực tuyến tổng kết năm "
+     "2018 triển khai kế hoạch 2019.\n", ("2019-01-11", "ministry", None, 2018, 2019)),
     # a national leader's recent act is the Government's decision or session, with no meeting word;
     # a decision named in passing is not
     ("Hàng không mở đường bay mới\n\nChính phủ lên kế hoạch mở đường bay thẳng. Thủ tướng vừa phê duyệt Đề án "
