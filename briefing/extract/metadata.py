@@ -93,6 +93,14 @@ BEFORE_THE_ASSEMBLY = re.compile(
 MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
 AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
+# Sessions that neither review nor plan a year, whenever they are held: questions to ministers, a
+# bill's debate, voters' meetings, press conferences, ceremonies and forums.
+NO_YEAR_REVIEW = re.compile(
+    r"chất vấn|tiếp xúc cử tri|thảo luận (?:tổ|ở tổ|tại tổ|về )?(?:dự án|dự thảo)|dự án luật|họp báo|\blễ\b|diễn đàn",
+    re.IGNORECASE,
+)
+# ... but the opening of a council's session reviews its year, whatever questions it will hear.
+YEAR_END_SESSION = re.compile(r"khai mạc kỳ họp", re.IGNORECASE)
 SOCIO_ECONOMIC = re.compile(r"kinh tế\s*[-–]\s*xã hội", re.IGNORECASE)  # "báo cáo kinh tế - xã hội"
 # "hội nghị … do Bộ Tài chính tổ chức", "hội nghị … của Bộ Nông nghiệp": the body that holds the
 # meeting, which decides its level even when the Prime Minister attends.
@@ -219,6 +227,8 @@ def _month_of_meeting(article: Article) -> int | None:
 def _at_year_end(month: int | None, opening: str) -> bool:
     """A meeting in November or December, or an October debate of the socio-economic report (the
     National Assembly's autumn session), reviews its year and plans the next."""
+    if NO_YEAR_REVIEW.search(opening) and not (SOCIO_ECONOMIC.search(opening) or YEAR_END_SESSION.search(opening)):
+        return False
     if month in YEAR_END_MONTHS:
         return True
     autumn_debate = month == AUTUMN_SESSION_MONTH and SOCIO_ECONOMIC.search(opening)

@@ -539,6 +539,16 @@ def test_typical_provincial_report_sentences(sentence, figures):
     # two sentences name; a lead naming several places is about none of them.
     ("Công ty bị phạt vì xả thải\n\nUBND tỉnh Quảng Ninh vừa quyết định phạt 280 triệu đồng đối với một công ty xả "
      "thải ô nhiễm.\n", (None, None, "Quảng Ninh", None, None)),
+    # questions to a minister, a bill's debate, voters' meetings and ceremonies in November review no year
+    ("Lương Bộ trưởng khoảng 14,4 triệu đồng\n\nChiều 18/11/2014, trả lời chất vấn trước Quốc hội, Bộ "
+     "trưởng Nguyễn Thái Bình giải trình về tiền lương. Mức lương cơ sở năm 2014 là 1,15 triệu đồng.\n", ("2014-11-18", "national", None, None, None)),
+    ("Đà Nẵng thoát khỏi nguồn thu từ đất\n\nNgày 26/11/2014, Chủ tịch UBND TP Đà Nẵng có buổi tiếp xúc cử tri tại "
+     "phường Thạch Thang. Năm 2014, thu ngân sách của thành phố ước đạt 16.000 tỷ đồng.\n", ("2014-11-26", "provincial", "Đà Nẵng", None, None)),
+    # ... but the opening of a council's year-end session reviews the year, whatever questions it will hear
+    ("Lãnh đạo TP HCM sẽ bị chất vấn\n\nSáng 4/12/2018, phát biểu khai mạc kỳ họp thứ 12 HĐND TP HCM, Chủ tịch HĐND "
+     "thành phố cho biết năm qua kinh tế tăng trưởng cao hơn cùng kỳ, nên các đại biểu chất vấn để làm rõ. GRDP năm "
+     "2018 ước tăng 8,3%.\n",
+     ("2018-12-04", "provincial", "TP. Hồ Chí Minh", 2018, None)),
     # a plan word with a bare year plans it ("kế hoạch 2019", no "năm")
     ("Bộ GTVT tổng kết năm 2018\n\nSáng nay (11/1/2019), tại Hà Nội, Bộ GTVT tổ chức hội nghị trực tuyến tổng kết năm "
      "2018 triển khai kế hoạch 2019.\n", ("2019-01-11", "ministry", None, 2018, 2019)),
