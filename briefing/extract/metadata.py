@@ -46,6 +46,7 @@ REVIEW_SENTENCES = 40  # a plan meeting's review of the year before comes early 
 PRESIDE_SENTENCES = 8  # who presided is told in the lead
 ABOUT_SENTENCES = 2  # an article that reports no meeting says where it happens in its first sentences
 BRIDGE_SENTENCES = 12  # the bridge points are listed after the opening paragraph
+VENUE = re.compile(r"\btại\s*$", re.IGNORECASE)  # "hội nghị … tại Hà Nội": where it is held, not whom it is about
 # "tại điểm cầu Hà Tĩnh": how close before a place "điểm cầu" must stand to make it the bridge;
 # the locality is checked with a shorter reach, as it must not be the bridge.
 BRIDGE_REACH, NOT_BRIDGE_REACH = 25, 12
@@ -327,7 +328,15 @@ def _meeting_place(level: str | None, organiser_sentence: str, opening: list[str
                 places = [m for m in find_places(text[session.end():]) if not _after_bridge(text, m.start, BRIDGE_REACH)]
                 if len({m.place.name for m in places}) == 1:
                     return places[0].place.name
+        return _title_place(opening[0])
     return None
+
+
+def _title_place(title: str) -> str | None:
+    """The one province a national meeting's title is about ("Thủ tướng chủ trì Hội nghị xúc tiến đầu tư tỉnh
+    Quảng Bình", "đẩy nhanh dự án đường sắt đô thị TP HCM"); not a venue ("tại Hà Nội") nor one of several."""
+    places = [m for m in find_places(title) if not VENUE.search(title[: m.start])]
+    return places[0].place.name if len({m.place.name for m in places}) == 1 else None
 
 
 def _locality(organiser_sentence: str, opening: list[str]) -> str | None:

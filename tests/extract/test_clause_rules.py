@@ -549,6 +549,11 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "thành phố cho biết năm qua kinh tế tăng trưởng cao hơn cùng kỳ, nên các đại biểu chất vấn để làm rõ. GRDP năm "
      "2018 ước tăng 8,3%.\n",
      ("2018-12-04", "provincial", "TP. Hồ Chí Minh", 2018, None)),
+    # a national meeting about the one province its title names is that province's; not a venue
+    ("Thủ tướng chủ trì Hội nghị xúc tiến đầu tư tỉnh Quảng Bình\n\nNgày 27/8/2018, Hội nghị xúc tiến đầu tư diễn ra "
+     "dưới sự chủ trì của Thủ tướng Chính phủ Nguyễn Xuân Phúc.\n", ("2018-08-27", "national", "Quảng Bình", None, None)),
+    ("Thủ tướng chủ trì hội nghị tại Hà Nội\n\nNgày 27/8/2018, Thủ tướng Chính phủ chủ trì hội nghị về cải cách thủ "
+     "tục hành chính.\n", ("2018-08-27", "national", None, None, None)),
     # a plan word with a bare year plans it ("kế hoạch 2019", no "năm")
     ("Bộ GTVT tổng kết năm 2018\n\nSáng nay (11/1/2019), tại Hà Nội, Bộ GTVT tổ chức hội nghị trực tuyến tổng kết năm "
      "2018 triển khai kế hoạch 2019.\n", ("2019-01-11", "ministry", None, 2018, 2019)),
