@@ -76,6 +76,13 @@ MEETING_WORDS = re.compile(
     r"trình bày|\bhọp\b",  # "Thường trực Chính phủ họp về …", "trình bày báo cáo"
     re.IGNORECASE,
 )
+# A province's people's committee issuing, approving or announcing is its decision ("UBND TP HCM vừa phê
+# duyệt quy hoạch …", "Ngày 9/4, UBND thành phố Hà Nội ban hành Kế hoạch số 84"); a fine is not ("vừa quyết định
+# phạt"), nor what is put to it ("trình UBND TP xem xét ban hành").
+PROVINCE_ACT = re.compile(
+    r"(?<!trình )\b(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:tỉnh|thành phố|TP)\b(?:(?!xem xét)[^.;,]){0,25}? (?:vừa |đã )?(?:ký )?"
+    r"(?:ban hành|phê duyệt|công bố)\b"
+)
 # The words of a ceremony for works: "lễ khởi công nhà máy", "khánh thành", "nhấn nút vận hành".
 WORKS_WORDS = re.compile(r"khánh thành|khởi công|động thổ|nhấn nút", re.IGNORECASE)
 WORKS_CEREMONY = re.compile(rf"(?:\blễ )?(?:{WORKS_WORDS.pattern})", re.IGNORECASE)
@@ -193,7 +200,7 @@ def _tells_of_a_meeting(lead: str) -> bool:
     """The lead names a meeting, a decision or a speech; a ceremony for works ("lễ khởi công nhà máy",
     "khánh thành") alone is the builder's event, whoever attends it."""
     if not MEETING_WORDS.search(lead):
-        return bool(LEADER_ACT.search(lead))
+        return bool(LEADER_ACT.search(lead) or PROVINCE_ACT.search(lead))
     if not WORKS_WORDS.search(lead):  # most leads: no need to rewrite them
         return True
     return bool(MEETING_WORDS.search(WORKS_CEREMONY.sub(" ", lead)))

@@ -554,6 +554,11 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "dưới sự chủ trì của Thủ tướng Chính phủ Nguyễn Xuân Phúc.\n", ("2018-08-27", "national", "Quảng Bình", None, None)),
     ("Thủ tướng chủ trì hội nghị tại Hà Nội\n\nNgày 27/8/2018, Thủ tướng Chính phủ chủ trì hội nghị về cải cách thủ "
      "tục hành chính.\n", ("2018-08-27", "national", None, None, None)),
+    # a province's people's committee issuing or approving is its decision; what is put to it is not
+    ("Gần 4.300 tỷ đồng xây công viên khoa học\n\nUBND TP HCM vừa phê duyệt quy hoạch xây dựng Khu công viên Khoa "
+     "học và Công nghệ tại phường Long Phước.\n", (None, "provincial", "TP. Hồ Chí Minh", None, None)),
+    ("Tỉ lệ tham gia bảo hiểm y tế giảm\n\nBHXH TP. HCM vừa trình UBND TP xem xét ban hành văn bản chỉ đạo công tác "
+     "BHYT.\n", (None, None, "TP. Hồ Chí Minh", None, None)),
     # a plan word with a bare year plans it ("kế hoạch 2019", no "năm")
     ("Bộ GTVT tổng kết năm 2018\n\nSáng nay (11/1/2019), tại Hà Nội, Bộ GTVT tổ chức hội nghị trực tuyến tổng kết năm "
      "2018 triển khai kế hoạch 2019.\n", ("2019-01-11", "ministry", None, 2018, 2019)),
