@@ -61,7 +61,7 @@ REMAINING = re.compile(r"\b(?:còn|xuống)\s*$")
 # started from (an earlier time's, not the year's) and the level it reached (the year's).
 # ("giảm 1,5%, từ 7,8% xuống còn 6,3%": right after the change, "từ" alone opens the level it started from)
 STARTING_LEVEL = re.compile(r"(?:(?:tăng(?! trưởng)|giảm)\b[^\d]{0,40}?|^\W*)\btừ(?: mức)?\s*$")
-AT_LEAST = re.compile(r"\s*trở (?:lên|xuống)\b")  # "tăng trưởng từ 8% trở lên": a floor, not a starting level
+AT_LEAST = (">=", "<=")  # the comparators of "từ 8% trở lên / trở xuống": a floor or a ceiling, not a starting level
 LEVEL_REACHED = re.compile(r"^\W*(?:gdp\s+)?(?:xuống|lên)(?: còn| mức| đến| tới)?\s*$")
 LEVEL_MOVED = re.compile(r"\b(?:từ|còn|xuống|lên)(?: mức)?\s*$")  # "giảm từ 63,6%", "tăng lên 64%": levels, not changes
 # "kim ngạch xuất khẩu đạt 30,6 tỷ USD, tăng gần 6% so với …": the change of the figure just given.
@@ -95,7 +95,7 @@ OWN_YEAR_AFTER = re.compile(rf"[\s”\")]*(?:của |trong |vào )?(?:cuối |h�
 YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely
 PER_YEAR = re.compile(r"%\s*/\s*năm$")  # "6,5%/năm": a rate for each year of a period
 # "25.000 đồng/giờ", "5 triệu đồng mỗi tháng": an amount for an hour, a day or a month is no year's figure.
-PER_SHORT_PERIOD = re.compile(r"(?:\s*/\s*|\s+(?:mỗi|một)\s+)(?:giờ|ngày|tuần|tháng)\b")
+PER_SHORT_PERIOD = re.compile(r"(?:\s*/\s*|\s+(?:mỗi|một)\s+)(?:giờ|ngày|tuần|tháng)\b(?! (?:trước|sau|qua|tới|nữa)\b)")
 # "tăng 16%", "giảm thêm 2 điểm": the change words just before a figure.
 GROWTH_WORDS = re.compile(r"(?:tăng|giảm)(?: \w+){0,2}\s*$")
 LEVEL_INDICATORS = {"social_investment", "export_value", "budget_revenue", "fdi_attraction", "gdp_size",
@@ -124,7 +124,14 @@ RECENT_PLACE_SENTENCES = 2  # a province named this recently is still the subjec
 VENUE_BEFORE = re.compile(r"\btại\s+(?:(?:tp\.?|thành phố|thủ đô)\s+)?$", re.IGNORECASE)
 # Words that make a sentence a province's or the country's.
 PROVINCIAL_WORDS = re.compile(r"grdp|trên địa bàn|\btỉnh\b|toàn tỉnh|thành phố")
-NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế|việt nam")
+NATIONAL_WORDS = re.compile(r"cả nước|\bgdp\b|quốc hội|chính phủ|nền kinh tế")
+# "Việt Nam" owns a figure as "cả nước" does, unless it ends a body's name ("Mặt trận Tổ quốc Việt Nam
+# tỉnh", "Ngân hàng Phát triển Việt Nam", "Tổng cục Du lịch Việt Nam", "Nhà máy Intel Việt Nam").
+VIETNAM = re.compile(r"\bviệt nam\b")
+BODY_NAMED_BEFORE = re.compile(
+    r"\b(?:mặt trận|ngân hàng|tổng cục|cục|tập đoàn|tổng công ty|công ty|nhà máy|hiệp hội|hội|hải quan|quỹ|viện|"
+    r"đại học|liên đoàn|báo|đài|thông tấn xã|ủy ban|uỷ ban)\b(?:\s+[^\W\d]+){0,4}\s*$"
+)
 THIS_PLACE = re.compile(r"\b(?:tỉnh|thành phố|tp\.?) (?:này|nhà)\b|\bđịa phương này\b")  # "GDP tỉnh này đạt 6,7%"
 # "thành phố đặt mục tiêu tăng trưởng GDP 9,5%": a province or city as the subject, not one of many
 PLACE_AS_SUBJECT = re.compile(r"(?<!các )(?<!tỉnh, )(?<!và )\b(?:tỉnh|thành phố)\b(?! (?:và|,))")

@@ -20,15 +20,16 @@ from briefing.extract.evidence import (
     RECENT_PLACE, REVIEW_YEAR, SAME_PERIOD, SENTENCE, SENTENCE_BEFORE, WORDING,
 )
 from briefing.extract.figure_words import (
-    ANAPHOR, ASIDE, AT_LEAST, BARE_GROWTH, BASELINE, BASELINE_REACH, BUSINESS_ACTIVE, BUSINESS_CHANGE, BUSINESS_KIND,
-    BUSINESS_NOUN, CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER, DEBT_OF_SOMETHING, EQUIVALENT, FALL_OF,
-    FILLER, FOLLOWING_REACH, GDP_AFTER, GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS,
-    INCREMENT_WORDS, INDICATOR_PHRASES, LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED, LEVEL_REACHED, LINKING_WORDS,
-    MAX_UNLINKED_WORDS, MEASURE_BASIS, MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR,
-    NOT_MET, ONLY_CHANGE, OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_SHORT_PERIOD, PER_YEAR,
-    PLACE_AS_SUBJECT, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, REGION, REMAINING,
-    SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, STARTING_LEVEL, THIS_PLACE, TOTAL,
-    TOTAL_REACH, TRAILING, TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, YEARLY_AVERAGES, YEAR_AFTER_REACH,
+    ANAPHOR, ASIDE, AT_LEAST, BARE_GROWTH, BASELINE, BASELINE_REACH, BODY_NAMED_BEFORE, BUSINESS_ACTIVE,
+    BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN, CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER,
+    DEBT_OF_SOMETHING, EQUIVALENT, FALL_OF, FILLER, FOLLOWING_REACH, GDP_AFTER, GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH,
+    GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, INDICATOR_PHRASES, LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED,
+    LEVEL_REACHED, LINKING_WORDS, MAX_UNLINKED_WORDS, MEASURE_BASIS, MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS,
+    NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT,
+    PER_SHORT_PERIOD, PER_YEAR, PLACE_AS_SUBJECT, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS,
+    RECENT_PLACE_SENTENCES, REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE,
+    SHARE_OF_TOTAL, STARTING_LEVEL, THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING, TRAILING_REACH, UNITS_COUNTED,
+    VENUE_BEFORE, VIETNAM, YEARLY_AVERAGES, YEAR_AFTER_REACH,
 )
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
@@ -248,8 +249,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         last_reason = reason
         if not reason and (PER_SHORT_PERIOD.search(number_key) or PER_SHORT_PERIOD.match(words_after)):
             reason = "an amount for less than a year"
-        if not reason and STARTING_LEVEL.search(window) and not (
-                OWN_YEAR_AFTER.match(key, quantity.end) or AT_LEAST.match(key, quantity.end)):
+        if not reason and _starts_a_change(window, quantity) and not OWN_YEAR_AFTER.match(key, quantity.end):
             reason = "the level before a change"  # an earlier time's level, unless its year follows it
         if not reason and quantity.unit == "%" and SHARE_OF_TOTAL.match(after):
             reason = "a share of a total"  # "chiếm 28,7% tổng thu ngân sách của tỉnh"
@@ -395,11 +395,17 @@ def _trailing_window(key: str, quantity: Quantity) -> str:
     return window[: breaks[0].start()] if breaks else window
 
 
+def _starts_a_change(window: str, quantity: Quantity) -> bool:
+    """The figure is the level a change started from ("giảm từ 7,8% xuống 6%"); "tăng từ 7,5% trở lên"
+    (a floor, read with its comparator) is not."""
+    return bool(STARTING_LEVEL.search(window)) and quantity.comparator not in AT_LEAST
+
+
 def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
     """"thu ngân sách tăng 14 nghìn tỷ", "tăng 155 USD": a change in a level indicator, not its level
     (a growth rate in % is kept where the indicator takes %: "xuất khẩu tăng 16%")."""
     counts_places = code == "new_rural_standard" and quantity.unit == "count"  # "tăng 769 xã so với năm 2017"
-    moved = STARTING_LEVEL.search(window) or LEVEL_REACHED.match(window)  # "tăng từ 2.385 USD lên 2.587 USD"
+    moved = _starts_a_change(window, quantity) or LEVEL_REACHED.match(window)  # "tăng từ 2.385 USD lên 2.587 USD"
     return (code in LEVEL_INDICATORS or counts_places) and quantity.unit != "%" and bool(
         GROWTH_WORDS.search(window)) and not moved
 
@@ -462,7 +468,7 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
             return max((f for f in found if f[0] < first_end), key=lambda f: f[1])[2]
     if best is None and quantity.unit == "%" and BARE_GROWTH.search(window):
         return "economic_growth"
-    if best in LEVEL_AFTER_FALL and (REMAINING.search(window) or STARTING_LEVEL.search(window)):
+    if best in LEVEL_AFTER_FALL and (REMAINING.search(window) or _starts_a_change(window, quantity)):
         return LEVEL_AFTER_FALL[best]
     return best
 
@@ -497,7 +503,8 @@ def _share_of_gdp_stated(code: str, window: str, following: str) -> bool:
 def _own_years(key: str, end: int) -> list[int]:
     """Years in ``key[:end]`` that a figure can belong to: not baselines ("so với năm 2022") nor the
     year of an aside closed before it ("GDP tăng cao hơn 6,7% (năm 2017 là 6,81%), thu ngân sách …")."""
-    asides = [m.span() for m in ASIDE.finditer(key, 0, end)]
+    # ("Thu nhập bình quân đầu người (năm 2017) đạt …": a bracket holding only a year is the figure's own)
+    asides = [m.span() for m in ASIDE.finditer(key, 0, end) if re.search(r"\d", BARE_YEAR.sub(" ", m.group(0)))]
     return [int(m.group(1)) for m in BARE_YEAR.finditer(key, 0, end)
             if not _is_baseline(key, m.start()) and not any(a <= m.start() < b for a, b in asides)]
 
@@ -589,7 +596,7 @@ def _locality(places: list, key: str, clause: str, context: Context) -> tuple[st
         return places[0].place.name, SENTENCE
     this_place = THIS_PLACE.search(clause) or (  # "GDP tỉnh này": the province spoken of, whatever the words
         context.locality and PLACE_AS_SUBJECT.search(clause) and _only_gdp(clause))
-    if NATIONAL_WORDS.search(clause) and "grdp" not in clause and not this_place:
+    if (NATIONAL_WORDS.search(clause) or _names_vietnam(clause)) and "grdp" not in clause and not this_place:
         return None, NATIONAL_IN_CLAUSE
     if this_place and context.locality and context.level in ("provincial", "district"):
         return context.locality, MEETING  # a province's own meeting speaks of itself
@@ -603,6 +610,10 @@ def _locality(places: list, key: str, clause: str, context: Context) -> tuple[st
     if found_in(PROVINCIAL_WORDS, key):
         return context.bridge, BRIDGE
     return None, MEETING if context.level == "national" else NONE
+
+
+def _names_vietnam(clause: str) -> bool:
+    return any(not BODY_NAMED_BEFORE.search(clause, 0, m.start()) for m in VIETNAM.finditer(clause))
 
 
 def _only_gdp(clause: str) -> bool:

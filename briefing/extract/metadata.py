@@ -30,7 +30,8 @@ REVIEW = re.compile(
 PLAN = re.compile(
     r"(?:triển khai|nhiệm vụ|phương hướng|kế hoạch(?! và [Đđ]ầu tư)|mục tiêu|phấn đấu|phân bổ|"
     r"(?<!so với )(?<!vượt )(?<!bằng )(?<!đạt )dự toán)"
-    rf"\b(?:[^.;%]{{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT}|\s+({YEAR})\b)",  # "triển khai kế hoạch 2019": no "năm"
+    # "triển khai kế hoạch 2019 và …": a bare year right after the word, alone ("triển khai 2000 căn nhà" is a count)
+    rf"\b(?:\s+({YEAR})(?=\s*(?:[,.;:()]|và\b|$))|(?:(?!\b{YEAR}\b)[^.;%]){{0,{WORD_TO_YEAR}}}?{NAMED_YEAR_TEXT})",
     re.IGNORECASE,
 )
 # "năm 2024 … sẽ / triển khai / phấn đấu": the year planned, named before its verb.
@@ -129,14 +130,12 @@ TITLE_WORDS = (
 # A person's name: two to four capitalised syllables ("Phạm Minh Chính").
 NAME = r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*)(?: [A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){1,3}"
 # A national leader's recent act told in the lead is the Government's decision or session, with no
-# meeting word: "Thủ tướng vừa phê duyệt Đề án …", "Phó thủ tướng Vương Đình Huệ khảo sát công trường".
-# A decision named in passing ("quy hoạch đã được Thủ tướng phê duyệt", "chỉ tiêu Thủ tướng giao") is not.
+# meeting word: "Thủ tướng vừa phê duyệt Đề án …". A past act or a decision named in passing ("dự án do Thủ
+# tướng Nguyễn Tấn Dũng phê duyệt năm 2009", "chỉ tiêu Thủ tướng giao") is not, nor another country's leader's.
 _LEADER = r"(?:(?:Phó )?[Tt]hủ tướng(?: Chính phủ)?|Tổng [Bb]í thư|Chủ tịch nước|(?:Phó )?[Cc]hủ tịch Quốc hội)"
 _ACT = r"(?:ký|phê duyệt|quyết định|ban hành|kiểm tra|khảo sát|thăm|làm việc|chỉ đạo|yêu cầu|lên đường)\b"
-LEADER_ACT = re.compile(
-    rf"\bvừa (?:được )?{_LEADER}(?: {NAME})? {_ACT}|\b{_LEADER}(?: {NAME})? vừa {_ACT}"
-    rf"|(?<!được )\b{_LEADER} {NAME} (?:đã |sẽ )?{_ACT}"
-)
+_OURS = r"(?! (?:Lào|Campuchia|Trung Quốc|Nhật Bản|Hàn Quốc|Pháp|Nga|Mỹ|Anh|Đức|Ấn Độ|Thái Lan|Singapore|Malaysia|Úc))"
+LEADER_ACT = re.compile(rf"\bvừa (?:được )?{_LEADER}{_OURS}(?: {NAME})? {_ACT}|\b{_LEADER}{_OURS}(?: {NAME})? vừa {_ACT}")
 TITLED_NAME = re.compile(rf"\b({TITLE_WORDS}) ({NAME})")
 # "đồng chí Võ Trọng Hải, Ủy viên …, Bí thư Tỉnh ủy chủ trì": a name, then its titles.
 COMRADE = re.compile(rf"\b[đĐ]ồng chí ({NAME}), ([^.;]{{3,160}}?) (?:chủ trì|và đồng chí)")

@@ -18,7 +18,7 @@ RESULT = "result"
 # ("được kiểm soát" is a result, so "kiểm soát" counts only without "được").
 TARGET_CUES = re.compile(
     r"phấn đấu|mục tiêu|kế hoạch (?:năm|đề ra cho)|dự kiến|đặt ra|đề ra|chỉ tiêu (?:quốc hội )?(?:giao|đề ra)|"
-    r"phải (?:đạt|thu)|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|(?<!được )giữ (?:ở )?mức|không quá|chỉ tiêu (?:thu|tăng|kế hoạch|năm|lạm phát|gdp|grdp|cpi|bội chi|nợ công|xuất khẩu|giải ngân)|định hướng|dự toán năm|được giao|"
+    r"phải (?:đạt|thu)|cần đạt|sẽ đạt|yêu cầu|(?<!được )kiểm soát|(?<!được )giữ (?:ở )?mức|không quá|chỉ tiêu (?:thu|tăng|kế hoạch|năm)|định hướng|(?:thực hiện|bảo đảm|đảm bảo|hoàn thành|vượt)(?: thành công)? chỉ tiêu (?:lạm phát|gdp|grdp|cpi|bội chi|nợ công|xuất khẩu|giải ngân)|dự toán năm|được giao|"
     r"thông qua|quốc hội giao|\bgiao (?:dự toán|chỉ tiêu|thu|kế hoạch)|dự toán thu|điều chỉnh|(?:chỉ tiêu|kế hoạch)(?: là| đề ra)?\s*\(?\s*$|đề xuất|"
     r"quyết định (?:nhiệm vụ|dự toán|chỉ tiêu|kế hoạch)"
 )

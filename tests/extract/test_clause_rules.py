@@ -559,6 +559,11 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "học và Công nghệ tại phường Long Phước.\n", (None, "provincial", "TP. Hồ Chí Minh", None, None)),
     ("Tỉ lệ tham gia bảo hiểm y tế giảm\n\nBHXH TP. HCM vừa trình UBND TP xem xét ban hành văn bản chỉ đạo công tác "
      "BHYT.\n", (None, None, "TP. Hồ Chí Minh", None, None)),
+    # a bare year is planned only when it stands alone after the plan word
+    ("Hội nghị\n\nNgày 20/12/2018, UBND tỉnh Nghệ An tổ chức hội nghị triển khai kế hoạch 2019 và tổng kết năm "
+     "2018.\n", ("2018-12-20", "provincial", "Nghệ An", 2018, 2019)),
+    ("Hội nghị\n\nNgày 20/6/2018, UBND tỉnh Nghệ An tổ chức hội nghị triển khai 2000 căn nhà ở xã hội.\n",
+     ("2018-06-20", "provincial", "Nghệ An", None, None)),
     # a plan word with a bare year plans it ("kế hoạch 2019", no "năm")
     ("Bộ GTVT tổng kết năm 2018\n\nSáng nay (11/1/2019), tại Hà Nội, Bộ GTVT tổ chức hội nghị trực tuyến tổng kết năm "
      "2018 triển khai kế hoạch 2019.\n", ("2019-01-11", "ministry", None, 2018, 2019)),
@@ -566,8 +571,10 @@ def test_typical_provincial_report_sentences(sentence, figures):
     # a decision named in passing is not
     ("Hàng không mở đường bay mới\n\nChính phủ lên kế hoạch mở đường bay thẳng. Thủ tướng vừa phê duyệt Đề án "
      "phát triển đường bay trực tiếp giữa Việt Nam và các quốc gia.\n", (None, "national", None, None, None)),
-    ("Thủ tướng thăm Campuchia và Lào\n\nThủ tướng Nguyễn Xuân Phúc hôm nay lên đường đến Campuchia. Thủ tướng "
-     "Nguyễn Xuân Phúc thăm Campuchia trong hai ngày 24/4 và 25/4.\n", (None, "national", None, None, None)),
+    ("Dự án chậm tiến độ\n\nDự án do Thủ tướng Nguyễn Tấn Dũng phê duyệt năm 2009 vẫn chậm tiến độ. Năm 2015, Thủ "
+     "tướng Nguyễn Tấn Dũng thăm nhà máy.\n", (None, None, None, None, None)),
+    ("Thủ tướng Lào thăm Việt Nam\n\nThủ tướng Lào Thongloun Sisoulith vừa thăm Việt Nam. Hai bên thống nhất tăng "
+     "cường hợp tác kinh tế, thương mại và đầu tư.\n", (None, None, None, None, None)),
     ("Tỉ lệ tham gia bảo hiểm y tế giảm\n\nDù đã vượt chỉ tiêu Thủ tướng giao, nhưng tỉ lệ tham gia BHYT ở TP. HCM "
      "lại giảm.\n", (None, None, "TP. Hồ Chí Minh", None, None)),
     ("Phụ huynh còn thờ ơ với sách\n\nTP. HCM vừa công bố kết quả khảo sát thói quen đọc, theo đề án đã được Thủ "
@@ -801,6 +808,15 @@ def test_a_province_preparing_a_bill_for_the_assembly_holds_its_own_meeting():
     # aiming to meet every target is still a target
     ("Năm 2019, Chính phủ phấn đấu hoàn thành toàn bộ các chỉ tiêu Quốc hội giao, tăng trưởng GDP đạt 6,8%.",
      [("economic_growth", "target", 2019, 6.8)]),
+    # a third review: a floor is no starting level, 'chỉ tiêu' in a topic is no target cue, a bracket
+    # holding only a year is the figure's own, 'một tháng trước' is a time
+    ("Mục tiêu thành phố đặt ra cho năm sau là GRDP tăng từ 7,5% trở lên.", [("economic_growth", "target", 2019, 7.5)]),
+    ("Năm 2019, tỷ lệ hộ nghèo giảm từ 1,5% trở lên.", [("poverty_rate_reduction", "target", 2019, 1.5)]),
+    ("Về chỉ tiêu lạm phát, CPI bình quân năm 2018 tăng 3,54%.", [("cpi", "result", 2018, 3.54)]),
+    ("Năm 2018, chỉ tiêu GDP đạt 7,08%, cao nhất 10 năm.", [("economic_growth", "result", 2018, 7.08)]),
+    ("Thu nhập bình quân đầu người (năm 2017) đạt 2.385 USD.", [("income_per_capita", "result", 2017, 2385)]),
+    ("Thu ngân sách năm 2018 đạt 1,35 triệu tỷ đồng một tháng trước khi kết thúc năm.",
+     [("budget_revenue", "result", 2018, 1.35e15)]),
 ])
 def test_figures_a_second_review_found_misread(sentence, figures):
     assert read(sentence, level="national", locality=None, review=2018, plan=2019, date="2018-12-20")[0] == figures
@@ -876,3 +892,14 @@ def test_vietnam_named_in_the_clause_owns_the_figure(sentence, locality):
 def test_the_levels_a_change_moves_between(sentence, figures, reasons):
     assert read(sentence, level="national", locality=None, review=2018, plan=2019, date="2018-12-20") == (
         figures, reasons)
+
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2019, Mặt trận Tổ quốc Việt Nam tỉnh phấn đấu giảm tỷ lệ hộ nghèo xuống 2%.",
+    "Năm 2018, với sự hỗ trợ của Ngân hàng Phát triển Việt Nam, tỷ lệ hộ nghèo giảm còn 2,1%.",
+    "Theo Tổng cục Du lịch Việt Nam, năm 2018 tỉnh đón 12 triệu lượt khách.",
+])
+def test_vietnam_ending_a_bodys_name_leaves_the_figure_to_the_province(sentence):
+    context = Context("provincial", "Quảng Ninh", None, 2018, 2019, "2018-12-20")
+    assert [f.locality for f in figures_in(Sentence(sentence, 0, len(sentence), 0), context)] == ["Quảng Ninh"]
