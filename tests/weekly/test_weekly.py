@@ -134,12 +134,16 @@ def test_a_killed_runs_orphaned_worker_does_not_keep_the_lock(place):
     """A run's workers are forked while it holds the lock; killed, it must not leave them holding it."""
     from briefing.weekly.lock import exclusive_lock
 
+    # The worker says it has started before its parent is killed: a worker forked but not yet scheduled
+    # still shares the lock for those microseconds, which a loaded machine can stretch.
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import os, signal, time; from briefing.weekly.lock import exclusive_lock\n"
          f"with exclusive_lock({str(place / '.briefing')!r}):\n"
+         "    started, say = os.pipe()\n"
          "    worker = os.fork()\n"
-         "    if worker == 0:\n        time.sleep(30); os._exit(0)\n"
+         "    if worker == 0:\n        os.write(say, b'.'); time.sleep(30); os._exit(0)\n"
+         "    os.read(started, 1)\n"
          "    print(worker, flush=True); os.kill(os.getpid(), signal.SIGKILL)"],
         stdout=subprocess.PIPE, text=True,
     )
