@@ -48,7 +48,7 @@ SECTOR_GROWTH = {"nông nghiệp": "agricultural_growth", "công nghiệp": "ind
 SECTOR_GROWTH_PHRASE = re.compile(r"tăng trưởng|giá trị sản xuất")
 # "Quy mô GDP theo giá hiện hành", "tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều": the basis a figure
 # is measured on, not another noun.
-MEASURE_BASIS = re.compile(r"(?:theo )?giá (?:hiện hành|so sánh)(?: năm)?(?: \d{4})?|theo chuẩn nghèo(?: đa chiều| mới)*")
+MEASURE_BASIS = re.compile(r"(?:theo )?giá (?:hiện hành|so sánh)(?: năm)?(?: \d{4})?|theo chuẩn nghèo(?: tiếp cận| đa chiều| mới| đa chiều mới)*")
 # "cao hơn mức tăng 6,2% của năm 2022": the same indicator's figure of another year, for comparison.
 COMPARED_WITH = re.compile(r"^\W*(?:cao|thấp) hơn(?: so với)?(?: mức| tốc độ)?(?: tăng)?(?: trưởng)?\s*$")
 # A rate and the indicator of its fall: "giảm 1,2%" of the poverty rate is its reduction,
@@ -88,8 +88,8 @@ GDP_AFTER = re.compile(r"^\s*(?:so với |so |của )?(?:gdp|grdp)\b")  # "35% s
 # A year after these words is a baseline the figure is compared with, not its own year.
 # A bracketed aside: its year is its own, not that of the figures after it.
 ASIDE = re.compile(r"\([^()]*\)")
-BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|giá so sánh|[-–])\s*(?:năm\s*)?$")
-BASELINE_REACH = 12  # "so với năm 2022": the baseline words stand right before the year
+BASELINE = re.compile(r"(?:so với|cùng kỳ|lần|từ|kể từ|hơn|giai đoạn|giá so sánh|[-–])\s*(?:(?:cuối|đầu)\s+)?(?:năm\s*)?$")
+BASELINE_REACH = 18  # "so với (cuối) năm 2022": the baseline words stand right before the year
 # "3,46 tỉ USD của năm 2016", "6,8% năm 2019": a year right after the figure is its own.
 OWN_YEAR_AFTER = re.compile(rf"[\s”\")]*(?:của |trong |vào )?(?:cuối |hết )?năm ({YEAR})\b")  # "61,4% cuối năm 2017"
 YEAR_AFTER_REACH = 40  # "đạt 6,8% năm 2019": a year that follows its figure follows it closely

@@ -817,6 +817,10 @@ def test_a_province_preparing_a_bill_for_the_assembly_holds_its_own_meeting():
     ("Thu nhập bình quân đầu người (năm 2017) đạt 2.385 USD.", [("income_per_capita", "result", 2017, 2385)]),
     ("Thu ngân sách năm 2018 đạt 1,35 triệu tỷ đồng một tháng trước khi kết thúc năm.",
      [("budget_revenue", "result", 2018, 1.35e15)]),
+    # "theo chuẩn nghèo tiếp cận đa chiều" says how the rate is measured, not whose it is; "so với cuối
+    # năm 2017" is the baseline, not the year
+    ("Tỉ lệ hộ nghèo theo chuẩn nghèo tiếp cận đa chiều ước còn khoảng 5,2-5,7%, (giảm khoảng 1-1,5% so với cuối "
+     "năm 2017).", [("poverty_rate", "result", 2018, 5.2), ("poverty_rate_reduction", "result", 2018, 1)]),
 ])
 def test_figures_a_second_review_found_misread(sentence, figures):
     assert read(sentence, level="national", locality=None, review=2018, plan=2019, date="2018-12-20")[0] == figures
