@@ -13,10 +13,13 @@ Run from the repository root:  .venv/bin/python benchmarks/train_confidence.py [
    the best F1). The rules alone are scored too; the better of rules-only and learned is kept: the
    most recall among those reaching 0.90 precision while keeping 80% of the rules' recall, else the
    best F1 if it beats the rules' by at least 0.01, else the rules.
-3. With --write, the chosen model is fitted on the whole tuning half and written to
-   briefing/data/confidence.json. The check half is never used for a choice: only the learning curve
-   (the chosen settings trained on a quarter, half, three quarters and all of the tuning half) is
-   scored on it, to size the next annotation effort.
+3. Apart from that decision, what the pack's tables, flags and charts show is the rules' figures
+   whose confidence reaches a threshold: the `filter` setting with the most cross-validated recall
+   at a precision of at least 0.90 (`shown_from`; the others go to the annex).
+4. With --write, the chosen model (the rules deciding alone: the shown setting's) is fitted on the
+   whole tuning half and written to briefing/data/confidence.json. The check half is never used for
+   a choice: only the learning curve (the shown setting trained on a quarter, half, three quarters
+   and all of the tuning half) is scored on it, to size the next annotation effort.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from briefing.ingest.read import ArticleError, read_article
 TARGET_PRECISION = 0.90
 FOLDS = 5
 L2_STRENGTHS = (0.3, 1.0, 3.0, 10.0)
-THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 20)]
+THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 10)] + [round(0.01 * i, 2) for i in range(50, 100)]
 CURVE = (0.25, 0.5, 0.75, 1.0)
 KEPT_RECALL = 0.8  # of the rules' recall, that a model reaching the target precision must keep
 MIN_GAIN = 0.01  # of F1 over the rules' that a learned option must show: a figure or two is noise
@@ -169,7 +172,11 @@ def choose(articles: list[dict]) -> dict:
     reaching = [o for o in options if o["precision"] >= TARGET_PRECISION and o["recall"] >= KEPT_RECALL * rules_r]
     better = [o for o in options if _f1(o) >= _f1(options[0]) + MIN_GAIN]  # options[0]: the rules
     chosen = max(reaching, key=lambda o: o["recall"]) if reaching else max(better or options[:1], key=_f1)
-    return {"options": options, "chosen": chosen}
+    # What the pack's tables show is chosen apart: the rules' figures whose confidence reaches a
+    # threshold, the setting with the most recall at a precision of TARGET_PRECISION (none if none reaches it).
+    precise = [o for o in options if o["mode"] == FILTER and o["precision"] >= TARGET_PRECISION and o["recall"] > 0]
+    shown = max(precise, key=lambda o: o["recall"]) if precise else None
+    return {"options": options, "chosen": chosen, "shown": shown}
 
 
 def _f1(option: dict) -> float:
@@ -191,11 +198,14 @@ def report(tuning: list[dict], check: list[dict]) -> tuple[dict, list[str]]:
         learned, constant = log_loss(tuning, cross_validated(tuning, l2))
         lines.append(f"  log loss of the confidence of the rules' figures, l2 {l2:<5} {learned:.3f} "
                      f"(a constant: {constant:.3f}; lower is better)")
-    chosen = result["chosen"]
+    chosen, shown = result["chosen"], result["shown"]
     lines.append(f"chosen: {chosen['mode']} (l2 {chosen['l2']}, threshold {chosen['threshold']})")
-    best = max((o for o in result["options"] if o["mode"] != RULES), key=_f1)
-    lines.append(f"learning curve of the best learned option ({best['mode']}, l2 {best['l2']}, threshold "
-                 f"{best['threshold']}), scored on the check half (precision / recall):")
+    if shown:
+        lines.append(f"shown in the pack's tables: confidence of at least {shown['threshold']} (l2 {shown['l2']}): "
+                     f"{shown['precision']:.3f} / {shown['recall']:.3f}")
+    best = shown or max((o for o in result["options"] if o["mode"] != RULES), key=_f1)
+    lines.append(f"learning curve of {'what the tables show' if shown else 'the best learned option'} ({best['mode']}, "
+                 f"l2 {best['l2']}, threshold {best['threshold']}), scored on the check half (precision / recall):")
     ordered = sorted(tuning, key=lambda a: hashlib.sha256(a["name"].encode()).hexdigest())
     for share in CURVE:
         part = ordered[: max(1, round(share * len(ordered)))]
@@ -213,13 +223,18 @@ def main() -> None:
     tuning, check = labelled(HALVES[0]), labelled(HALVES[1])
     result, lines = report(tuning, check)
     print("\n".join(lines))
-    chosen = result["chosen"]
+    chosen, shown = result["chosen"], result["shown"]
     if options.write:
-        weights = fit([r for a in tuning for r in a["rows"]], chosen["l2"]) if chosen["mode"] != RULES else {}
+        # the rules decide alone: the weights are the shown setting's, to give each figure its confidence
+        l2 = chosen["l2"] if chosen["mode"] != RULES else (shown or {}).get("l2")
+        weights = fit([r for a in tuning for r in a["rows"]], l2) if l2 is not None else {}
         MODEL_FILE.write_text(json.dumps({
-            "mode": chosen["mode"], "threshold": chosen["threshold"], "l2": chosen["l2"],
+            "mode": chosen["mode"], "threshold": chosen["threshold"], "l2": l2,
+            "shown_from": shown["threshold"] if shown and chosen["mode"] == RULES else None,
             "trained_on": f"tuning half: {len(tuning)} articles, {sum(a['expected'] for a in tuning)} figures",
             "cross_validated": {"precision": round(chosen["precision"], 3), "recall": round(chosen["recall"], 3)},
+            "shown_cross_validated": {"precision": round(shown["precision"], 3), "recall": round(shown["recall"], 3)}
+            if shown else None,
             "weights": dict(sorted(weights.items())),
         }, ensure_ascii=False, indent=1) + "\n", "utf-8")
         print(f"wrote {MODEL_FILE}")

@@ -70,7 +70,8 @@ def build(paths: list[str] | None, settings: RunSettings, fmt: str, output: Path
     check_output(inputs, target)
     pack = build_pack(inputs, title=settings.title, since=since, method=settings.method,
                       sentences=settings.sentences, progress=progress,
-                      default_title=labels(settings.lang)["pack_title"], jobs=settings.jobs)
+                      default_title=labels(settings.lang)["pack_title"], jobs=settings.jobs,
+                      min_confidence=settings.min_confidence)
     folder = str(template_folder.resolve()) if template_folder else None
     write_output(target, render_pack(pack, fmt, settings.lang, folder, settings.pdf_variant))
     return Built(target, pack)

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from briefing.extract.facts import ArticleFacts
+from briefing.extract.facts import ArticleFacts, shown_facts
 from briefing.extract.figures import Figure, counted_place
 from briefing.flags import ATTENTION_KINDS, Flag, row_flags, same_value
 from briefing.meetings import ArticleGroup, group_meetings
@@ -91,7 +91,11 @@ class Comparison:
         return [(row, flag) for row, flag in self.flags if flag.kind in ATTENTION_KINDS]
 
 
-def compare(meetings: list[ArticleFacts]) -> Comparison:
+def compare(meetings: list[ArticleFacts], min_confidence: float | None = None) -> Comparison:
+    """Themes by year and figures by indicator, place and year, with flags; only of the figures whose
+    confidence reaches ``min_confidence`` when given (the pack's tables: confidence.shown_from)."""
+    if min_confidence:
+        meetings = [shown_facts(m, min_confidence) for m in meetings]
     return Comparison(
         meetings=group_meetings(meetings),
         themes=align_themes(meetings),

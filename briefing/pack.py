@@ -12,11 +12,12 @@ from pathlib import Path
 from briefing.analyse import analyse_into
 from briefing.compare import Comparison, compare, focus
 from briefing.extract import evidence
+from briefing.extract.confidence import shown_from
 from briefing.extract.facts import ArticleFacts
 from briefing.extract.indicators import HEADLINE_INDICATORS
 from briefing.flags import ATTENTION_KINDS
 from briefing.ingest.read import IngestError
-from briefing.meetings.merged import Meeting, merge_meetings
+from briefing.meetings.merged import Meeting, as_shown, merge_meetings
 from briefing.store.facts import MemoryStore
 from briefing.summarize import DEFAULT_METHOD, DEFAULT_SENTENCES
 from briefing.trends import Trend, trends
@@ -225,6 +226,7 @@ def build_pack(
     progress: Callable[[int, int | None, str], None] | None = None,
     default_title: str = "",
     jobs: int = 1,
+    min_confidence: int | None = None,
 ) -> Pack:
     """The pack of every article under ``paths`` (meetings held on or after ``since``, when given), by
     the road a weekly run takes: the pass into a fact store (in memory), then the pack from the store.
@@ -237,18 +239,19 @@ def build_pack(
         why = "; ".join(f"{s.source}: {s.problem}" for s in skipped[:3])  # say why, as summarize does
         raise EmptyPackError(f"no readable meeting article{reason} in {', '.join(map(str, paths))}"
                              + (f" ({why})" if why else ""))
-    return pack_from_store(store, shown, title or default_title, method, sentences, skipped)
+    return pack_from_store(store, shown, title or default_title, method, sentences, skipped, min_confidence)
 
 
 def pack_from_store(store, hashes: set[str], title: str, method: str, sentences: int | None,
-                    skipped: list[IngestError]) -> Pack:
+                    skipped: list[IngestError], min_confidence: int | None = None) -> Pack:
     """The pack of the meetings of ``hashes`` in full (with every stored report of each), compared with
     every stored meeting of their places and of the nation: read from ``store`` (briefing.store.facts),
-    not the articles."""
+    not the articles. Its tables show the figures of a confidence of at least ``min_confidence``
+    percent (default: the shipped threshold, confidence.shown_from); the annex lists the others."""
     period = store.reports(hashes=hashes)
     places = {m.facts.info.locality for m in period}
     history = store.reports(places=places, without=hashes) if period else []
-    merged = merge_meetings(period + history)
+    merged = as_shown(merge_meetings(period + history), shown_from(min_confidence))
     in_full = [m for m in merged if any(a.sha256 in hashes for a in m.reports)]
     comparison = focus(compare([m.facts for m in merged]), [m.facts for m in in_full])
     return make_pack(in_full, comparison, title, method, sentences, skipped)

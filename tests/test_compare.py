@@ -82,12 +82,23 @@ def test_missed_target_variant_order_conflict_and_merged_meeting(tmp_path):
 
 def test_compare_cli_formats():
     for fmt, marker in (("table", "Chủ đề và phương châm theo năm"), ("markdown", "## Chỉ tiêu và kết quả")):
-        result = runner.invoke(app, ["compare", str(SEEDS), "--format", fmt])
+        result = runner.invoke(app, ["compare", str(SEEDS), "--format", fmt, "--min-confidence", "0"])
         assert result.exit_code == 0
         assert marker in result.stdout
         assert "17.500 tỷ đồng" in result.stdout and "8,05%" in result.stdout
     data = json.loads(runner.invoke(app, ["compare", str(SEEDS), "--format", "json"]).stdout)
     assert {"meetings", "themes", "persistent_words", "figures"} <= set(data)
+
+
+def test_compare_leaves_out_figures_of_a_low_confidence_unless_asked():
+    """By default the comparison holds the figures whose confidence reaches the trained threshold
+    (the pack's annex lists the others); --min-confidence 0 holds every figure."""
+    every = json.loads(runner.invoke(app, ["compare", str(SEEDS), "--format", "json", "--min-confidence", "0"]).stdout)
+    trusted = json.loads(runner.invoke(app, ["compare", str(SEEDS), "--format", "json"]).stdout)
+    assert 0 < len(trusted["figures"]) < len(every["figures"])
+    shown = runner.invoke(app, ["compare", str(SEEDS), "--format", "markdown"]).stdout
+    assert "8,05%" in shown and "17.500 tỷ đồng" not in shown  # the 2024 revenue target reads 0.76
+    assert runner.invoke(app, ["compare", str(SEEDS), "--min-confidence", "101"]).exit_code == 2
 
 
 def test_a_generic_word_lends_no_syllable_to_a_watchword():

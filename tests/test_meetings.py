@@ -138,7 +138,7 @@ def test_compare_counts_each_report_of_a_theme_and_conflict_once():
 def test_the_pack_has_one_section_per_meeting_and_lists_every_article():
     from briefing.render.document import render_pack
 
-    pack = build_pack(INPUTS)
+    pack = build_pack(INPUTS, min_confidence=0)  # every figure: each cites its reports
     assert len(pack.meetings) == 2 and len(pack.articles) == 4
     md = render_pack(pack, "md", "vi")
     assert md.count("### Quyết tâm, linh hoạt, thực chất, hiệu quả trong thực hiện nhiệm vụ năm 2024") == 1

@@ -19,7 +19,8 @@ runner = CliRunner()
 def test_compare_shows_the_july_target_as_a_revision_of_the_january_one(tmp_path):
     shutil.copy(seed("004"), tmp_path)
     shutil.copy(JULY, tmp_path)
-    shown = json.loads(runner.invoke(app, ["compare", str(tmp_path), "--format", "json"]).stdout)
+    # every figure: January's revenue target reads a confidence of 0.76, under the tables' threshold
+    shown = json.loads(runner.invoke(app, ["compare", str(tmp_path), "--format", "json", "--min-confidence", "0"]).stdout)
     revenue = next(r for r in shown["figures"] if r["indicator"] == "budget_revenue" and r["year"] == 2024)
     assert [t["value"] for t in revenue["targets"]] == [19_000e9, 17_500e9]  # latest first
     kinds = [f["kind"] for f in revenue["flags"]]
@@ -31,10 +32,10 @@ def test_compare_shows_the_july_target_as_a_revision_of_the_january_one(tmp_path
 
 def test_the_weekly_pack_shows_the_new_target_as_new_and_the_old_as_before(place, monkeypatch):
     in_week(monkeypatch, date(2024, 1, 22))
-    assert run().exit_code == 0
+    assert run("--min-confidence", "0").exit_code == 0
     shutil.copy(JULY, place / "in")
     in_week(monkeypatch, date(2024, 7, 12))
-    second = run()
+    second = run("--min-confidence", "0")
     assert second.exit_code == 0, second.stderr
     text = report(place)
     changed = [line for line in text.splitlines() if line.startswith("- Mục tiêu mới hoặc thay đổi:")]

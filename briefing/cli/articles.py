@@ -9,7 +9,7 @@ import typer
 
 from briefing.console import (
     CompareFormat, CompareFormatOption, ConfigOption, EXIT_USAGE, FactsFormat, FactsFormatOption,
-    FromYearOption, LangOption, LengthsOption, Method, MethodOption, MethodsOption, OutputFile,
+    FromYearOption, LangOption, MinConfidenceOption, LengthsOption, Method, MethodOption, MethodsOption, OutputFile,
     Paths, PlacesArgument, RatioOption, RougeFolder, SentencesOption, StoreOption, SummaryFormat,
     SummaryFormatOption, TrendsInputFolder, WordsOption, emit, exit_if, fail, failing, progress,
     report_skipped, say, value,
@@ -74,7 +74,8 @@ def extract(paths: Paths("extract") = None, output_format: FactsFormatOption = F
 
 @app.command(short_help="Align themes by year and figures by indicator, place and year.")
 def compare(paths: Paths("compare") = None, output_format: CompareFormatOption = CompareFormat.table,
-        output: OutputFile = None, lang: LangOption = None, state: StoreOption = None) -> None:
+        output: OutputFile = None, lang: LangOption = None, state: StoreOption = None,
+        min_confidence: MinConfidenceOption = None) -> None:
     """Align themes by year and figures by indicator, place and year, with flags.
 
     Each flag names the two facts it compares and their articles: a result that met, missed or beat
@@ -86,17 +87,21 @@ def compare(paths: Paths("compare") = None, output_format: CompareFormatOption =
     Example: briefing compare news/ --format markdown
     """
     from briefing.compare import compare as align
+    from briefing.extract.confidence import shown_from
     from briefing.render import tables
 
+    settings = settings_from({"min_confidence": min_confidence}, None)
     meetings, problems = meetings_from(paths, state)
-    emit(tables.comparison_output(align([m.facts for m in meetings]), value(output_format), value(lang) or "vi"), output)
+    comparison = align([m.facts for m in meetings], shown_from(settings.min_confidence))
+    emit(tables.comparison_output(comparison, value(output_format), value(lang) or "vi"), output)
     exit_if(problems)
 
 
 @app.command(short_help="Each place's targets, results and themes across the years.")
 def trends(places: PlacesArgument = None, state: StoreOption = None, input_dir: TrendsInputFolder = None,
         since_year: FromYearOption = None, output_format: CompareFormatOption = CompareFormat.table,
-        output: OutputFile = None, lang: LangOption = None, config: ConfigOption = None) -> None:
+        output: OutputFile = None, lang: LangOption = None, min_confidence: MinConfidenceOption = None,
+        config: ConfigOption = None) -> None:
     """For each place with figures or themes in two years or more: growth, budget revenue, income per
     head, exports (and the nation's CPI), target and result by year, each year marked met or missed
     against its own target and citing its articles; then the place's themes by year.
@@ -106,6 +111,7 @@ def trends(places: PlacesArgument = None, state: StoreOption = None, input_dir: 
     Example: briefing trends "Hà Tĩnh" --state .briefing --from 2019
     """
     from briefing.compare import compare as align
+    from briefing.extract.confidence import shown_from
     from briefing.render.trend_tables import trends_output
     from briefing.trends import UnknownPlace, places_named, trends as find_trends
 
@@ -113,8 +119,8 @@ def trends(places: PlacesArgument = None, state: StoreOption = None, input_dir: 
         fail("give --input or --state, not both")
     with failing((UnknownPlace, EXIT_USAGE)):
         chosen = places_named(places) if places else None
-    settings = settings_from({"input": input_dir, "lang": value(lang)}, config)
+    settings = settings_from({"input": input_dir, "lang": value(lang), "min_confidence": min_confidence}, config)
     meetings, problems = meetings_from(None if state else [str(settings.input_folder)], state)
-    found = find_trends(align([m.facts for m in meetings]), chosen, since_year)
+    found = find_trends(align([m.facts for m in meetings], shown_from(settings.min_confidence)), chosen, since_year)
     emit(trends_output(found, value(output_format), settings.lang), output)
     exit_if(problems)

@@ -8,7 +8,7 @@ import typer
 from briefing.console import (
     AllFlag, ConfigOption, EXIT_USAGE, FeedsArgument, FetchSinceOption, IntoFolder, JobsOption,
     LangOption, OptionalMethodOption, PackFile, PackFormatOption, Paths, PdfVariantOption,
-    SentencesOption, SinceOption, TemplateFolder, TitleOption, exit_if, fail, failing, progress,
+    MinConfidenceOption, SentencesOption, SinceOption, TemplateFolder, TitleOption, exit_if, fail, failing, progress,
     report_skipped, say, value,
 )
 from briefing.cli import app, settings_from
@@ -19,7 +19,7 @@ def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOpt
         since: SinceOption = None, lang: LangOption = None, output_format: PackFormatOption = None,
         template_dir: TemplateFolder = None, method: OptionalMethodOption = None,
         sentences: SentencesOption = None, jobs: JobsOption = None, pdf_variant: PdfVariantOption = None,
-        config: ConfigOption = None) -> None:
+        min_confidence: MinConfidenceOption = None, config: ConfigOption = None) -> None:
     """Build the briefing pack: cover, contents, executive summary, themes, targets, meetings, annex.
 
     Example: briefing build news/ --output reports/briefing.pdf --lang vi
@@ -29,7 +29,8 @@ def build(paths: Paths("build") = None, output: PackFile = None, title: TitleOpt
     from briefing.render.document import RenderError
 
     settings = settings_from({"title": title, "lang": value(lang), "method": value(method), "sentences": sentences,
-                          "format": value(output_format), "jobs": jobs, "pdf_variant": value(pdf_variant)}, config)
+                          "format": value(output_format), "jobs": jobs, "pdf_variant": value(pdf_variant),
+                          "min_confidence": min_confidence}, config)
     try:
         with failing(((FormatError, OutputAmongInputs), EXIT_USAGE), (EmptyPackError, 1)):
             fmt = choose_format(output, value(output_format) or (settings.format if output is None else None))

@@ -7,7 +7,7 @@ import typer
 
 from briefing.console import (
     ConfigOption, CrontabFile, DryRunFlag, EXIT_INTERRUPTED, EXIT_RUN_IN_PROGRESS, EXIT_USAGE,
-    FetchFlag, InputFolder, JobsOption, KeepOption, LangOption, LimitOption, OutputFolder,
+    FetchFlag, InputFolder, JobsOption, KeepOption, LangOption, LimitOption, MinConfidenceOption, OutputFolder,
     PdfVariantOption, ReportsFolder, RunFormatOption, RunSinceOption, StateFolder, SystemdFlag,
     SystemdRemoveFlag, UnitFolder, UntilOption, WeeklyOption, exit_if, failing, progress, say, value,
 )
@@ -18,7 +18,8 @@ from briefing.cli import app, schedule_app, settings_from
 def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, state_dir: StateFolder = None,
                 keep: KeepOption = None, output_format: RunFormatOption = None, lang: LangOption = None,
                 since: RunSinceOption = None, until: UntilOption = None, jobs: JobsOption = None,
-                pdf_variant: PdfVariantOption = None, fetch_first: FetchFlag = False, config: ConfigOption = None) -> None:
+                pdf_variant: PdfVariantOption = None, min_confidence: MinConfidenceOption = None,
+                fetch_first: FetchFlag = False, config: ConfigOption = None) -> None:
     """The weekly job: build this ISO week's pack (reports/briefing-YYYY-Www.pdf) opening with what is new.
 
     New articles are analysed into the fact store (the state database); the pack shows in full the
@@ -37,7 +38,7 @@ def run_command(input_dir: InputFolder = None, output_dir: OutputFolder = None, 
         check_period(since, until)
     settings = settings_from({"input": input_dir, "output": output_dir, "state": state_dir, "keep": keep,
                           "format": value(output_format), "lang": value(lang), "jobs": jobs,
-                          "pdf_variant": value(pdf_variant)}, config)
+                          "pdf_variant": value(pdf_variant), "min_confidence": min_confidence}, config)
     with failing((SettingsError, EXIT_USAGE), (RunInProgress, EXIT_RUN_IN_PROGRESS), (RunInterrupted, EXIT_INTERRUPTED),
                  (RunFailed, (1, "run failed, previous report kept: ")), ((EmptyPackError, StateError, OSError), 1)), \
             progress("weekly run") as step:

@@ -5,9 +5,12 @@ its evidence and the words of its sentence, learned from the tuning half of the 
 Every number the rules read as a figure is a candidate, reported or set aside (``Context.candidates``).
 The model gives each a confidence; what is reported depends on the trained model's ``mode``:
 ``filter`` reports the rules' figures whose confidence reaches the threshold, ``decide`` reports any
-candidate that does, and ``rules`` (or no model file) reports what the rules report. The threshold
-and the mode were chosen by cross-validation on the tuning half for precision of at least 0.90.
-Figures below it stay in the annex's "figures not attributed", with their sentence.
+candidate that does, and ``rules`` reports what the rules report, each with its confidence (with no
+model file, none). The mode was chosen by cross-validation on the tuning half.
+
+Separately, ``shown_from`` is the confidence a figure needs to stand in the pack's tables, flags and
+charts, chosen by cross-validation on the tuning half for a precision of at least 0.90; the others
+stay in the annex's "figures not attributed", with their sentence (``held_back``).
 """
 
 from __future__ import annotations
@@ -23,10 +26,11 @@ from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, FORECASTER, HYPOTHETICAL, ORGANISATION
 from briefing.extract.stance import AVERAGE, FORECAST_CUES, PART_YEAR, RESULT_CUES, TARGET_CUES
 from briefing.text.normalize import match_form
+from briefing.text.numbers import find_quantities
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "confidence.json"
 RULES, FILTER, DECIDE = "rules", "filter", "decide"
-LOW_CONFIDENCE = "low confidence ({:.2f})"  # the reason a set-aside reading is given in the annex
+LOW_CONFIDENCE = "low confidence"  # the reason a figure is left to the annex (its confidence is in the JSON)
 
 # Words of a figure's sentence that tell for or against it being a fact as stated; each is one feature.
 SENTENCE_CUES = {
@@ -41,6 +45,7 @@ class Model:
     mode: str
     threshold: float
     weights: dict  # feature → weight; "bias" included
+    shown_from: float | None = None  # the confidence a figure needs to stand in the pack's tables
 
     def confidence(self, names: list[str]) -> float:
         total = sum(self.weights.get(name, 0.0) for name in names)
@@ -55,7 +60,9 @@ def shipped_model() -> Model:
     """The model shipped with the package (rules only when there is none)."""
     try:
         data = json.loads(MODEL_FILE.read_text("utf-8"))
-        return Model(data["mode"], float(data["threshold"]), {str(k): float(v) for k, v in data["weights"].items()})
+        shown_from = data.get("shown_from")
+        return Model(data["mode"], float(data["threshold"]), {str(k): float(v) for k, v in data["weights"].items()},
+                     float(shown_from) if shown_from is not None else None)
     except (OSError, ValueError, KeyError, TypeError):
         return RULES_ONLY
 
@@ -115,10 +122,37 @@ def decide(candidates: list[Candidate], info, model: Model | None = None) -> tup
         if wanted and fact not in seen:
             reported.append(replace(figure, confidence=confidence))
         elif reason is None and not wanted and fact not in seen:
-            set_aside.append(Unattributed(_number_text(figure), figure.indicator, LOW_CONFIDENCE.format(confidence),
-                                          figure.sentence))
+            set_aside.append(_left_out(figure))
         seen.add(fact)  # a fact stated twice is reported, or set aside, once
     return reported, set_aside
+
+
+def with_confidence(figures: list[Figure], candidates: list[Candidate], info, model: Model | None = None) -> list[Figure]:
+    """The rules' figures as they are, each with the model's confidence in it (the rules decide)."""
+    model = model or shipped_model()
+    chances = {id(c.figure): model.confidence(features(c, info)) for c in candidates if c.reason is None}
+    by_fact = {_fact(c.figure): chances[id(c.figure)] for c in reversed(candidates) if c.reason is None}
+    known = [chances.get(id(f), by_fact.get(_fact(f))) for f in figures]
+    return [replace(f, confidence=None if c is None else round(c, 3)) for f, c in zip(figures, known)]
+
+
+def shown_from(percent: int | None) -> float | None:
+    """The confidence a figure needs to stand in the pack's tables: ``percent`` (0-100) when a user
+    chose one (--min-confidence), else the shipped model's ``shown_from`` (None: every figure)."""
+    return percent / 100 if percent is not None else shipped_model().shown_from
+
+
+def held_back(figures: list[Figure], threshold: float | None) -> tuple[list[Figure], list[Unattributed]]:
+    """The figures the pack's tables, flags and charts show (a confidence of at least ``threshold``,
+    or none known), and the others as numbers for the annex, with their sentence."""
+    if not threshold:
+        return figures, []
+    shown = [f for f in figures if f.confidence is None or f.confidence >= threshold]
+    return shown, [_left_out(f) for f in figures if f.confidence is not None and f.confidence < threshold]
+
+
+def _left_out(figure: Figure) -> Unattributed:
+    return Unattributed(_number_text(figure), figure.indicator, LOW_CONFIDENCE, figure.sentence)
 
 
 def _fact(figure: Figure) -> tuple:
@@ -126,5 +160,9 @@ def _fact(figure: Figure) -> tuple:
 
 
 def _number_text(figure: Figure) -> str:
+    """The figure's number as its sentence writes it ("17.500 tỷ đồng"), as the annex quotes numbers."""
+    for quantity in find_quantities(figure.sentence):
+        if quantity.value == figure.value and quantity.value_max == figure.value_max:
+            return quantity.text
     value = f"{figure.value:g}" + (f"-{figure.value_max:g}" if figure.value_max is not None else "")
-    return f"{value} {figure.unit}"
+    return f"{value} {figure.unit}"  # a figure read as another unit ("vượt 8% dự toán": 108% of plan)

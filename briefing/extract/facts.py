@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 
-from briefing.extract.confidence import RULES, Model, decide, shipped_model
+from briefing.extract.confidence import RULES, Model, decide, held_back, shipped_model, with_confidence
 from briefing.extract.dates import discussed_year
 from briefing.extract.figures import Context, Figure, Unattributed, find_figures
 from briefing.extract.indicators import HEADLINE_INDICATORS
@@ -143,6 +143,8 @@ def extract_article(article: Article, model: Model | None = None) -> ArticleFact
     if model.mode != RULES:
         figures, low = decide(context.candidates, info, model)
         context.set_aside += low
+    elif model.weights:  # the rules decide; each figure carries the model's confidence in it
+        figures = with_confidence(figures, context.candidates, info, model)
     return ArticleFacts(
         source=article.source,
         title=article.title if article.headline else meeting_name(info) or article.title,
@@ -153,6 +155,13 @@ def extract_article(article: Article, model: Model | None = None) -> ArticleFact
         unattributed=context.set_aside,
         url=article.url, outlet=article.outlet, published=article.published,
     )
+
+
+def shown_facts(facts: ArticleFacts, threshold: float | None) -> ArticleFacts:
+    """The facts as a pack shows them: figures of a confidence below ``threshold`` (``confidence.held_back``)
+    moved to the numbers not attributed, which the annex lists with their sentences."""
+    figures, held = held_back(facts.figures, threshold)
+    return replace(facts, figures=figures, unattributed=facts.unattributed + held) if held else facts
 
 
 def read_figures(article: Article) -> tuple[Metadata, Context, list[Figure]]:

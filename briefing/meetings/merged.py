@@ -4,10 +4,10 @@ differently flagged as conflicts (grouping the reports is briefing.meetings)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.compare import compare
-from briefing.extract.facts import ArticleFacts
+from briefing.extract.facts import ArticleFacts, shown_facts
 from briefing.flags import CONFLICT
 from briefing.meetings import fullest_first, group_articles, merge_facts
 from briefing.summarize.summary import Summary, merge_summaries
@@ -99,6 +99,16 @@ def merge_meetings(reports: list[Meeting], words: int | None = None) -> list[Mee
         summary = merge_summaries(summaries, words, outvoted(conflicts, facts.source)) if summaries else None
         merged.append(Meeting(facts, summary, "", [m.facts for m in chosen], conflicts))
     return sorted(merged, key=lambda m: (m.date or "9999", m.facts.title))
+
+
+def as_shown(meetings: list[Meeting], threshold: float | None) -> list[Meeting]:
+    """The meetings as a pack shows them: each figure of a confidence below ``threshold``
+    (``confidence.held_back``) moved from the tables to the numbers the annex lists, in the meeting
+    and in each of its reports."""
+    if not threshold:
+        return meetings
+    return [replace(m, facts=shown_facts(m.facts, threshold), articles=[shown_facts(a, threshold) for a in m.articles])
+            for m in meetings]
 
 
 def meeting_conflicts(facts: ArticleFacts) -> list:

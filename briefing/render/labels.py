@@ -96,7 +96,7 @@ VI = {
     },
     "unattributed": "Số liệu không được ghi nhận là chỉ tiêu, kết quả",
     "unattributed_note": "Những con số này có trong bài nhưng không được đưa vào các bảng vì không rõ của ai, "
-                         "cho năm nào, hoặc không phải mục tiêu hay kết quả cả năm.",
+                         "cho năm nào, không phải mục tiêu hay kết quả cả năm, hoặc cách đọc có độ tin cậy thấp.",
     "unattributed_count": "{numbers} con số trong {articles} bài không được đưa vào các bảng (không rõ của ai, "
                           "cho năm nào, hoặc không phải mục tiêu hay kết quả cả năm); xem chi tiết bằng "
                           "lệnh briefing extract.",
@@ -122,6 +122,7 @@ VI = {
         "a change, not the level": "mức thay đổi, không phải giá trị",
         "an amount for less than a year": "số liệu theo giờ, ngày hoặc tháng",
         "the level before a change": "mức trước khi thay đổi",
+        "low confidence": "độ tin cậy thấp",
     },
     "persistent": "Từ khóa lặp lại qua các năm",
     "headline_targets": "Mục tiêu chính",
@@ -243,7 +244,8 @@ EN = {
     "evidence_sources": {},
     "unattributed": "Figures not attributed",
     "unattributed_note": "These numbers are in the articles but not in the tables: whose they are, which "
-                         "year they are for, or whether they are a year's target or result is not clear.",
+                         "year they are for, or whether they are a year's target or result is not clear, or "
+                         "the reading has a low confidence.",
     "unattributed_count": "{numbers} numbers in {articles} articles are not in the tables (whose they are, which "
                           "year they are for, or whether they are a year's target or result is not clear); "
                           "briefing extract lists them.",

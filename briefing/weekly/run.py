@@ -178,7 +178,8 @@ def _run(state: State, lock: Lock, settings: RunSettings, progress, today: date,
         report = (settings.output / report.replace("{fmt}", settings.format)).resolve()
         if not period.by_date and not new and (report.is_file() or not in_full):
             return _unchanged(state, run_id, report, len(seen), skipped)
-        pack = pack_from_store(store, in_full, settings.title or "", settings.method, settings.sentences, skipped)
+        pack = pack_from_store(store, in_full, settings.title or "", settings.method, settings.sentences, skipped,
+                               settings.min_confidence)
         pack.news = news_of(pack, shown_before, first_run)
         data = render_pack(pack, settings.format, settings.lang, pdf_variant=settings.pdf_variant)
         lock.check()

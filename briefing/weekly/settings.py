@@ -119,6 +119,7 @@ RULES: dict[str, Rule] = {
     "format": Rule(str, choices=PACK_FORMATS, aliases=FORMAT_ALIASES),
     "pdf_variant": Rule(str, choices=PDF_VARIANTS),
     "jobs": Rule(int, low=1, high=256),
+    "min_confidence": Rule(int, low=0, high=100),
     "feeds": Rule(tuple, high=500, each=Rule(str, pattern=WEB_ADDRESS, shape="an http or https address")),
     "keywords": Rule(tuple, high=500, each=Rule(str)),
 }
@@ -141,6 +142,7 @@ class RunSettings:
     pdf_variant: str = DEFAULT_PDF_VARIANT
     feeds: tuple[str, ...] = ()  # RSS or Atom feeds (or article pages) `fetch` and `run --fetch` collect
     keywords: tuple[str, ...] = ()  # words that make a fetched article worth keeping even without facts
+    min_confidence: int | None = None  # percent a figure's confidence needs for the tables; None: the shipped one
     jobs: int = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
     @property
@@ -160,7 +162,8 @@ def settings(options: dict[str, Any], config: dict[str, Any] | None = None,
     for field in fields(RunSettings):
         given = options.get(field.name)
         if given is not None:
-            chosen[field.name] = _checked(field.name, given, (names or {}).get(field.name, f"--{field.name}"))
+            where = (names or {}).get(field.name, "--" + field.name.replace("_", "-"))  # min_confidence: --min-confidence
+            chosen[field.name] = _checked(field.name, given, where)
         elif config and field.name in config:
             chosen[field.name] = config[field.name]  # checked when the file was read
     return RunSettings(**chosen)

@@ -31,7 +31,7 @@ ISO_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b")
 
 @pytest.fixture(scope="module")
 def seeds_pack():
-    return build_pack([str(SEEDS)])
+    return build_pack([str(SEEDS)], min_confidence=0)  # every figure: these tests are of how figures are written
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +135,7 @@ def test_markdown_annex_has_the_full_hash(seeds_pack, seeds_md):
 
 
 def test_figures_keep_the_articles_words(article):
-    pack = build_pack([str(article)])
+    pack = build_pack([str(article)], min_confidence=0)
     md, en = render_pack(pack, "md", "vi"), render_pack(pack, "md", "en")
     for vi_text, en_text in (
         ("**gần 650.000 tấn**", "**nearly 650,000 tonnes**"),
@@ -222,7 +222,7 @@ def test_a_flag_cites_a_fetched_article_by_number_and_outlet_not_its_file_name(t
     fetched.write_text("url: https://baohatinh.vn/quyet-tam-linh-hoat.html\noutlet: Báo Hà Tĩnh\npublished: 2024-01-20\n\n"
                        + seed("004").read_text("utf-8"), "utf-8")
     out = tmp_path / "pack.md"
-    assert CliRunner().invoke(app, ["build", str(fetched.parent), "--output", str(out)]).exit_code == 0
+    assert CliRunner().invoke(app, ["build", str(fetched.parent), "--output", str(out), "--min-confidence", "0"]).exit_code == 0
     flags = section(out.read_text("utf-8"), "### Lưu ý", "## Chủ đề và phương châm theo năm")
     assert "mục tiêu 2024: 17.500 tỷ đồng \\[1\\] Báo Hà Tĩnh; kết quả 2023: 17.946 tỷ đồng \\[1\\] Báo Hà Tĩnh" in flags
     assert "9c8fda3e" not in flags
@@ -233,7 +233,8 @@ def test_the_english_pack_translates_what_a_figure_counts_and_the_remote_site(tm
     from briefing.cli import app
 
     out = tmp_path / "en.md"
-    assert CliRunner().invoke(app, ["build", str(SEEDS), "--lang", "en", "--output", str(out)]).exit_code == 0
+    assert CliRunner().invoke(app, ["build", str(SEEDS), "--lang", "en", "--output", str(out),
+                                    "--min-confidence", "0"]).exit_code == 0
     text = out.read_text("utf-8")
     assert "| New-rural standard (districts) | Hà Tĩnh | 2023 |" in text
     assert "| New-rural standard (communes) | Hà Tĩnh | 2023 |" in text
@@ -251,7 +252,7 @@ def test_sections_name_what_a_figure_counts_and_each_reports_outlet(tmp_path):
         (news / name).write_text(f"outlet: {outlet}\npublished: 2024-01-20\n\n" + seed("004").read_text("utf-8")
                                  .replace("hiệu quả trong thực hiện", f"hiệu quả trong thực hiện ({name})"), "utf-8")
     out = tmp_path / "pack.md"
-    assert CliRunner().invoke(app, ["build", str(news), "--output", str(out)]).exit_code == 0
+    assert CliRunner().invoke(app, ["build", str(news), "--output", str(out), "--min-confidence", "0"]).exit_code == 0
     text = out.read_text("utf-8")
     assert "- Các bài đưa tin: [1] `a.txt` (Báo Hà Tĩnh); [2] `b.txt` (Báo Chính phủ)" in text
     assert "- Nông thôn mới (huyện) · Hà Tĩnh · Kết quả 2023: **8/13 huyện**" in text

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from briefing.compare import compare
+from briefing.extract.confidence import shown_from
 from briefing.evaluation.variants import variants
 from briefing.store.facts import collect_meetings
 from briefing.pack import FULL_SECTIONS, PAGE_BUDGET, build_pack, pack_from_store
@@ -49,9 +50,9 @@ def test_history_from_the_store_matches_a_compare_of_the_files(place):
     every = {row[0] for row in state.db.execute("SELECT sha256 FROM articles")}
     from_store = pack_from_store(store, every, "", settings.method, settings.sentences, []).comparison
     meetings, _ = collect_meetings(["in"], method=None)
-    from_files = compare([m.facts for m in meetings])
+    from_files = compare([m.facts for m in meetings], shown_from(None))  # the tables' figures, as the pack's
     assert comparison_json(from_store) == comparison_json(from_files)
-    assert len(from_files.figures) > 20 and len(from_files.themes) >= 5
+    assert len(from_files.figures) > 15 and len(from_files.themes) >= 5
 
 
 def test_a_run_with_nothing_new_reads_no_article(place, monkeypatch):

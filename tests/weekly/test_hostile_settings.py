@@ -35,6 +35,8 @@ def run_with(config: bytes, *args):
     (b"sentences = -3", "line 2: sentences: must be from 1 to 50, not -3"),
     (b'method = "nonsense"', "line 2: method: must be one of briefing, lead, lexrank"),
     (b"keep = true", "line 2: keep: must be a whole number from 1 to 1000, not True"),
+    (b"min_confidence = 101", "line 2: min_confidence: must be from 0 to 100, not 101"),
+    (b"min_confidence = 0.8", "line 2: min_confidence: must be a whole number from 0 to 100, not 0.8"),
     (b'title = "a\\nb"', "line 2: title: must not contain control characters"),
     (b'tittle = "x"', "line 2: unknown setting 'tittle'"),
 ])
@@ -55,6 +57,7 @@ def test_keep_minus_one_no_longer_deletes_the_new_report(place):
 @pytest.mark.parametrize("option, value, message", [
     ("--keep", "0", "briefing: --keep: must be from 1 to 1000, not 0"),
     ("--keep", "-1", "briefing: --keep: must be from 1 to 1000, not -1"),
+    ("--min-confidence", "101", "briefing: --min-confidence: must be from 0 to 100, not 101"),
     ("--format", "docx", "'docx' is not one of 'pdf', 'html', 'md'"),  # the choices come from the same table
     ("--lang", "fr", "'fr' is not one of 'vi', 'en'"),
 ])
