@@ -65,7 +65,11 @@ ORGANISERS = [
     ("provincial", re.compile(
         r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP)\b|"
         r"\b(?:Tỉnh|Thành) [ủu]ỷ?\b|\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b|\btỉnh [A-ZĐ]")),
-    ("ministry", re.compile(r"\bBộ (?!Chính trị)(?:[A-ZĐ]|trưởng)|\bTập đoàn\b|\bNgân hàng [Nn]hà nước\b")),
+    # a state economic group's conference is coded as a ministry's; a private group's ("Tập đoàn FLC",
+    # "Tập đoàn Trung Nam") is a company's event, no meeting
+    ("ministry", re.compile(r"\bBộ (?!Chính trị)(?:[A-ZĐ]|trưởng)|\bNgân hàng [Nn]hà nước\b|\b[Tt]ập đoàn (?:"
+                            r"Điện lực|Dầu khí|Than|Công nghiệp|Bưu chính|Viễn thông|Hóa chất|Hoá chất|Xăng dầu|Dệt may|"
+                            r"Cao su|Công nghiệp Than|Viettel|EVN|PVN|TKV|VNPT|Vinachem|Petrolimex|Vinatex)")),
 ]
 # Words that show the article reports a meeting, a decision or an official's speech; an
 # article without them in its opening (news analysis, markets, another country) is no meeting.

@@ -559,6 +559,12 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "học và Công nghệ tại phường Long Phước.\n", (None, "provincial", "TP. Hồ Chí Minh", None, None)),
     ("Tỉ lệ tham gia bảo hiểm y tế giảm\n\nBHXH TP. HCM vừa trình UBND TP xem xét ban hành văn bản chỉ đạo công tác "
      "BHYT.\n", (None, None, "TP. Hồ Chí Minh", None, None)),
+    # a state economic group's conference is coded as a ministry's; a private group's event is no meeting
+    ("Siêu uỷ ban hứa tiếp sức Vinachem\n\nTại Hội nghị tổng kết năm 2018 và triển khai nhiệm vụ năm 2019 của tập "
+     "đoàn Công nghiệp Hoá chất Việt Nam (Vinachem) diễn ra chiều 12/1/2019, Phó Tổng giám đốc cho biết doanh thu "
+     "tăng.\n", ("2019-01-12", "ministry", None, 2018, 2019)),
+    ("Tập đoàn FLC và VTVcab ký thoả thuận hợp tác\n\nNgày 7/5/2019, Tập đoàn FLC và Tổng công ty Truyền hình cáp "
+     "ký thoả thuận hợp tác. Tham dự buổi lễ ký kết có lãnh đạo hai bên.\n", ("2019-05-07", None, None, None, None)),
     # a bare year is planned only when it stands alone after the plan word
     ("Hội nghị\n\nNgày 20/12/2018, UBND tỉnh Nghệ An tổ chức hội nghị triển khai kế hoạch 2019 và tổng kết năm "
      "2018.\n", ("2018-12-20", "provincial", "Nghệ An", 2018, 2019)),
