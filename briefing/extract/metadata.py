@@ -76,8 +76,12 @@ ORGANISERS = [
 MEETING_WORDS = re.compile(
     r"hội nghị|kỳ họp|phiên họp|cuộc họp|phiên thảo luận|buổi làm việc|làm việc với|hội thảo|tọa đàm|"
     r"toạ đàm|họp báo|diễn đàn|nghị quyết|chỉ thị|công điện|chủ trì|tiếp xúc cử tri|giải trình|chất vấn|"
-    r"\blễ\b|đại hội|khai mạc|bế mạc|phát biểu|thảo luận|thông qua|tại buổi|phát động|nhấn nút|khánh thành|"
-    r"khởi công|động thổ|báo cáo (?:trước|tại|với) quốc hội|trình quốc hội|"
+    r"\blễ\b|đại hội|khai mạc|bế mạc|phát biểu|thảo luận|tại buổi|phát động|nhấn nút|khánh thành|"
+    # "thông qua" adopts only with what is adopted or who adopts it; else it is "through" ("vay … thông qua
+    # phát hành trái phiếu")
+    r"thông qua (?:nghị quyết|dự toán|luật|dự án|dự thảo|kế hoạch|đề án|chương trình|báo cáo|tờ trình)|"
+    r"(?:quốc hội|hđnd|hội đồng nhân dân|kỳ họp|đại biểu)\b[^.;]{0,40}\bthông qua|"
+    r"khởi công|động thổ|báo cáo (?:trước|tại|với) quốc hội|"
     r"trình bày|\bhọp\b",  # "Thường trực Chính phủ họp về …", "trình bày báo cáo"
     re.IGNORECASE,
 )

@@ -559,6 +559,11 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "học và Công nghệ tại phường Long Phước.\n", (None, "provincial", "TP. Hồ Chí Minh", None, None)),
     ("Tỉ lệ tham gia bảo hiểm y tế giảm\n\nBHXH TP. HCM vừa trình UBND TP xem xét ban hành văn bản chỉ đạo công tác "
      "BHYT.\n", (None, None, "TP. Hồ Chí Minh", None, None)),
+    # "thông qua" as "through" and a plan to submit to the Assembly tell of no meeting
+    ("4 tháng, Chính phủ trả nợ hơn 76.000 tỉ\n\nTheo Bộ Tài chính, từ đầu năm đến nay, Chính phủ vay trong nước "
+     "thông qua phát hành trái phiếu 46.463 tỉ đồng.\n", (None, None, None, None, None)),
+    ("Đề xuất tăng thuế thu nhập cá nhân\n\nBộ Tài chính đề xuất sửa đổi Luật thuế thu nhập cá nhân trước khi báo "
+     "cáo Thủ tướng xem xét trình Quốc hội vào năm 2018.\n", (None, None, None, None, None)),
     # a state economic group's conference is coded as a ministry's; a private group's event is no meeting
     ("Siêu uỷ ban hứa tiếp sức Vinachem\n\nTại Hội nghị tổng kết năm 2018 và triển khai nhiệm vụ năm 2019 của tập "
      "đoàn Công nghiệp Hoá chất Việt Nam (Vinachem) diễn ra chiều 12/1/2019, Phó Tổng giám đốc cho biết doanh thu "
