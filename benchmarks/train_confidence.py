@@ -14,8 +14,9 @@ Run from the repository root:  .venv/bin/python benchmarks/train_confidence.py [
    most recall among those reaching 0.90 precision while keeping 80% of the rules' recall, else the
    best F1 if it beats the rules' by at least 0.01, else the rules.
 3. Apart from that decision, what the pack's tables, flags and charts show is the rules' figures
-   whose confidence reaches a threshold: the `filter` setting with the most cross-validated recall
-   at a precision of at least 0.90 (`shown_from`; the others go to the annex).
+   whose confidence reaches a threshold (`shown_from`; the others go to the annex): the confidence
+   of the L2 strength with the lowest cross-validated log loss, and the threshold with the most
+   cross-validated recall at a precision of at least 0.90.
 4. With --write, the chosen model (the rules deciding alone: the shown setting's) is fitted on the
    whole tuning half and written to briefing/data/confidence.json. The check half is never used for
    a choice: only the learning curve (the shown setting trained on a quarter, half, three quarters
@@ -162,8 +163,10 @@ def log_loss(articles: list[dict], chances: list[list[float]]) -> tuple[float, f
 def choose(articles: list[dict]) -> dict:
     rules_p, rules_r = precision_recall(tally(articles, [[0.0] * len(a["rows"]) for a in articles], RULES, 0))
     options = [{"mode": RULES, "l2": None, "threshold": 0.0, "precision": rules_p, "recall": rules_r}]
+    losses = {}
     for l2 in L2_STRENGTHS:
         chances = cross_validated(articles, l2)
+        losses[l2] = log_loss(articles, chances)[0]
         for mode in (FILTER, DECIDE):
             threshold, p, r = best_threshold(articles, chances, mode)
             options.append({"mode": mode, "l2": l2, "threshold": threshold, "precision": p, "recall": r})
@@ -173,9 +176,13 @@ def choose(articles: list[dict]) -> dict:
     better = [o for o in options if _f1(o) >= _f1(options[0]) + MIN_GAIN]  # options[0]: the rules
     chosen = max(reaching, key=lambda o: o["recall"]) if reaching else max(better or options[:1], key=_f1)
     # What the pack's tables show is chosen apart: the rules' figures whose confidence reaches a
-    # threshold, the setting with the most recall at a precision of TARGET_PRECISION (none if none reaches it).
-    precise = [o for o in options if o["mode"] == FILTER and o["precision"] >= TARGET_PRECISION and o["recall"] > 0]
-    shown = max(precise, key=lambda o: o["recall"]) if precise else None
+    # threshold. The confidence is the L2 strength whose chances are best on unseen articles (lowest
+    # cross-validated log loss); its threshold, the one with the most recall at TARGET_PRECISION
+    # (none if none reaches it). Choosing the strength by recall too would pick whichever setting
+    # happens to clear 0.90 by a figure, and change with every rule.
+    best = min(losses, key=losses.get)
+    shown = next((o for o in options if o["mode"] == FILTER and o["l2"] == best
+                  and o["precision"] >= TARGET_PRECISION and o["recall"] > 0), None)
     return {"options": options, "chosen": chosen, "shown": shown}
 
 

@@ -185,7 +185,7 @@ def read_metadata(article: Article) -> Metadata:
     if not _tells_of_a_meeting(lead) or _about_another_country(opening):
         return _no_meeting(opening)
     level, organiser_sentence = _level(opening)
-    if level is None and find_places(lead):
+    if level is None and _named_not_as_venue(lead):
         level, organiser_sentence = "provincial", lead  # a meeting about one named province
     review, plan = _years(article.title + ". " + " ".join(opening[1 : 1 + YEAR_SENTENCES]), article)
     if review is None and plan is None and _at_year_end(_month_of_meeting(article), lead):
@@ -201,6 +201,11 @@ def read_metadata(article: Article) -> Metadata:
         plan_year=plan,
         officials=_officials(article),
     )
+
+
+def _named_not_as_venue(lead: str) -> bool:
+    """A province the lead names other than as where something is held ("diễn ra tại Hà Nội")."""
+    return any(not VENUE.search(lead[: m.start]) for m in find_places(lead))
 
 
 def _tells_of_a_meeting(lead: str) -> bool:

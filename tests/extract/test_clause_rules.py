@@ -559,6 +559,9 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "học và Công nghệ tại phường Long Phước.\n", (None, "provincial", "TP. Hồ Chí Minh", None, None)),
     ("Tỉ lệ tham gia bảo hiểm y tế giảm\n\nBHXH TP. HCM vừa trình UBND TP xem xét ban hành văn bản chỉ đạo công tác "
      "BHYT.\n", (None, None, "TP. Hồ Chí Minh", None, None)),
+    # a meeting no body is named for is a province's only when the province is not just its venue
+    ("Nhiều doanh nghiệp Việt phát triển bền vững\n\nDiễn đàn Doanh nghiệp Phát triển bền vững được tổ chức tại Hà "
+     "Nội vừa qua là minh chứng cho tinh thần này của các doanh nghiệp.\n", (None, None, "Hà Nội", None, None)),
     # "thông qua" as "through" and a plan to submit to the Assembly tell of no meeting
     ("4 tháng, Chính phủ trả nợ hơn 76.000 tỉ\n\nTheo Bộ Tài chính, từ đầu năm đến nay, Chính phủ vay trong nước "
      "thông qua phát hành trái phiếu 46.463 tỉ đồng.\n", (None, None, None, None, None)),
