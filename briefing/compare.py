@@ -80,6 +80,7 @@ class Comparison:
     themes: list[ThemeRow]
     persistent_words: list[tuple[str, list[int]]]
     figures: list[FigureRow]
+    held_back: int = 0  # figures left out for a confidence under the threshold asked for
 
     @property
     def flags(self) -> list[tuple[FigureRow, Flag]]:
@@ -94,9 +95,11 @@ class Comparison:
 def compare(meetings: list[ArticleFacts], min_confidence: float | None = None) -> Comparison:
     """Themes by year and figures by indicator, place and year, with flags; only of the figures whose
     confidence reaches ``min_confidence`` when given (the pack's tables: confidence.shown_from)."""
+    every = sum(len(m.figures) for m in meetings)
     if min_confidence:
         meetings = [shown_facts(m, min_confidence) for m in meetings]
     return Comparison(
+        held_back=every - sum(len(m.figures) for m in meetings),
         meetings=group_meetings(meetings),
         themes=align_themes(meetings),
         persistent_words=persistent_words(meetings),
@@ -198,4 +201,5 @@ def focus(comparison: Comparison, period: list[ArticleFacts]) -> Comparison:
         themes=[t for t in comparison.themes if t.scope == "national" or t.locality in places],
         persistent_words=comparison.persistent_words,
         figures=[r for r in comparison.figures if (r.indicator, r.locality) in touched],
+        held_back=comparison.held_back,
     )

@@ -76,6 +76,9 @@ class Pack:
     # Articles that report no meeting (no level found) but were kept, by a keyword or --all: listed
     # apart, dated by publication, never as a meeting of unknown date and level.
     others: list[Meeting] = field(default_factory=list)
+    # Every figure's rows, those held back for a low confidence too: what a target is new against
+    # (an earlier article's target is earlier, however sure its reading). None: as ``comparison``.
+    every_figure: list | None = None
 
     @property
     def articles(self) -> list[ArticleFacts]:
@@ -251,10 +254,14 @@ def pack_from_store(store, hashes: set[str], title: str, method: str, sentences:
     period = store.reports(hashes=hashes)
     places = {m.facts.info.locality for m in period}
     history = store.reports(places=places, without=hashes) if period else []
-    merged = as_shown(merge_meetings(period + history), shown_from(min_confidence))
+    every, threshold = merge_meetings(period + history), shown_from(min_confidence)
+    merged = as_shown(every, threshold)
     in_full = [m for m in merged if any(a.sha256 in hashes for a in m.reports)]
-    comparison = focus(compare([m.facts for m in merged]), [m.facts for m in in_full])
-    return make_pack(in_full, comparison, title, method, sentences, skipped)
+    comparison = focus(compare([m.facts for m in every], threshold), [m.facts for m in in_full])
+    every_figure = compare([m.facts for m in every]).figures if threshold else None
+    pack = make_pack(in_full, comparison, title, method, sentences, skipped)
+    pack.every_figure = every_figure
+    return pack
 
 
 def make_pack(meetings: list[Meeting], comparison: Comparison, title: str, method: str, sentences: int,

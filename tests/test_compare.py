@@ -96,8 +96,10 @@ def test_compare_leaves_out_figures_of_a_low_confidence_unless_asked():
     every = json.loads(runner.invoke(app, ["compare", str(SEEDS), "--format", "json", "--min-confidence", "0"]).stdout)
     trusted = json.loads(runner.invoke(app, ["compare", str(SEEDS), "--format", "json"]).stdout)
     assert 0 < len(trusted["figures"]) < len(every["figures"])
+    assert trusted["held_back"] > 0 and every["held_back"] == 0
     shown = runner.invoke(app, ["compare", str(SEEDS), "--format", "markdown"]).stdout
     assert "8,05%" in shown and "17.500 tỷ đồng" not in shown  # the 2024 revenue target reads 0.76
+    assert f"{trusted['held_back']} số liệu có độ tin cậy thấp không được đưa vào; --min-confidence 0" in shown
     assert runner.invoke(app, ["compare", str(SEEDS), "--min-confidence", "101"]).exit_code == 2
 
 

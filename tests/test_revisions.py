@@ -50,3 +50,26 @@ def test_the_weekly_pack_shows_the_new_target_as_new_and_the_old_as_before(place
            "17.500 tỷ đồng (004_f645dcc1a991b265.txt, 20/01/2024)" in text
     assert not any("các bài nêu số liệu khác nhau" in line and "Thu ngân sách · Hà Tĩnh · 2024" in line
                    for line in text.splitlines())
+
+
+def test_a_new_target_is_new_against_earlier_targets_the_tables_hold_back(place, monkeypatch):
+    """January's revenue target reads a low confidence and is in the annex, not the tables; July's
+    revision is still announced as replacing it."""
+    in_week(monkeypatch, date(2024, 1, 22))
+    assert run().exit_code == 0
+    shutil.copy(JULY, place / "in")
+    in_week(monkeypatch, date(2024, 7, 12))
+    assert run().exit_code == 0
+    changed = [line for line in report(place).splitlines() if line.startswith("- Mục tiêu mới hoặc thay đổi:")]
+    assert [line for line in changed if "Thu ngân sách" in line] == [
+        "- Mục tiêu mới hoặc thay đổi: Thu ngân sách · Hà Tĩnh · 2024: **19.000 tỷ đồng** (trước đó: 17.500 tỷ đồng)"]
+
+
+def test_a_target_restated_as_before_is_not_new_though_the_tables_held_the_first_back(place, monkeypatch):
+    in_week(monkeypatch, date(2024, 1, 22))
+    assert run().exit_code == 0
+    (place / "in" / JULY.name).write_text(JULY.read_text("utf-8").replace("19.000 tỷ đồng", "17.500 tỷ đồng"), "utf-8")
+    in_week(monkeypatch, date(2024, 7, 12))
+    assert run().exit_code == 0
+    changed = [line for line in report(place).splitlines() if line.startswith("- Mục tiêu mới hoặc thay đổi:")]
+    assert not [line for line in changed if "Thu ngân sách" in line]

@@ -75,7 +75,7 @@ def extract(paths: Paths("extract") = None, output_format: FactsFormatOption = F
 @app.command(short_help="Align themes by year and figures by indicator, place and year.")
 def compare(paths: Paths("compare") = None, output_format: CompareFormatOption = CompareFormat.table,
         output: OutputFile = None, lang: LangOption = None, state: StoreOption = None,
-        min_confidence: MinConfidenceOption = None) -> None:
+        min_confidence: MinConfidenceOption = None, config: ConfigOption = None) -> None:
     """Align themes by year and figures by indicator, place and year, with flags.
 
     Each flag names the two facts it compares and their articles: a result that met, missed or beat
@@ -90,10 +90,10 @@ def compare(paths: Paths("compare") = None, output_format: CompareFormatOption =
     from briefing.extract.confidence import shown_from
     from briefing.render import tables
 
-    settings = settings_from({"min_confidence": min_confidence}, None)
+    settings = settings_from({"min_confidence": min_confidence, "lang": value(lang)}, config)
     meetings, problems = meetings_from(paths, state)
     comparison = align([m.facts for m in meetings], shown_from(settings.min_confidence))
-    emit(tables.comparison_output(comparison, value(output_format), value(lang) or "vi"), output)
+    emit(tables.comparison_output(comparison, value(output_format), settings.lang), output)
     exit_if(problems)
 
 

@@ -71,8 +71,9 @@ def history(limit: LimitOption = 10,
 def schedule_add(weekly: WeeklyOption,
         input_dir: InputFolder = None, output_dir: OutputFolder = None, state_dir: StateFolder = None,
         keep: KeepOption = None, output_format: RunFormatOption = None, lang: LangOption = None,
-        pdf_variant: PdfVariantOption = None, config: ConfigOption = None, systemd: SystemdFlag = False,
-        dry_run: DryRunFlag = False, crontab_file: CrontabFile = None, unit_dir: UnitFolder = None) -> None:
+        pdf_variant: PdfVariantOption = None, min_confidence: MinConfidenceOption = None, config: ConfigOption = None,
+        systemd: SystemdFlag = False, dry_run: DryRunFlag = False, crontab_file: CrontabFile = None,
+        unit_dir: UnitFolder = None) -> None:
     """Install the weekly run (replacing briefing's earlier one), and print exactly what was installed.
 
     Example: briefing schedule add --weekly mon 07:00 --input news/ --output reports/
@@ -82,7 +83,7 @@ def schedule_add(weekly: WeeklyOption,
     # the settings file the job will read (--config, else the one found here), so the job line agrees with it
     settings = settings_from({"input": input_dir, "output": output_dir, "state": state_dir, "keep": keep,
                               "format": value(output_format), "lang": value(lang),
-                              "pdf_variant": value(pdf_variant)}, config)
+                              "pdf_variant": value(pdf_variant), "min_confidence": min_confidence}, config)
     with failing((schedule.ScheduleError, 1)):
         installed = schedule.install(schedule.parse_weekly(*weekly), schedule.job_command(settings, config),
                                      systemd, dry_run, crontab_file, unit_dir, schedule.run_log(settings))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from briefing.extract.figures import Candidate, Figure, Unattributed
+from briefing.extract.figures import Candidate, Figure, Unattributed, fact_key
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, FORECASTER, HYPOTHETICAL, ORGANISATION
 from briefing.extract.stance import AVERAGE, FORECAST_CUES, PART_YEAR, RESULT_CUES, TARGET_CUES
@@ -118,11 +118,11 @@ def decide(candidates: list[Candidate], info, model: Model | None = None) -> tup
         figure, reason = candidate.figure, candidate.reason
         confidence = round(model.confidence(features(candidate, info)), 3)
         wanted = confidence >= model.threshold and (reason is None or model.mode == DECIDE)
-        fact = _fact(figure)
+        fact = fact_key(figure)
         if wanted and fact not in seen:
             reported.append(replace(figure, confidence=confidence))
         elif reason is None and not wanted and fact not in seen:
-            set_aside.append(_left_out(figure))
+            set_aside.append(left_out(figure))
         seen.add(fact)  # a fact stated twice is reported, or set aside, once
     return reported, set_aside
 
@@ -131,8 +131,8 @@ def with_confidence(figures: list[Figure], candidates: list[Candidate], info, mo
     """The rules' figures as they are, each with the model's confidence in it (the rules decide)."""
     model = model or shipped_model()
     chances = {id(c.figure): model.confidence(features(c, info)) for c in candidates if c.reason is None}
-    by_fact = {_fact(c.figure): chances[id(c.figure)] for c in reversed(candidates) if c.reason is None}
-    known = [chances.get(id(f), by_fact.get(_fact(f))) for f in figures]
+    by_fact = {fact_key(c.figure): chances[id(c.figure)] for c in reversed(candidates) if c.reason is None}
+    known = [chances.get(id(f), by_fact.get(fact_key(f))) for f in figures]
     return [replace(f, confidence=None if c is None else round(c, 3)) for f, c in zip(figures, known)]
 
 
@@ -148,15 +148,12 @@ def held_back(figures: list[Figure], threshold: float | None) -> tuple[list[Figu
     if not threshold:
         return figures, []
     shown = [f for f in figures if f.confidence is None or f.confidence >= threshold]
-    return shown, [_left_out(f) for f in figures if f.confidence is not None and f.confidence < threshold]
+    return shown, [left_out(f) for f in figures if f.confidence is not None and f.confidence < threshold]
 
 
-def _left_out(figure: Figure) -> Unattributed:
+def left_out(figure: Figure) -> Unattributed:
+    """A figure held back, as the annex lists it: its number as written, its indicator, why, its sentence."""
     return Unattributed(_number_text(figure), figure.indicator, LOW_CONFIDENCE, figure.sentence)
-
-
-def _fact(figure: Figure) -> tuple:
-    return (figure.indicator, figure.kind, figure.year, figure.locality, figure.unit, figure.value, figure.value_max)
 
 
 def _number_text(figure: Figure) -> str:

@@ -161,7 +161,8 @@ def shown_facts(facts: ArticleFacts, threshold: float | None) -> ArticleFacts:
     """The facts as a pack shows them: figures of a confidence below ``threshold`` (``confidence.held_back``)
     moved to the numbers not attributed, which the annex lists with their sentences."""
     figures, held = held_back(facts.figures, threshold)
-    return replace(facts, figures=figures, unattributed=facts.unattributed + held) if held else facts
+    # held-back figures first: read in full, they matter more to a reader than numbers never attributed
+    return replace(facts, figures=figures, unattributed=held + facts.unattributed) if held else facts
 
 
 def read_figures(article: Article) -> tuple[Metadata, Context, list[Figure]]:

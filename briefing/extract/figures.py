@@ -144,7 +144,7 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
             context.recent_place, context.place_age = subjects[-1].place.name, 0
         key = match_form(sentence.text)
         for figure in figures_in(sentence, context, key, places):
-            if all(_fact(figure) != _fact(f) for f in figures):
+            if all(fact_key(figure) != fact_key(f) for f in figures):
                 figures.append(figure)
         own = _own_years(key, len(sentence.text))
         if own:
@@ -180,7 +180,8 @@ def _only_filler(window: str) -> bool:
     return any(w in FILLER for w in words) and sum(w not in FILLER for w in words) <= 1
 
 
-def _fact(figure: Figure) -> tuple:
+def fact_key(figure: Figure) -> tuple:
+    """What makes two readings one fact: indicator, kind, year, place, unit and value."""
     return (figure.indicator, figure.kind, figure.year, figure.locality, figure.unit, figure.value, figure.value_max)
 
 

@@ -132,11 +132,12 @@ def merge_facts(articles: list[ArticleFacts]) -> ArticleFacts:
     figures: list[Figure] = []
     for article in articles:
         for figure in article.figures:
-            i = next((i for i, known in enumerate(figures) if _same_figure(known, figure)), None)
+            i = next((i for i, known in enumerate(figures) if same_figure(known, figure)), None)
             if i is None:
                 figures.append(replace(figure, sources=(article.source,)))
-            else:
-                figures[i] = replace(figures[i], sources=_cited(figures[i].sources, article.source))
+            else:  # stated by several reports: as sure as the surest of them
+                figures[i] = replace(figures[i], sources=_cited(figures[i].sources, article.source),
+                                     confidence=_surest(figures[i].confidence, figure.confidence))
     return ArticleFacts(
         source=first.source, title=first.title, info=_merged_info([a.info for a in articles]),
         themes=list(themes.values()), figures=figures, sha256=first.sha256,
@@ -145,7 +146,12 @@ def merge_facts(articles: list[ArticleFacts]) -> ArticleFacts:
     )
 
 
-def _same_figure(a: Figure, b: Figure) -> bool:
+def _surest(a: float | None, b: float | None) -> float | None:
+    return max(a, b) if a is not None and b is not None else (a if b is None else b)
+
+
+def same_figure(a: Figure, b: Figure) -> bool:
+    """One figure, as two reports of a meeting give it (values equal within rounding)."""
     return (a.indicator, a.kind, a.year, a.locality, a.unit, a.of, a.increment) == (
         b.indicator, b.kind, b.year, b.locality, b.unit, b.of, b.increment) and same_value(a, b)
 

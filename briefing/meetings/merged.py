@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from briefing.compare import compare
+from briefing.extract.confidence import left_out
 from briefing.extract.facts import ArticleFacts, shown_facts
 from briefing.flags import CONFLICT
-from briefing.meetings import fullest_first, group_articles, merge_facts
+from briefing.meetings import fullest_first, group_articles, merge_facts, same_figure
 from briefing.summarize.summary import Summary, merge_summaries
 from briefing.text.writing import first_few
 
@@ -103,12 +104,27 @@ def merge_meetings(reports: list[Meeting], words: int | None = None) -> list[Mee
 
 def as_shown(meetings: list[Meeting], threshold: float | None) -> list[Meeting]:
     """The meetings as a pack shows them: each figure of a confidence below ``threshold``
-    (``confidence.held_back``) moved from the tables to the numbers the annex lists, in the meeting
-    and in each of its reports."""
-    if not threshold:
-        return meetings
-    return [replace(m, facts=shown_facts(m.facts, threshold), articles=[shown_facts(a, threshold) for a in m.articles])
-            for m in meetings]
+    (``confidence.held_back``; a figure several reports state is as sure as the surest) moved from
+    the tables to the numbers the annex lists under the reports that state it; the conflicts
+    between reports, of the figures left."""
+    return [_as_shown(m, threshold) for m in meetings] if threshold else meetings
+
+
+def _as_shown(meeting: Meeting, threshold: float) -> Meeting:
+    facts = shown_facts(meeting.facts, threshold)
+    if not meeting.articles:
+        return replace(meeting, facts=facts)
+    reports = [held_in(a, facts.figures) for a in meeting.articles]
+    return replace(meeting, facts=facts, articles=reports, conflicts=meeting_conflicts(facts))
+
+
+def held_in(report: ArticleFacts, shown: list) -> ArticleFacts:
+    """A report whose figures its meeting's tables do not show are listed as not attributed."""
+    kept = [any(same_figure(f, s) for s in shown) for f in report.figures]
+    figures, held = [f for f, k in zip(report.figures, kept) if k], [f for f, k in zip(report.figures, kept) if not k]
+    if not held:
+        return report
+    return replace(report, figures=figures, unattributed=[left_out(f) for f in held] + report.unattributed)
 
 
 def meeting_conflicts(facts: ArticleFacts) -> list:

@@ -95,11 +95,12 @@ VI = {
         source.SAME_PERIOD: "vế câu: cùng kỳ năm trước",
     },
     "unattributed": "Số liệu không được ghi nhận là chỉ tiêu, kết quả",
+    "held_back": "{n} số liệu có độ tin cậy thấp không được đưa vào; --min-confidence 0 hiện tất cả.",
     "unattributed_note": "Những con số này có trong bài nhưng không được đưa vào các bảng vì không rõ của ai, "
                          "cho năm nào, không phải mục tiêu hay kết quả cả năm, hoặc cách đọc có độ tin cậy thấp.",
     "unattributed_count": "{numbers} con số trong {articles} bài không được đưa vào các bảng (không rõ của ai, "
-                          "cho năm nào, hoặc không phải mục tiêu hay kết quả cả năm); xem chi tiết bằng "
-                          "lệnh briefing extract.",
+                          "cho năm nào, không phải mục tiêu hay kết quả cả năm, hoặc có độ tin cậy thấp); xem "
+                          "chi tiết bằng lệnh briefing extract.",
     "reasons": {
         "forecast": "dự báo",
         "average over several years": "bình quân nhiều năm",
@@ -243,12 +244,13 @@ EN = {
     "evidence_parts": {"indicator": "indicator", "kind": "kind", "year": "year", "owner": "whose"},
     "evidence_sources": {},
     "unattributed": "Figures not attributed",
+    "held_back": "{n} figures of a low confidence are left out; --min-confidence 0 shows them all.",
     "unattributed_note": "These numbers are in the articles but not in the tables: whose they are, which "
                          "year they are for, or whether they are a year's target or result is not clear, or "
                          "the reading has a low confidence.",
     "unattributed_count": "{numbers} numbers in {articles} articles are not in the tables (whose they are, which "
-                          "year they are for, or whether they are a year's target or result is not clear); "
-                          "briefing extract lists them.",
+                          "year they are for, or whether they are a year's target or result is not clear, or "
+                          "their confidence is low); briefing extract lists them.",
     "reasons": {},  # the reasons are written in English already
     "persistent": "Watchwords that persist across years",
     "headline_targets": "Headline targets",

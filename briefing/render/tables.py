@@ -100,6 +100,7 @@ def comparison_json(comparison: Comparison, lang: str = "vi") -> str:
         "themes": [asdict(t) for t in comparison.themes],
         "persistent_words": [{"word": w, "years": y} for w, y in comparison.persistent_words],
         "figures": [_row_json(r, lang) for r in comparison.figures],
+        "held_back": comparison.held_back,
     }
     return json_text(data)
 
@@ -133,6 +134,8 @@ def comparison_table(comparison: Comparison, markdown: bool = False, lang: str =
         f"{title}{t['figures']}",
         grid([t["indicator"], t["place"], t["year"], t["target"], t["result"], t["flags"]], figure_rows),
     ]
+    if comparison.held_back:
+        parts.append(t["held_back"].format(n=comparison.held_back))
     return "\n\n".join(parts) + "\n"
 
 

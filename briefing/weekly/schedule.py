@@ -83,7 +83,7 @@ def job_command(settings: RunSettings, config: Path | None = None) -> list[str]:
             command += [option, str(Path(given).resolve())]
     variant = settings.pdf_variant if settings.pdf_variant != DEFAULT_PDF_VARIANT else None
     for option, given in (("--keep", settings.keep), ("--lang", settings.lang), ("--format", settings.format),
-                          ("--pdf-variant", variant)):
+                          ("--pdf-variant", variant), ("--min-confidence", settings.min_confidence)):
         if given is not None:
             command += [option, str(given)]
     for word in command:

@@ -127,9 +127,10 @@ def test_the_relevance_test_keeps_what_a_briefing_reports(eval_meetings):
     from briefing.evaluation.relevance import relevance_by_half
 
     halves = relevance_by_half()
-    # measured 0.806 / 0.727 precision, 0.650 check recall on the 960 annotated articles (README)
-    assert halves["tuning"].precision >= 0.78 and halves["check"].precision >= 0.72, halves
-    assert halves["check"].recall >= 0.63, halves
+    # measured 0.871 / 0.770 precision, 0.626 check recall on the 960 annotated articles (README); the
+    # meeting rules that raised precision from 0.806 / 0.727 cost three check articles (recall 0.650)
+    assert halves["tuning"].precision >= 0.85 and halves["check"].precision >= 0.75, halves
+    assert halves["check"].recall >= 0.61, halves
 
 
 def test_a_page_over_the_size_limit_is_refused_and_older_items_and_moved_pages_are_skipped(site, tmp_path, monkeypatch):

@@ -226,6 +226,14 @@ def test_schedule_on_a_temporary_crontab(tmp_path):
     assert crontab.read_text("utf-8") == "MAILTO=me@example.invalid\n0 1 * * * /usr/bin/backup\n"
 
 
+def test_the_scheduled_run_keeps_the_chosen_confidence_threshold(tmp_path):
+    crontab = tmp_path / "crontab"
+    (tmp_path / "news").mkdir()
+    added = runner.invoke(app, ["schedule", "add", "--weekly", "mon", "07:30", "--input", str(tmp_path / "news"),
+                                "--crontab-file", str(crontab), "--min-confidence", "0"])
+    assert added.exit_code == 0 and " --format pdf --min-confidence 0 >> " in added.stdout
+
+
 def systemd_exec_words(unit: str) -> list[str]:
     """ExecStart= read back as systemd does (systemd.syntax): quoted words, %% and $$ literal."""
     line = next(ln for ln in unit.splitlines() if ln.startswith("ExecStart="))[len("ExecStart="):]
