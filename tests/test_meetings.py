@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -15,7 +16,7 @@ from briefing.meetings.merged import outvoted
 from briefing.pack import build_pack
 from briefing.text.normalize import match_form
 from briefing.text.similarity import near_duplicate
-from conftest import SEEDS
+from conftest import SEEDS, seed
 
 runner = CliRunner()
 
@@ -174,3 +175,30 @@ def test_articles_that_are_not_about_a_meeting_are_never_merged(tmp_path):
     found = list(read_facts([str(tmp_path)]))
     assert [f.info.level for f in found] == [None, None]
     assert [len(g.sources) for g in group_meetings(found)] == [1, 1]
+
+
+SECOND_REPORT = ("date 2024-01\nQuyết tâm, linh hoạt, thực chất, hiệu quả trong thực hiện nhiệm vụ năm 2024\n\n"
+                 "Sáng 20/1, UBND tỉnh Hà Tĩnh tổ chức hội nghị triển khai nhiệm vụ năm 2024. "
+                 "Khách du lịch đến Hà Tĩnh năm 2023 ước đạt {} triệu lượt.\n")
+
+
+def two_reports(tmp_path, visitors: str) -> str:
+    """Seed 004 and a short second report of its conference, which reads its visitors less surely."""
+    shutil.copy(seed("004"), tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_text(SECOND_REPORT.format(visitors), "utf-8")
+    from briefing.render.document import render_pack
+
+    return render_pack(build_pack([str(tmp_path)]), "md", "vi")
+
+
+def test_a_figure_two_reports_state_is_as_sure_as_the_surer_and_is_not_also_held_back(tmp_path):
+    md = two_reports(tmp_path, "3,2")
+    annex = md[md.index("### Số liệu không được ghi nhận"):]
+    assert "- Khách du lịch · Hà Tĩnh · Kết quả 2023: **3,2 triệu lượt** [1, 2]" in md
+    assert "3,2 triệu lượt" not in annex
+
+
+def test_a_figure_held_back_makes_no_conflict_between_reports(tmp_path):
+    md = two_reports(tmp_path, "3,5")
+    annex = md[md.index("### Số liệu không được ghi nhận"):]
+    assert "Các bài nêu số liệu khác nhau" not in md and "**3,5 triệu lượt** · Khách du lịch · độ tin cậy thấp" in annex
