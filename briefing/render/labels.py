@@ -140,6 +140,7 @@ VI = {
     "no_target": "không nêu mục tiêu",
     "no_result": "các bài không nêu kết quả",  # not "chưa có": a pack made years later would say "not yet"
     "whole_country": "Cả nước",
+    "confidence": "độ tin cậy",
     "unknown": "không rõ",
     "skipped": "Tệp bị bỏ qua",
     # flag kind: its words, or its words by the indicator's direction (higher or lower is better, or neither)
@@ -267,6 +268,7 @@ EN = {
     "no_target": "no target stated",
     "no_result": "not reported in these articles",
     "whole_country": "Whole country",
+    "confidence": "confidence",
     "unknown": "unknown",
     "skipped": "Skipped files",
     "flag_words": {

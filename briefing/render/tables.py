@@ -16,7 +16,7 @@ from briefing.pack import source_name
 from briefing.render.flag_text import flag_label, flag_text
 from briefing.render.labels import labels
 from briefing.render.visible import json_text, md, visible
-from briefing.text.writing import date_text, figure_text
+from briefing.text.writing import date_text, figure_text, number
 
 GAP = "  "
 NARROWEST = 8  # a column is never wrapped narrower than this
@@ -80,10 +80,15 @@ def _fact_rows(m: ArticleFacts, t: dict, lang: str, cited: bool = False) -> list
     rows = [[t[th.kind], str(th.year or ""), _whose(th.scope, place, t), th.text, *reports(th)] for th in m.themes]
     rows += [
         [t[f.kind], str(f.year or ""), f.locality or t["whole_country"],
-         f"{t['indicator_names'][f.indicator]}: {figure_text(f, lang=lang)}", *reports(f)]
+         f"{t['indicator_names'][f.indicator]}: {figure_text(f, lang=lang)}{_confidence(f, t, lang)}", *reports(f)]
         for f in m.figures
     ]
     return rows
+
+
+def _confidence(figure, t: dict, lang: str) -> str:
+    """" (độ tin cậy 0,86)": how sure the reading is, as JSON gives it; nothing when not known."""
+    return "" if figure.confidence is None else f" ({t['confidence']} {number(figure.confidence, 2, lang)})"
 
 
 def comparison_output(comparison: Comparison, fmt: str, lang: str = "vi") -> str:
