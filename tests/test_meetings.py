@@ -188,7 +188,7 @@ def two_reports(tmp_path, visitors: str) -> str:
     (tmp_path / "b.txt").write_text(SECOND_REPORT.format(visitors), "utf-8")
     from briefing.render.document import render_pack
 
-    return render_pack(build_pack([str(tmp_path)]), "md", "vi")
+    return render_pack(build_pack([str(tmp_path)], min_confidence=80), "md", "vi")
 
 
 def test_a_figure_two_reports_state_is_as_sure_as_the_surer_and_is_not_also_held_back(tmp_path):

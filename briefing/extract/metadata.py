@@ -108,6 +108,7 @@ BEFORE_THE_ASSEMBLY = re.compile(
 )
 # "phiên họp Chính phủ thường kỳ tháng 11", "giao ban tháng 3": a month's meeting, no year's review or plan.
 MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
+PLAN_UNDER_WAY_MONTHS = range(3, 11)  # a year's plan is made by February; from March it is carried out
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
 AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
 # Sessions that neither review nor plan a year, whenever they are held: questions to ministers, a
@@ -192,8 +193,11 @@ def read_metadata(article: Article) -> Metadata:
         review, plan = _year_end_years(article)
     if MONTHLY.search(lead):
         review, plan = None, None  # a monthly meeting reviews a month, whatever it says of the year
+    date = meeting_date(article, review, plan)
+    if plan is not None and _in_its_own_year(date, plan):
+        plan = None  # a meeting from March to October pursues its year's plan; it plans no year
     return Metadata(
-        date=meeting_date(article, review, plan),
+        date=date,
         level=level,
         locality=_meeting_place(level, organiser_sentence, opening) if level else _place_about(opening),
         bridge=_bridge(article) if level == "national" else None,
@@ -206,6 +210,10 @@ def read_metadata(article: Article) -> Metadata:
 def _named_not_as_venue(lead: str) -> bool:
     """A province the lead names other than as where something is held ("diễn ra tại Hà Nội")."""
     return any(not VENUE.search(lead[: m.start]) for m in find_places(lead))
+
+
+def _in_its_own_year(date: str | None, year: int) -> bool:
+    return bool(date) and len(date) >= 7 and int(date[:4]) == year and int(date[5:7]) in PLAN_UNDER_WAY_MONTHS
 
 
 def _tells_of_a_meeting(lead: str) -> bool:

@@ -559,6 +559,9 @@ def test_typical_provincial_report_sentences(sentence, figures):
      "học và Công nghệ tại phường Long Phước.\n", (None, "provincial", "TP. Hồ Chí Minh", None, None)),
     ("Tỉ lệ tham gia bảo hiểm y tế giảm\n\nBHXH TP. HCM vừa trình UBND TP xem xét ban hành văn bản chỉ đạo công tác "
      "BHYT.\n", (None, None, "TP. Hồ Chí Minh", None, None)),
+    # from March to October a meeting pursues its year's plan: it plans no year
+    ("Quốc hội thảo luận về kinh tế xã hội\n\nHôm nay 30/5/2019, Quốc hội thảo luận về đánh giá kết quả phát triển "
+     "kinh tế xã hội năm 2018 và kế hoạch năm 2019.\n", ("2019-05-30", "national", None, 2018, None)),
     # a meeting no body is named for is a province's only when the province is not just its venue
     ("Nhiều doanh nghiệp Việt phát triển bền vững\n\nDiễn đàn Doanh nghiệp Phát triển bền vững được tổ chức tại Hà "
      "Nội vừa qua là minh chứng cho tinh thần này của các doanh nghiệp.\n", (None, None, "Hà Nội", None, None)),

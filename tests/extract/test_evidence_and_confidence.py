@@ -36,8 +36,8 @@ def test_extract_json_carries_the_evidence():
     figures = json.loads(shown.stdout)["meetings"][0]["figures"]
     assert figures and all(0 <= f["confidence"] <= 1 for f in figures)
     assert len({f["confidence"] for f in figures}) > 3  # it tells figures apart
-    # extract lists every figure the rules read; only the pack's tables hold back those under the threshold
-    assert any(f["confidence"] < shipped_model().shown_from for f in figures)
+    # extract lists every figure the rules read, however low its confidence
+    assert any(f["confidence"] < 0.8 for f in figures)
 
 
 def test_the_shipped_model_is_what_cross_validation_on_the_tuning_half_chooses():
