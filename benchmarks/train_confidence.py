@@ -51,6 +51,7 @@ CURVE = (0.25, 0.5, 0.75, 1.0)
 KEPT_RECALL = 0.8  # of the rules' recall, that a model reaching the target precision must keep
 SHOWN_RECALL = 0.5  # of the rules' recall, that the tables must keep: a table of one figure in ten is no pack
 REFERENCE = 0.8  # a threshold a user may choose (--min-confidence 80), measured when none is shipped
+BANDS = ((0.0, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))  # confidence bands whose figures are counted right
 MIN_GAIN = 0.01  # of F1 over the rules' that a learned option must show: a figure or two is noise
 
 
@@ -230,6 +231,16 @@ def report(tuning: list[dict], check: list[dict]) -> tuple[dict, list[str]]:
     if not shown:
         lines.append(f"shown in the pack's tables: every figure (no threshold reaches {TARGET_PRECISION} while keeping "
                      f"{SHOWN_RECALL:.0%} of the rules' recall)")
+    chances = cross_validated(tuning, result["confidence_l2"])  # what a reader's threshold would show
+    for threshold in (0.7, 0.8, 0.9):
+        p, r = precision_recall(tally(repeated(tuning), chances, FILTER, threshold))
+        lines.append(f"  figures of confidence >= {threshold} (l2 {result['confidence_l2']}): {p:.3f} / {r:.3f}")
+    # how often the rules' figures of each confidence are right on the check half (reported, never chosen on)
+    weights = fit([r for a in tuning for r in a["rows"]], result["confidence_l2"])
+    pairs = [(confidence(weights, r["names"]), r["label"]) for a in check for r in a["rows"] if r["reported"]]
+    bands = [(low, high, [y for p, y in pairs if low <= p < high]) for low, high in BANDS]
+    lines.append("check half, the rules' figures right by confidence: " + "; ".join(
+        f"{low}-{min(high, 1.0)}: {sum(b) / max(1, len(b)):.0%} of {len(b)}" for low, high, b in bands))
     # the curve of what a threshold shows: the shipped one, else REFERENCE (what --min-confidence 80 shows)
     best = shown or {"mode": FILTER, "l2": result["confidence_l2"], "threshold": REFERENCE}
     lines.append(f"learning curve of the tables at confidence {best['threshold']} (l2 {best['l2']}), "

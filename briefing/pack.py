@@ -250,7 +250,8 @@ def pack_from_store(store, hashes: set[str], title: str, method: str, sentences:
     """The pack of the meetings of ``hashes`` in full (with every stored report of each), compared with
     every stored meeting of their places and of the nation: read from ``store`` (briefing.store.facts),
     not the articles. Its tables show the figures of a confidence of at least ``min_confidence``
-    percent (default: the shipped threshold, confidence.shown_from); the annex lists the others."""
+    percent (default: the shipped threshold, confidence.shown_from, where None shows every figure);
+    the annex lists the others."""
     period = store.reports(hashes=hashes)
     places = {m.facts.info.locality for m in period}
     history = store.reports(places=places, without=hashes) if period else []

@@ -57,6 +57,7 @@ def test_a_new_target_is_new_against_earlier_targets_the_tables_hold_back(place,
     revision is still announced as replacing it."""
     in_week(monkeypatch, date(2024, 1, 22))
     assert run("--min-confidence", "80").exit_code == 0
+    assert "**17.500 tỷ đồng** · Thu ngân sách · độ tin cậy thấp" in report(place)  # in the annex, not the tables
     shutil.copy(JULY, place / "in")
     in_week(monkeypatch, date(2024, 7, 12))
     assert run("--min-confidence", "80").exit_code == 0

@@ -9,8 +9,10 @@ candidate that does, and ``rules`` reports what the rules report, each with its 
 model file, none). The mode was chosen by cross-validation on the tuning half.
 
 Separately, ``shown_from`` is the confidence a figure needs to stand in the pack's tables, flags and
-charts, chosen by cross-validation on the tuning half for a precision of at least 0.90; the others
-stay in the annex's "figures not attributed", with their sentence (``held_back``).
+charts: a threshold cross-validation on the tuning half found to reach a precision of 0.90 while
+keeping half the rules' recall, or None (every figure; none has so far). A reader may choose one
+(--min-confidence); the figures under it stay in the annex's "figures not attributed", with their
+sentence (``held_back``).
 """
 
 from __future__ import annotations
