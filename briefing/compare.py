@@ -66,6 +66,11 @@ class FigureRow:
     previous: Cell | None = None  # last year's result for the same indicator and place
 
     @property
+    def key(self) -> tuple:
+        """What makes a row one row: its indicator, place, year, unit, kind of place counted, increment."""
+        return (self.indicator, self.locality, self.year, self.unit, self.counts, self.increment)
+
+    @property
     def target(self) -> Cell | None:
         return self.targets[0] if self.targets else None
 

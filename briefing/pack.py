@@ -76,9 +76,9 @@ class Pack:
     # Articles that report no meeting (no level found) but were kept, by a keyword or --all: listed
     # apart, dated by publication, never as a meeting of unknown date and level.
     others: list[Meeting] = field(default_factory=list)
-    # Every figure's rows, those held back for a low confidence too: what a target is new against
-    # (an earlier article's target is earlier, however sure its reading). None: as ``comparison``.
-    every_figure: list | None = None
+    # Every meeting's facts before figures were held back for a low confidence (None: none were), for
+    # ``every_figure``.
+    unfiltered: list[ArticleFacts] | None = None
 
     @property
     def articles(self) -> list[ArticleFacts]:
@@ -159,6 +159,12 @@ class Pack:
         meetings; never more than ANNEX_ARTICLES."""
         chosen = [a for m in self.sectioned for a in m.reports] if self.compact else self.articles
         return chosen[:ANNEX_ARTICLES]
+
+    @cached_property
+    def every_figure(self) -> list:
+        """The rows of every figure, held back or not: what a weekly run's new target is new against (an
+        earlier article's target is earlier, however sure its reading). Compared only when asked."""
+        return compare(self.unfiltered).figures if self.unfiltered is not None else self.comparison.figures
 
     @cached_property
     def article_numbers(self) -> dict[str, int]:
@@ -259,9 +265,8 @@ def pack_from_store(store, hashes: set[str], title: str, method: str, sentences:
     merged = as_shown(every, threshold)
     in_full = [m for m in merged if any(a.sha256 in hashes for a in m.reports)]
     comparison = focus(compare([m.facts for m in every], threshold), [m.facts for m in in_full])
-    every_figure = compare([m.facts for m in every]).figures if threshold else None
     pack = make_pack(in_full, comparison, title, method, sentences, skipped)
-    pack.every_figure = every_figure
+    pack.unfiltered = [m.facts for m in every] if threshold else None
     return pack
 
 

@@ -130,12 +130,11 @@ def decide(candidates: list[Candidate], info, model: Model | None = None) -> tup
 
 
 def with_confidence(figures: list[Figure], candidates: list[Candidate], info, model: Model | None = None) -> list[Figure]:
-    """The rules' figures as they are, each with the model's confidence in it (the rules decide)."""
+    """The rules' figures as they are, each with the model's confidence in it (the rules decide). Each
+    figure is the very object of its candidate, which the features are read from."""
     model = model or shipped_model()
     chances = {id(c.figure): model.confidence(features(c, info)) for c in candidates if c.reason is None}
-    by_fact = {fact_key(c.figure): chances[id(c.figure)] for c in reversed(candidates) if c.reason is None}
-    known = [chances.get(id(f), by_fact.get(fact_key(f))) for f in figures]
-    return [replace(f, confidence=None if c is None else round(c, 3)) for f, c in zip(figures, known)]
+    return [replace(f, confidence=round(chances[id(f)], 3)) if id(f) in chances else f for f in figures]
 
 
 def shown_from(percent: int | None) -> float | None:

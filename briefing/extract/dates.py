@@ -93,3 +93,8 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def year_and_month(date: str | None) -> tuple[int, int] | None:
+    """(2024, 5) of a meeting's date "2024-05-30" or "2024-05"; None when it has no month."""
+    return (int(date[:4]), int(date[5:7])) if date and len(date) >= 7 else None

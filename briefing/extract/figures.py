@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from briefing.extract.dates import discussed_year
+from briefing.extract.dates import discussed_year, year_and_month
 from briefing.extract.evidence import (
     BRIDGE, CLAUSE, CLAUSE_RELATIVE, DISCUSSED_YEAR, FIGURE_BEFORE, ITS_INDICATOR, LIST_HEADER, MEETING,
     MEETING_DATE, NATIONAL_AFTER, NATIONAL_IN_CLAUSE, NONE, NO_TARGET_WORD, OWN_WORDS, PLACE_ABOUT, PLAN_YEAR,
@@ -587,7 +587,8 @@ def _default_year(kind: str, context: Context) -> tuple[int | None, str]:
 
 def _year_under_way(context: Context) -> bool:
     """The meeting is dated between April and October: the year it is in is not over."""
-    return bool(context.date) and len(context.date) >= 7 and int(context.date[5:7]) in YEAR_UNDER_WAY_MONTHS
+    when = year_and_month(context.date)
+    return when is not None and when[1] in YEAR_UNDER_WAY_MONTHS
 
 
 def _locality(places: list, key: str, clause: str, context: Context) -> tuple[str | None, str]:

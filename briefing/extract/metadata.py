@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.dates import DAY_MONTH, FULL_DATE, discussed_year, is_deadline, meeting_date
+from briefing.extract.dates import DAY_MONTH, FULL_DATE, discussed_year, is_deadline, meeting_date, year_and_month
+from briefing.extract.figure_words import VENUE_BEFORE
 from briefing.extract.owner import is_foreign_article
 from briefing.extract.stance import PART_YEAR
 from briefing.ingest.article import Article
@@ -47,7 +48,6 @@ REVIEW_SENTENCES = 40  # a plan meeting's review of the year before comes early 
 PRESIDE_SENTENCES = 8  # who presided is told in the lead
 ABOUT_SENTENCES = 2  # an article that reports no meeting says where it happens in its first sentences
 BRIDGE_SENTENCES = 12  # the bridge points are listed after the opening paragraph
-VENUE = re.compile(r"\btại\s*$", re.IGNORECASE)  # "hội nghị … tại Hà Nội": where it is held, not whom it is about
 # "tại điểm cầu Hà Tĩnh": how close before a place "điểm cầu" must stand to make it the bridge;
 # the locality is checked with a shorter reach, as it must not be the bridge.
 BRIDGE_REACH, NOT_BRIDGE_REACH = 25, 12
@@ -209,11 +209,12 @@ def read_metadata(article: Article) -> Metadata:
 
 def _named_not_as_venue(lead: str) -> bool:
     """A province the lead names other than as where something is held ("diễn ra tại Hà Nội")."""
-    return any(not VENUE.search(lead[: m.start]) for m in find_places(lead))
+    return bool(_not_venues(lead))
 
 
 def _in_its_own_year(date: str | None, year: int) -> bool:
-    return bool(date) and len(date) >= 7 and int(date[:4]) == year and int(date[5:7]) in PLAN_UNDER_WAY_MONTHS
+    when = year_and_month(date)
+    return when is not None and when[0] == year and when[1] in PLAN_UNDER_WAY_MONTHS
 
 
 def _tells_of_a_meeting(lead: str) -> bool:
@@ -362,8 +363,13 @@ def _meeting_place(level: str | None, organiser_sentence: str, opening: list[str
 def _title_place(title: str) -> str | None:
     """The one province a national meeting's title is about ("Thủ tướng chủ trì Hội nghị xúc tiến đầu tư tỉnh
     Quảng Bình", "đẩy nhanh dự án đường sắt đô thị TP HCM"); not a venue ("tại Hà Nội") nor one of several."""
-    places = [m for m in find_places(title) if not VENUE.search(title[: m.start])]
+    places = _not_venues(title)
     return places[0].place.name if len({m.place.name for m in places}) == 1 else None
+
+
+def _not_venues(text: str) -> list:
+    """The places ``text`` names other than as where something is held ("hội nghị … tại Hà Nội")."""
+    return [m for m in find_places(text) if not VENUE_BEFORE.search(text, 0, m.start)]
 
 
 def _locality(organiser_sentence: str, opening: list[str]) -> str | None:

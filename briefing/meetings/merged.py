@@ -120,8 +120,9 @@ def _as_shown(meeting: Meeting, threshold: float) -> Meeting:
 
 def held_in(report: ArticleFacts, shown: list) -> ArticleFacts:
     """A report whose figures its meeting's tables do not show are listed as not attributed."""
-    kept = [any(same_figure(f, s) for s in shown) for f in report.figures]
-    figures, held = [f for f, k in zip(report.figures, kept) if k], [f for f, k in zip(report.figures, kept) if not k]
+    figures, held = [], []
+    for figure in report.figures:
+        (figures if any(same_figure(figure, s) for s in shown) else held).append(figure)
     if not held:
         return report
     return replace(report, figures=figures, unattributed=[left_out(f) for f in held] + report.unattributed)

@@ -242,19 +242,15 @@ def news_of(pack: Pack, known: set[str], first_run: bool) -> News:
         return news
     fresh = {a.source for m in news.meetings for a in m.reports if a.sha256 not in known}
     news.themes = [t for t in pack.comparison.themes if set(t.sources) <= fresh]
-    every = {_row_key(r): r for r in (pack.every_figure or pack.comparison.figures)}
+    every = {r.key: r for r in pack.every_figure}
     for row in pack.comparison.figures:
         now_set = [c for c in row.targets if set(c.articles) & fresh]
         # earlier targets, of a low confidence too: what this run's article sets is new against all of them
-        before = [c for c in every.get(_row_key(row), row).targets if not set(c.articles) & fresh]
+        before = [c for c in every.get(row.key, row).targets if not set(c.articles) & fresh]
         if now_set and not any(same_value(now_set[0], c) for c in before):
             # the target this run's article set, and the one it replaces (targets come latest first)
             news.targets.append((row, now_set[0], _target_text(before[0], row.unit) if before else None))
     return news
-
-
-def _row_key(row) -> tuple:
-    return (row.indicator, row.locality, row.year, row.unit, row.counts, row.increment)
 
 
 def keep_newest(reports: list[str], current: Path, keep: int) -> list[Path]:
