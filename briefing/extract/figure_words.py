@@ -79,6 +79,11 @@ INDICATOR_PHRASES = {code: re.compile(indicator.phrases) for code, indicator in 
 OVERLAPPING_PHRASES = {code: re.compile(f"(?=({indicator.phrases}))") for code, indicator in INDICATORS.items()}
 
 PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:" + "|".join(PLAN_UNITS) + ")")
+# "tăng 3% so với dự toán": the words right before a percentage of the plan say it is a change from
+# the plan (103% of it), not a share of it.
+CHANGE_FROM_PLAN = re.compile(r"\b(tăng|vượt|giảm|hụt)\s+(?:(?:khoảng|hơn|gần|trên)\s+)?$")
+FALLS = ("giảm", "hụt")
+PLAN_CHANGE_REACH = 20
 PLAN_SHARE_REACH = 30  # "102,6% so với dự toán": the plan words follow the percentage at once
 GDP_SHARE = re.compile(r"^\s*(?:gdp|grdp|gd p)\b")  # "3,6% GDP": a share of the economy
 GDP_SHARE_REACH = 8  # room for " grdp" after the percent sign

@@ -21,15 +21,15 @@ from briefing.extract.evidence import (
 )
 from briefing.extract.figure_words import (
     ANAPHOR, ASIDE, AT_LEAST, BARE_GROWTH, BASELINE, BASELINE_REACH, BODY_NAMED_BEFORE, BUSINESS_ACTIVE,
-    BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN, CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE, COUNTRY_AFTER,
-    DEBT_OF_SOMETHING, EQUIVALENT, FALL_OF, FILLER, FOLLOWING_REACH, GDP_AFTER, GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH,
-    GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, INDICATOR_PHRASES, LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED,
-    LEVEL_REACHED, LINKING_WORDS, MAX_UNLINKED_WORDS, MEASURE_BASIS, MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS,
-    NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT,
-    PER_SHORT_PERIOD, PER_YEAR, PLACE_AS_SUBJECT, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS,
-    RECENT_PLACE_SENTENCES, REGION, REMAINING, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE,
-    SHARE_OF_TOTAL, STARTING_LEVEL, THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING, TRAILING_REACH, UNITS_COUNTED,
-    VENUE_BEFORE, VIETNAM, YEARLY_AVERAGES, YEAR_AFTER_REACH,
+    BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN, CHANGE_FROM_PLAN, CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE,
+    COUNTRY_AFTER, DEBT_OF_SOMETHING, EQUIVALENT, FALLS, FALL_OF, FILLER, FOLLOWING_REACH, GDP_AFTER, GDP_NAMED,
+    GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, INDICATOR_PHRASES, LEVEL_AFTER_FALL,
+    LEVEL_INDICATORS, LEVEL_MOVED, LEVEL_REACHED, LINKING_WORDS, MAX_UNLINKED_WORDS, MEASURE_BASIS, MET, MET_REACH,
+    NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OVERLAPPING_PHRASES,
+    OWN_YEAR_AFTER, PART_OF_COUNT, PER_SHORT_PERIOD, PER_YEAR, PLACE_AS_SUBJECT, PLAN_CHANGE_REACH, PLAN_SHARE,
+    PLAN_SHARE_REACH, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, REGION, REMAINING, SAME_AS_BEFORE, SECTOR,
+    SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, STARTING_LEVEL, THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING,
+    TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, VIETNAM, YEARLY_AVERAGES, YEAR_AFTER_REACH,
 )
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
@@ -407,16 +407,21 @@ def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
     (a growth rate in % is kept where the indicator takes %: "xuất khẩu tăng 16%")."""
     counts_places = code == "new_rural_standard" and quantity.unit == "count"  # "tăng 769 xã so với năm 2017"
     moved = _starts_a_change(window, quantity) or LEVEL_REACHED.match(window)  # "tăng từ 2.385 USD lên 2.587 USD"
-    return (code in LEVEL_INDICATORS or counts_places) and quantity.unit != "%" and bool(
+    return (code in LEVEL_INDICATORS or counts_places) and quantity.unit not in ("%", "% of plan") and bool(
         GROWTH_WORDS.search(window)) and not moved
 
 
 def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
     """"bằng 102,6% dự toán": a percentage followed by plan words is a share of the plan;
-    "vượt 8% so với dự toán" is 108% of it."""
+    "vượt 8% so với dự toán" and "tăng 3% so với dự toán" are 108% and 103% of it, "giảm 5% so với
+    kế hoạch" 95%."""
     if quantity.unit == "%" and PLAN_SHARE.match(key[quantity.end : quantity.end + PLAN_SHARE_REACH]):
         if quantity.comparator == ">" and match_form(quantity.text).startswith("vượt"):
             return replace(quantity, unit="% of plan", value=100 + quantity.value, comparator="=")
+        change = CHANGE_FROM_PLAN.search(key[max(0, quantity.start - PLAN_CHANGE_REACH) : quantity.start])
+        if change and quantity.value_max is None:
+            sign = -1 if change.group(1) in FALLS else 1
+            return replace(quantity, unit="% of plan", value=100 + sign * quantity.value)
         return replace(quantity, unit="% of plan")
     if quantity.unit == "%" and GDP_SHARE.match(key[quantity.end : quantity.end + GDP_SHARE_REACH]):
         return replace(quantity, unit="% of GDP")

@@ -290,6 +290,10 @@ def test_typical_report_sentences(sentence, figures):
      [("gdp_size", "result", 2023, 1.02218e16), ("gdp_size", "result", 2023, 4.3e11)]),
     ("Tổng thu ngân sách nhà nước năm 2023 ước đạt 1.739,4 nghìn tỷ đồng, vượt 8,1% so với dự toán.",
      [("budget_revenue", "result", 2023, 1.7394e15), ("budget_revenue", "result", 2023, 108.1)]),
+    # a change from the plan is a share of it: 3% more than planned is 103% of the plan, 3% less 97%
+    ("Năm 2023, thu ngân sách nhà nước ước đạt trên 1,35 triệu tỉ đồng (tăng 3% so với dự toán và tăng 5,5% so với "
+     "năm 2022).", [("budget_revenue", "result", 2023, 1.35e15), ("budget_revenue", "result", 2023, 103)]),
+    ("Năm 2023, thu ngân sách nhà nước giảm 3% so với dự toán.", [("budget_revenue", "result", 2023, 97)]),
     ("Năm 2023, bội chi ngân sách nhà nước ước khoảng 4,42% GDP.", [("budget_deficit", "result", 2023, 4.42)]),
     ("Năm 2023, số doanh nghiệp thành lập mới là 159,8 nghìn doanh nghiệp.", [("new_businesses", "result", 2023, 159800)]),
     ("Khách quốc tế đến Việt Nam năm 2023 đạt 12,6 triệu lượt.", [("international_visitors", "result", 2023, 1.26e7)]),
