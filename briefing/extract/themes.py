@@ -5,13 +5,14 @@ A slogan is a quotation that follows one of the trigger words closely and reads
 as a list of watchwords (at least three parts separated by commas, semicolons
 or dashes). Other quotations — a phrase, a speaker's words, a label such as
 “Năm quyết tâm” — are not slogans, and an agency's or a company's motto is not
-a year theme. A named year is a theme of the year it names.
+a year theme. A named year is a theme of the year it names, and of another year it is
+named with later ("thực hiện Năm dân vận chính quyền 2019").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.extract.owner import ORGANISATION, SUBJECT_REACH
 from briefing.ingest.article import Article, Sentence
@@ -77,7 +78,23 @@ def find_themes(article: Article, level: str | None, plan_year: int | None) -> l
         for theme in _themes_in(sentence, level, plan_year):
             if all(t.text != theme.text or t.year != theme.year for t in found):
                 found.append(theme)
+    for theme in _named_again(article, found):
+        if all(t.text != theme.text or t.year != theme.year for t in found):
+            found.append(theme)
     return found
+
+
+def _named_again(article: Article, themes: list[Theme]) -> list[Theme]:
+    """A named year found as a theme and named again with another year ("thực hiện Năm dân vận chính
+    quyền 2019") is that year's theme too: the same campaign, carried on."""
+    again = []
+    for theme in themes:
+        if theme.kind != "theme" or not theme.text.startswith("Năm "):
+            continue
+        for sentence in article.sentences:
+            for m in re.finditer(re.escape(theme.text) + rf"\s+({YEAR})\b", sentence.text):
+                again.append(replace(theme, year=int(m.group(1)), sentence=sentence.text))
+    return again
 
 
 def _themes_in(sentence: Sentence, level: str | None, plan_year: int | None) -> list[Theme]:

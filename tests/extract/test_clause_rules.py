@@ -219,6 +219,19 @@ def test_named_years_and_whose_motto(sentence, themes):
     assert [(t.text, t.kind, t.year) for t in find_themes(article, "provincial", 2024)] == themes
 
 
+def test_a_named_year_named_again_with_another_year_is_that_years_theme_too():
+    from briefing.extract.themes import find_themes
+    from briefing.ingest.read import parse
+
+    article = parse("Tin\n\nNăm 2018 Ban Dân vận Trung ương chọn chủ đề công tác là \"Năm dân vận chính quyền\".\n"
+                    "Hội nghị ký kế hoạch phối hợp thực hiện Năm dân vận chính quyền 2019.\n")
+    assert [(t.text, t.year) for t in find_themes(article, "national", 2019)] == [
+        ("Năm dân vận chính quyền", 2018), ("Năm dân vận chính quyền", 2019)]
+    once = parse("Tin\n\nNăm 2018 Ban Dân vận Trung ương chọn chủ đề công tác là \"Năm dân vận chính quyền\".\n"
+                 "Các địa phương thực hiện Năm dân vận chính quyền 2018 hiệu quả.\n")
+    assert [(t.text, t.year) for t in find_themes(once, "national", 2019)] == [("Năm dân vận chính quyền", 2018)]
+
+
 def test_a_motto_in_an_article_that_reports_no_meeting_is_no_years_motto():
     from briefing.extract.themes import find_themes
     from briefing.ingest.read import parse
