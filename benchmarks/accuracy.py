@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
+from pathlib import Path
 
-from briefing.evaluation.facts import HALVES, annotated_articles, expected_file, half_of, load_expected, score
+from briefing.evaluation.facts import (HALVES, annotated_articles, as_published, expected_file, half_of, load_expected,
+                                       score)
 from briefing.analyse import read_facts
 from briefing.extract.confidence import MODEL_FILE, shipped_model
 from briefing.extract.facts import shown_facts
@@ -30,6 +33,19 @@ def scores(min_confidence: float | None = None) -> dict:
     return {half: score([(shown_facts(facts, min_confidence), load_expected(expected_file(facts.source)))
                          for facts in read_facts([str(a) for a in chosen])])
             for half, chosen in by_half.items()}
+
+
+def published_scores() -> dict:
+    """Each half's score on its articles laid out as published (briefing.evaluation.facts.as_published),
+    read from a temporary folder under their own names: the facts must not depend on line breaks."""
+    with tempfile.TemporaryDirectory() as folder:
+        by_half = {half: [] for half in HALVES}
+        for article in annotated_articles():
+            copy = Path(folder) / article.name
+            copy.write_text(as_published(article.read_text("utf-8")), "utf-8")
+            by_half[half_of(article.name)].append(str(copy))
+        return {half: score([(facts, load_expected(expected_file(facts.source))) for facts in read_facts(paths)])
+                for half, paths in by_half.items()}
 
 
 def in_the_tables() -> tuple[float, dict]:
@@ -59,6 +75,12 @@ def main() -> None:
               f"({figures.true_positive}, {figures.false_positive}, {figures.false_negative})"
               f"{'':>9}{result.metadata:.3f}      {tables[half][0]:.3f} / {tables[half][1]:.3f}"
               + ("  (cross-validated)" if half == HALVES[0] else ""))
+    print("\nas published (lead and body as one paragraph, no line breaks to help):")
+    for half, result in published_scores().items():
+        figures = result.figures
+        print(f"{half:<7} {result.articles:>8}  {result.themes.precision:.3f} / {result.themes.recall:.3f}  "
+              f"{figures.precision:.3f} / {figures.recall:.3f}  "
+              f"({figures.true_positive}, {figures.false_positive}, {figures.false_negative}){'':>9}{result.metadata:.3f}")
     if "--no-learning" not in sys.argv:  # the learned decision's cross-validation and learning curve
         from train_confidence import HALVES as SPLIT, labelled, report
 

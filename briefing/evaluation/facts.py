@@ -93,6 +93,15 @@ def annotated_articles() -> list[Path]:
     return found
 
 
+def as_published(text: str) -> str:
+    """The article laid out as a news site prints it: its title, then its lead and body run into one
+    paragraph (the evaluation articles put the lead apart and every sentence on its own line, a layout
+    that hands the reader sentence and paragraph breaks no published page gives)."""
+    title, _, rest = text.partition("\n\n")
+    body = " ".join(line.strip() for line in rest.splitlines() if line.strip())
+    return f"{title}\n\n{body}\n" if body else text
+
+
 def load_expected(path: str | Path) -> dict:
     return json.loads(Path(path).read_text("utf-8"))
 

@@ -26,12 +26,13 @@ HORIZON_BEFORE = re.compile(r"(?:(?<!tính )\b(?:đến|tới)|(?<=\w )vào)\s+n
 HORIZON_REACH = 20  # room for "tính đến năm " before the year
 HISTORICAL_GAP = 5  # a full date this far from the years discussed is history, not the meeting
 LEAD_PARAGRAPHS = 3  # the meeting's date is given in the opening; later dates are of other events
+LEAD_SENTENCES = 3  # … in its first sentences, however the article is laid out (as published: one paragraph)
 DISCUSSED_CHARS = 5000  # the opening pages say which year the article is about; the rest adds only noise
 
 
 def meeting_date(article: Article, review_year: int | None = None, plan_year: int | None = None) -> str | None:
     """The date the meeting took place, as YYYY-MM-DD, when the article lets us know it."""
-    lead = " ".join(p.text for p in article.paragraphs[:LEAD_PARAGRAPHS] if not p.heading)
+    lead = _lead(article)
     discussed = discussed_year(article)
     full = next((m for m in FULL_DATE.finditer(lead) if _is_current(int(m.group(3)), discussed)), None)
     short = DAY_MONTH.search(lead)
@@ -43,6 +44,13 @@ def meeting_date(article: Article, review_year: int | None = None, plan_year: in
         if year:
             return _iso(year, month, day)
     return article.dateline
+
+
+def _lead(article: Article) -> str:
+    """The opening that gives the meeting's date: its first paragraphs, but no more than their
+    first sentences (an article as published may be one long paragraph)."""
+    sentences = [s.text for p in article.paragraphs[:LEAD_PARAGRAPHS] if not p.heading for s in p.sentences]
+    return " ".join(sentences[:LEAD_SENTENCES])
 
 
 def _infer_year(

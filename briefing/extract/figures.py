@@ -95,6 +95,10 @@ CHANGE_OF_LEVEL = "a change, not the level"
 OPENS_A_LIST = re.compile(r":\s*$")  # a sentence that ends by opening a list
 YEAR_UNDER_WAY_MONTHS = range(4, 11)  # results of January to March are the last year's; November's review it
 HEADER_REACH = 12  # the items of a list follow within this many sentences
+# "Năm 2018, … . Trong đó, GDP tăng 6,7%": a sentence that opens as a continuation takes the year of the
+# sentence right before it, in its paragraph. Any other sentence does not: carried further, or to every
+# sentence, a year lands on figures it does not govern once an article is one long paragraph, as published.
+CONTINUES_THE_SENTENCE_BEFORE = re.compile(r"\s*(?:trong đó|cụ thể)\b")
 
 
 @dataclass
@@ -107,7 +111,7 @@ class Context:
     date: str | None = None
     recent_place: str | None = None
     place_age: int = 0
-    recent_year: int | None = None
+    recent_year: int | None = None  # the year the sentence before named, for a sentence that continues it
     # A list header ("Các chỉ tiêu chủ yếu năm 2019 gồm:") gives its year, and its target or result
     # wording, to the items under it, until a sentence names another year.
     header_year: int | None = None
@@ -134,21 +138,21 @@ def find_figures(article: Article, context: Context) -> list[Figure]:
     context.foreign_article = is_foreign_article(opening, bool(find_places(article.title)))
     context.discussed = discussed_year(article)
     context.part_year_meeting = bool(PART_YEAR.search(opening)) and "cả năm" not in opening
+    year_before = None  # the year the sentence before named
     for sentence in (s for p in article.paragraphs for s in p.sentences):
-        if sentence.paragraph != paragraph:
-            paragraph, context.recent_year = sentence.paragraph, None
+        key = match_form(sentence.text)
+        continues = sentence.paragraph == paragraph and CONTINUES_THE_SENTENCE_BEFORE.match(key)
+        context.recent_year, paragraph = (year_before if continues else None), sentence.paragraph
         places = find_places(sentence.text)
         context.place_age += 1
         subjects = [p for p in places if not VENUE_BEFORE.search(sentence.text, 0, p.start)]
         if subjects:
             context.recent_place, context.place_age = subjects[-1].place.name, 0
-        key = match_form(sentence.text)
         for figure in figures_in(sentence, context, key, places):
             if all(fact_key(figure) != fact_key(f) for f in figures):
                 figures.append(figure)
         own = _own_years(key, len(sentence.text))
-        if own:
-            context.recent_year = own[-1]
+        year_before = own[-1] if own else None
         _follow_header(context, key, own)
         mine = [f for f in figures if f.sentence == sentence.text]
         context.topic_figure, context.topic_key = (mine[-1].indicator if mine else None), key

@@ -14,7 +14,8 @@ _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, spaces.
 _BOUNDARY = re.compile(rf"(\.\.\.|…|[.!?])([{re.escape(_CLOSERS)}]*)(\s+)")
-_STARTS_SENTENCE = re.compile(rf"[{re.escape(_OPENERS)}]*[\w\-–•]", re.UNICODE)
+# (an opening quote may stand apart from its first word: "“ Chính phủ …", as some sources space it)
+_STARTS_SENTENCE = re.compile(rf"(?:[{re.escape(_OPENERS)}]+ ?)?[\w\-–•]", re.UNICODE)
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
 # Longer than any real sentence (the longest in the evaluation corpora is about
@@ -70,6 +71,8 @@ def _starts_upper(text: str, pos: int) -> bool:
     """A new sentence starts with a capital, a digit, a dash or bullet, or an opening quote."""
     while pos < len(text) and text[pos] in _OPENERS:
         pos += 1
+        if pos < len(text) and text[pos] == " " and text[pos - 1] in _OPENERS:
+            pos += 1
     if pos >= len(text):
         return False
     ch = text[pos]

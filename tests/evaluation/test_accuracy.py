@@ -20,6 +20,23 @@ def test_every_theme_and_figure_of_the_seeds_is_right():
     assert (result.figures.precision, result.figures.recall) == (1.0, 1.0), result.figures.misses
 
 
+def test_the_seeds_read_the_same_as_published_in_one_paragraph(tmp_path):
+    from briefing.evaluation.facts import as_published
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for seed in seeds:
+        laid_out = seed.read_text("utf-8")
+        published = as_published(laid_out)
+        assert published.count("\n\n") <= 1  # the title, then one paragraph (one seed is laid out so already)
+        (tmp_path / seed.name).write_text(published, "utf-8")
+
+    def facts(folder):
+        return {f.source.rsplit("/", 1)[-1]: (f.info, sorted((g.indicator, g.kind, g.year, g.locality, g.value)
+                                                              for g in f.figures)) for f in read_facts([str(folder)])}
+
+    assert facts(tmp_path) == facts(SEEDS)
+
+
 def test_readme_accuracy_table_is_what_the_benchmark_prints():
     if not (EVAL / "pool").is_dir():
         pytest.skip("the evaluation articles in ../shared/eval are not here (as on a user's clone)")

@@ -941,3 +941,36 @@ def test_the_levels_a_change_moves_between(sentence, figures, reasons):
 def test_vietnam_ending_a_bodys_name_leaves_the_figure_to_the_province(sentence):
     context = Context("provincial", "Quảng Ninh", None, 2018, 2019, "2018-12-20")
     assert [f.locality for f in figures_in(Sentence(sentence, 0, len(sentence), 0), context)] == ["Quảng Ninh"]
+
+
+# An article as published runs its lead and body into long paragraphs: what the sentences say must not
+# depend on the line breaks the evaluation corpora add.
+
+def test_the_year_of_the_sentence_before_goes_only_to_a_sentence_that_continues_it():
+    from briefing.extract.figures import find_figures
+    from briefing.ingest.read import parse
+
+    article = parse("Hà Tĩnh tổng kết năm\n\nNgày 28/12, UBND tỉnh Hà Tĩnh tổ chức hội nghị tổng kết. Năm 2018, "
+                    "tỉnh đạt nhiều kết quả quan trọng. Trong đó, tăng trưởng GRDP đạt 8,1%. So với năm 2016, đời "
+                    "sống người dân cải thiện. Thu ngân sách đạt 17.500 tỷ đồng.\n")
+    context = Context("provincial", "Hà Tĩnh", None, 2018, 2019, "2018-12-28")
+    found = {f.indicator: (f.year, dict(f.evidence)["year"]) for f in find_figures(article, context)}
+    assert found["economic_growth"] == (2018, "the sentence before")  # "Trong đó, …" continues "Năm 2018, …"
+    assert found["budget_revenue"] == (2018, "the meeting's review year")  # not 2016, two sentences back
+
+
+def test_the_meeting_date_is_read_from_the_first_sentences_of_a_one_paragraph_article():
+    from briefing.extract.dates import meeting_date
+    from briefing.ingest.read import parse
+
+    article = parse("Quảng Nam tổng kết năm 2018\n\nHội nghị tổng kết của tỉnh Quảng Nam diễn ra trong hai ngày. "
+                    "Nhiều ý kiến được nêu. Tỉnh đánh giá kết quả năm 2018. Trận lũ ngày 13/10/2017 gây thiệt hại "
+                    "lớn cho tỉnh.\n")
+    assert meeting_date(article, 2018, 2019) is None  # the flood's date, in the body, is not the meeting's
+
+
+def test_an_opening_quote_spaced_from_its_word_starts_a_sentence():
+    from briefing.text.sentences import split
+
+    assert split("Lạm phát ở mức 5%. “ Chính phủ tôn vinh doanh nghiệp. Hết.") == [
+        "Lạm phát ở mức 5%.", "“ Chính phủ tôn vinh doanh nghiệp.", "Hết."]
