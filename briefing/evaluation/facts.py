@@ -97,7 +97,10 @@ def as_published(text: str) -> str:
     """The article laid out as a news site prints it: its title, then its lead and body run into one
     paragraph (the evaluation articles put the lead apart and every sentence on its own line, a layout
     that hands the reader sentence and paragraph breaks no published page gives)."""
-    title, _, rest = text.partition("\n\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    title, blank, rest = text.strip("\n").partition("\n\n")
+    if not blank:  # no blank line: the title is the first line
+        title, _, rest = title.partition("\n")
     body = " ".join(line.strip() for line in rest.splitlines() if line.strip())
     return f"{title}\n\n{body}\n" if body else text
 

@@ -20,13 +20,16 @@ DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 
-# "đến năm 2020", "đưa vào khai thác vào năm 2032": a deadline ("tính đến năm 2018" is a point in
-# time, and "Vào năm 2018, …" opening a clause is the year spoken of), as the words before the year
-HORIZON_BEFORE = re.compile(r"(?:(?<!tính )\b(?:đến|tới)|(?<=\w )vào)\s+năm\s+$", re.IGNORECASE)
+# "đến năm 2020", "đưa vào khai thác vào năm 2032", "kết thúc năm 2024", "dự kiến hoàn thành năm 2020": a
+# deadline ("tính đến năm 2018" is a point in time, and "Vào năm 2018, …" opening a clause is the year
+# spoken of), as the words before the year
+HORIZON_BEFORE = re.compile(
+    r"(?:(?<!tính )\b(?:đến|tới)|(?<=\w )vào|\bkết thúc|\bhoàn thành)\s+năm\s+$", re.IGNORECASE
+)
 HORIZON_REACH = 20  # room for "tính đến năm " before the year
 HISTORICAL_GAP = 5  # a full date this far from the years discussed is history, not the meeting
 LEAD_PARAGRAPHS = 3  # the meeting's date is given in the opening; later dates are of other events
-LEAD_SENTENCES = 3  # … in its first sentences, however the article is laid out (as published: one paragraph)
+LEAD_SENTENCES = 4  # … in its first sentences (a lead of up to three, then the dated one), however it is laid out
 DISCUSSED_CHARS = 5000  # the opening pages say which year the article is about; the rest adds only noise
 
 

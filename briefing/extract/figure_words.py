@@ -80,10 +80,12 @@ OVERLAPPING_PHRASES = {code: re.compile(f"(?=({indicator.phrases}))") for code, 
 
 PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:" + "|".join(PLAN_UNITS) + ")")
 # "tăng 3% so với dự toán": the words right before a percentage of the plan say it is a change from
-# the plan (103% of it), not a share of it.
-CHANGE_FROM_PLAN = re.compile(r"\b(tăng|vượt|giảm|hụt)\s+(?:(?:khoảng|hơn|gần|trên)\s+)?$")
+# the plan (103% of it), not a share of it ("khoảng", "hơn" … are read with the number itself).
+CHANGE_FROM_PLAN = re.compile(r"\b(tăng|vượt|giảm|hụt)(?:\s+(?:tới|từ|đến))?\s+$")
 FALLS = ("giảm", "hụt")
 PLAN_CHANGE_REACH = 20
+EARLIER_PLAN = re.compile(r"\s*(?:của\s+)?năm\s+(?:trước|ngoái)\b")  # "so với kế hoạch năm trước"
+REVERSED_COMPARATOR = {">": "<", ">=": "<=", "<": ">", "<=": ">="}  # "giảm hơn 10%": under 90% of the plan
 PLAN_SHARE_REACH = 30  # "102,6% so với dự toán": the plan words follow the percentage at once
 GDP_SHARE = re.compile(r"^\s*(?:gdp|grdp|gd p)\b")  # "3,6% GDP": a share of the economy
 GDP_SHARE_REACH = 8  # room for " grdp" after the percent sign

@@ -22,14 +22,15 @@ from briefing.extract.evidence import (
 from briefing.extract.figure_words import (
     ANAPHOR, ASIDE, AT_LEAST, BARE_GROWTH, BASELINE, BASELINE_REACH, BODY_NAMED_BEFORE, BUSINESS_ACTIVE,
     BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN, CHANGE_FROM_PLAN, CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE,
-    COUNTRY_AFTER, DEBT_OF_SOMETHING, EQUIVALENT, FALLS, FALL_OF, FILLER, FOLLOWING_REACH, GDP_AFTER, GDP_NAMED,
-    GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, INDICATOR_PHRASES, LEVEL_AFTER_FALL,
-    LEVEL_INDICATORS, LEVEL_MOVED, LEVEL_REACHED, LINKING_WORDS, MAX_UNLINKED_WORDS, MEASURE_BASIS, MET, MET_REACH,
-    NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OVERLAPPING_PHRASES,
-    OWN_YEAR_AFTER, PART_OF_COUNT, PER_SHORT_PERIOD, PER_YEAR, PLACE_AS_SUBJECT, PLAN_CHANGE_REACH, PLAN_SHARE,
-    PLAN_SHARE_REACH, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, REGION, REMAINING, SAME_AS_BEFORE, SECTOR,
-    SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, STARTING_LEVEL, THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING,
-    TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, VIETNAM, YEARLY_AVERAGES, YEAR_AFTER_REACH,
+    COUNTRY_AFTER, DEBT_OF_SOMETHING, EARLIER_PLAN, EQUIVALENT, FALLS, FALL_OF, FILLER, FOLLOWING_REACH, GDP_AFTER,
+    GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, INDICATOR_PHRASES,
+    LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED, LEVEL_REACHED, LINKING_WORDS, MAX_UNLINKED_WORDS, MEASURE_BASIS,
+    MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE,
+    OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_SHORT_PERIOD, PER_YEAR, PLACE_AS_SUBJECT,
+    PLAN_CHANGE_REACH, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, REGION, REMAINING,
+    REVERSED_COMPARATOR, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, STARTING_LEVEL,
+    THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING, TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, VIETNAM, YEARLY_AVERAGES,
+    YEAR_AFTER_REACH,
 )
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
@@ -98,7 +99,7 @@ HEADER_REACH = 12  # the items of a list follow within this many sentences
 # "Năm 2018, … . Trong đó, GDP tăng 6,7%": a sentence that opens as a continuation takes the year of the
 # sentence right before it, in its paragraph. Any other sentence does not: carried further, or to every
 # sentence, a year lands on figures it does not govern once an article is one long paragraph, as published.
-CONTINUES_THE_SENTENCE_BEFORE = re.compile(r"\s*(?:trong đó|cụ thể)\b")
+CONTINUES_THE_SENTENCE_BEFORE = re.compile(r"[\s\-–•“\"(]*(?:trong đó\b|cụ thể\s*[,:])")
 
 
 @dataclass
@@ -205,7 +206,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         window = _label_window(key, previous_end, quantity.start)
         previous_end = quantity.end if quantity.unit else previous_end
         following = _trailing_window(key, quantity)
-        quantity = _as_plan_share(quantity, key)
+        plan_change = _change_from_plan(quantity, key)
+        quantity = _as_plan_share(quantity, key, plan_change)
         number_key = match_form(quantity.text)
         words_after = following[len(number_key):]  # the words after the number, in matching form
         code = own_code = _indicator(window, following, quantity)
@@ -224,7 +226,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         sector = SECTOR.search(clause) if code is not None or SECTOR_GROWTH_PHRASE.search(window) else None
         if sector:
             code = _sector_indicator(code, sector.group(1) or context.sector, window)
-        if code is not None and _is_growth_of_level(code, window, quantity):
+        if code is not None and not plan_change and _is_growth_of_level(code, window, quantity):
             last_reason = CHANGE_OF_LEVEL  # its share in brackets, "tăng 769 xã (8,62%)", goes with it
             continue
         if code is None or NOT_INDICATOR.search(window):
@@ -411,21 +413,38 @@ def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
     (a growth rate in % is kept where the indicator takes %: "xuất khẩu tăng 16%")."""
     counts_places = code == "new_rural_standard" and quantity.unit == "count"  # "tăng 769 xã so với năm 2017"
     moved = _starts_a_change(window, quantity) or LEVEL_REACHED.match(window)  # "tăng từ 2.385 USD lên 2.587 USD"
-    return (code in LEVEL_INDICATORS or counts_places) and quantity.unit not in ("%", "% of plan") and bool(
+    return (code in LEVEL_INDICATORS or counts_places) and quantity.unit != "%" and bool(
         GROWTH_WORDS.search(window)) and not moved
 
 
-def _as_plan_share(quantity: Quantity, key: str) -> Quantity:
+def _change_from_plan(quantity: Quantity, key: str) -> int | None:
+    """+1 or -1 when a percentage is a change from this year's plan ("tăng 3% so với dự toán", "giảm 3-5%
+    so với kế hoạch"), else None. A change of 100% or more is read as the share it likely means, and a
+    change from an earlier year's plan ("so với kế hoạch năm trước") is no share of this one."""
+    plan = PLAN_SHARE.match(key[quantity.end : quantity.end + PLAN_SHARE_REACH]) if quantity.unit == "%" else None
+    change = CHANGE_FROM_PLAN.search(key[max(0, quantity.start - PLAN_CHANGE_REACH) : quantity.start])
+    if not (plan and change) or max(quantity.value, quantity.value_max or 0) >= 100:
+        return None
+    if EARLIER_PLAN.match(key, quantity.end + plan.end()):
+        return None
+    return -1 if change.group(1) in FALLS else 1
+
+
+def _as_plan_share(quantity: Quantity, key: str, change: int | None = None) -> Quantity:
     """"bằng 102,6% dự toán": a percentage followed by plan words is a share of the plan;
-    "vượt 8% so với dự toán" and "tăng 3% so với dự toán" are 108% and 103% of it, "giảm 5% so với
-    kế hoạch" 95%."""
+    "vượt 8% so với dự toán" is 108% of it, and a ``change`` from the plan (+1 or -1,
+    ``_change_from_plan``) too: "tăng 3-5%" is 103-105%, "giảm hơn 10%" less than 90%."""
     if quantity.unit == "%" and PLAN_SHARE.match(key[quantity.end : quantity.end + PLAN_SHARE_REACH]):
         if quantity.comparator == ">" and match_form(quantity.text).startswith("vượt"):
             return replace(quantity, unit="% of plan", value=100 + quantity.value, comparator="=")
-        change = CHANGE_FROM_PLAN.search(key[max(0, quantity.start - PLAN_CHANGE_REACH) : quantity.start])
-        if change and quantity.value_max is None:
-            sign = -1 if change.group(1) in FALLS else 1
-            return replace(quantity, unit="% of plan", value=100 + sign * quantity.value)
+        if change == 1:
+            return replace(quantity, unit="% of plan", value=100 + quantity.value,
+                           value_max=None if quantity.value_max is None else 100 + quantity.value_max)
+        if change == -1:  # a fall turns the range and the comparator round: "giảm 3-5%" is 95-97%
+            low = quantity.value if quantity.value_max is None else quantity.value_max
+            return replace(quantity, unit="% of plan", value=100 - low,
+                           value_max=None if quantity.value_max is None else 100 - quantity.value,
+                           comparator=REVERSED_COMPARATOR.get(quantity.comparator, quantity.comparator))
         return replace(quantity, unit="% of plan")
     if quantity.unit == "%" and GDP_SHARE.match(key[quantity.end : quantity.end + GDP_SHARE_REACH]):
         return replace(quantity, unit="% of GDP")

@@ -42,6 +42,7 @@ MAX_GAP_WORDS = 16  # a quotation further than this from its trigger word is abo
 KINDS = {"chủ đề": "theme"}
 HOLDER_REACH = 60  # "… Cục Hải quan với phương châm": whose slogan is said just before it
 SECTOR_REACH = 100  # "… của ngành tiếp tục được đổi mới, rõ phương châm": a sector named further back
+NAMED_AGAIN_AT_MOST = 10  # named years looked for again (an article names one or two; this bounds hostile text)
 NAME_WORDS = 3  # an unquoted named year has a phrase of at least this many words after "Năm"
 NOT_A_NAME = {"học", "châu", "tài", "mới", "nay", "qua", "tới", "sau"}  # "Năm học mới", "Năm châu", "Năm tài chính"
 STATE_OFFICE = re.compile(r"\bBộ [A-ZĐ]|\bUBND\b|\bHĐND\b")  # a ministry's or a people's committee's (cased)
@@ -74,12 +75,15 @@ class Theme:
 def find_themes(article: Article, level: str | None, plan_year: int | None) -> list[Theme]:
     """Slogans in the article; ``plan_year`` stands in for "năm nay" and for a slogan with no year."""
     found: list[Theme] = []
+    seen: set[tuple[str, int | None]] = set()  # each text and year once (a set: a long article is not quadratic)
     for sentence in article.sentences:
         for theme in _themes_in(sentence, level, plan_year):
-            if all(t.text != theme.text or t.year != theme.year for t in found):
+            if (theme.text, theme.year) not in seen:
+                seen.add((theme.text, theme.year))
                 found.append(theme)
     for theme in _named_again(article, found):
-        if all(t.text != theme.text or t.year != theme.year for t in found):
+        if (theme.text, theme.year) not in seen:
+            seen.add((theme.text, theme.year))
             found.append(theme)
     return found
 
@@ -88,11 +92,11 @@ def _named_again(article: Article, themes: list[Theme]) -> list[Theme]:
     """A named year found as a theme and named again with another year ("thực hiện Năm dân vận chính
     quyền 2019") is that year's theme too: the same campaign, carried on."""
     again = []
-    for theme in themes:
-        if theme.kind != "theme" or not theme.text.startswith("Năm "):
-            continue
-        for sentence in article.sentences:
-            for m in re.finditer(re.escape(theme.text) + rf"\s+({YEAR})\b", sentence.text):
+    named_years = [t for t in themes if t.kind == "theme" and t.text.startswith("Năm ")]
+    for theme in named_years[:NAMED_AGAIN_AT_MOST]:
+        named_with_a_year = re.compile(re.escape(theme.text) + rf"\s+({YEAR})\b")
+        for sentence in (s for s in article.sentences if theme.text in s.text):  # a plain search first: fast
+            for m in named_with_a_year.finditer(sentence.text):
                 again.append(replace(theme, year=int(m.group(1)), sentence=sentence.text))
     return again
 
