@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -213,9 +214,9 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         code = own_code = _indicator(window, following, quantity)
         if window.rstrip().endswith("(") and last_unit == "% of plan":
             continue  # "bằng 116,4% kế hoạch … giao (8.575 tỷ đồng)": the plan the share is of
-        if code is None:
-            inherited = last_code if i else context.topic_figure or _topic(context.topic_key)
-            code = _indicator_from_before(window, quantity, inherited, last_code, last_unit, i)
+        if code is None:  # the sentence before's topic is looked for only when the words allow it (it is slow)
+            code = _indicator_from_before(window, quantity, lambda: last_code if i else (
+                context.topic_figure or _topic(context.topic_key)), last_code, last_unit, i)
         # "xuất khẩu thủy sản đạt 10 tỷ USD, tăng 12%": a figure that restates or changes the one
         # before it is set aside with it
         borrowed = bool(i) and code is not None and code in (last_code, FALL_OF.get(last_code or "")) and bool(
@@ -291,10 +292,11 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
     return found
 
 
-def _indicator_from_before(window: str, quantity: Quantity, inherited: str | None, last_code: str | None,
-                        last_unit: str | None, index: int) -> str | None:
+def _indicator_from_before(window: str, quantity: Quantity, inherited_from: Callable[[], str | None],
+                           last_code: str | None, last_unit: str | None, index: int) -> str | None:
     """The indicator a figure whose own words name none takes from the figure before it in the
-    sentence (``last_code``) or, for the first, from the previous sentence (``inherited``):
+    sentence (``last_code``) or, for the first, from the previous sentence (``inherited_from``, asked
+    only when the words allow it):
     "(240,5 tỉ USD)", "tăng 6%", "con số này là …", "giảm 1,02%, còn 3,54%"."""
     level = LEVEL_AFTER_FALL.get(last_code, last_code)
     if level and (LEVEL_REACHED.match(window) or STARTING_LEVEL.match(window)) and _unit_allowed(level, quantity):
@@ -304,10 +306,11 @@ def _indicator_from_before(window: str, quantity: Quantity, inherited: str | Non
         or SAME_PERIOD_BEFORE.search(window)
     ):
         return last_code
-    if not (inherited and _unit_allowed(inherited, quantity)):
-        return None
     if not (_only_filler(window) or ANAPHOR.search(window) or (index and (
             ONLY_CHANGE.match(window) or COMPARED_WITH.match(window) or not re.search(r"\w", window)))):
+        return None
+    inherited = inherited_from()
+    if not (inherited and _unit_allowed(inherited, quantity)):
         return None
     code = FALL_OF.get(inherited, inherited) if ONLY_CHANGE.match(window) else inherited
     return LEVEL_AFTER_FALL.get(code, code) if REMAINING.search(window) else code  # what remains is the level
