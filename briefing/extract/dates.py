@@ -20,16 +20,13 @@ DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 
-# "đến năm 2020", "đưa vào khai thác vào năm 2032", "kết thúc năm 2024", "dự kiến hoàn thành năm 2020": a
-# deadline ("tính đến năm 2018" is a point in time, and "Vào năm 2018, …" opening a clause is the year
-# spoken of), as the words before the year
-HORIZON_BEFORE = re.compile(
-    r"(?:(?<!tính )\b(?:đến|tới)|(?<=\w )vào|\bkết thúc|\bhoàn thành)\s+năm\s+$", re.IGNORECASE
-)
+# "đến năm 2020", "đưa vào khai thác vào năm 2032": a deadline ("tính đến năm 2018" is a point in
+# time, and "Vào năm 2018, …" opening a clause is the year spoken of), as the words before the year
+HORIZON_BEFORE = re.compile(r"(?:(?<!tính )\b(?:đến|tới)|(?<=\w )vào)\s+năm\s+$", re.IGNORECASE)
 HORIZON_REACH = 20  # room for "tính đến năm " before the year
 HISTORICAL_GAP = 5  # a full date this far from the years discussed is history, not the meeting
 LEAD_PARAGRAPHS = 3  # the meeting's date is given in the opening; later dates are of other events
-LEAD_SENTENCES = 4  # … in its first sentences (a lead of up to three, then the dated one), however it is laid out
+LEAD_SENTENCES = 3  # … in the first sentences of each (an article as published may be one long paragraph)
 DISCUSSED_CHARS = 5000  # the opening pages say which year the article is about; the rest adds only noise
 
 
@@ -50,10 +47,10 @@ def meeting_date(article: Article, review_year: int | None = None, plan_year: in
 
 
 def _lead(article: Article) -> str:
-    """The opening that gives the meeting's date: its first paragraphs, but no more than their
-    first sentences (an article as published may be one long paragraph)."""
-    sentences = [s.text for p in article.paragraphs[:LEAD_PARAGRAPHS] if not p.heading for s in p.sentences]
-    return " ".join(sentences[:LEAD_SENTENCES])
+    """The opening that gives the meeting's date: its first paragraphs, and of each only its first
+    sentences (an article as published may be one long paragraph; later dates are of other events)."""
+    return " ".join(s.text for p in article.paragraphs[:LEAD_PARAGRAPHS] if not p.heading
+                    for s in p.sentences[:LEAD_SENTENCES])
 
 
 def _infer_year(

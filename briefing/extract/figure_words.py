@@ -84,7 +84,9 @@ PLAN_SHARE = re.compile(r"^\s*(?:so với )?(?:" + "|".join(PLAN_UNITS) + ")")
 CHANGE_FROM_PLAN = re.compile(r"\b(tăng|vượt|giảm|hụt)(?:\s+(?:tới|từ|đến))?\s+$")
 FALLS = ("giảm", "hụt")
 PLAN_CHANGE_REACH = 20
-EARLIER_PLAN = re.compile(r"\s*(?:của\s+)?năm\s+(?:trước|ngoái)\b")  # "so với kế hoạch năm trước"
+# "so với kế hoạch năm trước", "so với dự toán năm 2022": the plan words name a year (group 1, if a number)
+EARLIER_PLAN = re.compile(r"\s*(?:của\s+)?năm\s+(?:trước\b|ngoái\b|(\d{4})\b)")
+SHARE_REACHED = re.compile(r"\b(?:lên|xuống)(?:\s+(?:còn|mức))?\s+$")  # "tăng lên 112% dự toán": a share reached
 REVERSED_COMPARATOR = {">": "<", ">=": "<=", "<": ">", "<=": ">="}  # "giảm hơn 10%": under 90% of the plan
 PLAN_SHARE_REACH = 30  # "102,6% so với dự toán": the plan words follow the percentage at once
 GDP_SHARE = re.compile(r"^\s*(?:gdp|grdp|gd p)\b")  # "3,6% GDP": a share of the economy

@@ -29,9 +29,9 @@ from briefing.extract.figure_words import (
     MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE,
     OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_SHORT_PERIOD, PER_YEAR, PLACE_AS_SUBJECT,
     PLAN_CHANGE_REACH, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, REGION, REMAINING,
-    REVERSED_COMPARATOR, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, STARTING_LEVEL,
-    THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING, TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, VIETNAM, YEARLY_AVERAGES,
-    YEAR_AFTER_REACH,
+    REVERSED_COMPARATOR, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, SHARE_REACHED,
+    STARTING_LEVEL, THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING, TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, VIETNAM,
+    YEARLY_AVERAGES, YEAR_AFTER_REACH,
 )
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
@@ -100,7 +100,7 @@ HEADER_REACH = 12  # the items of a list follow within this many sentences
 # "Năm 2018, … . Trong đó, GDP tăng 6,7%": a sentence that opens as a continuation takes the year of the
 # sentence right before it, in its paragraph. Any other sentence does not: carried further, or to every
 # sentence, a year lands on figures it does not govern once an article is one long paragraph, as published.
-CONTINUES_THE_SENTENCE_BEFORE = re.compile(r"[\s\-–•“\"(]*(?:trong đó\b|cụ thể\s*[,:])")
+CONTINUES_THE_SENTENCE_BEFORE = re.compile(r"[\s\-–•“\"(]*(?:trong đó|cụ thể(?!\s*ho[aá]))\b")  # not "Cụ thể hoá"
 
 
 @dataclass
@@ -227,7 +227,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         sector = SECTOR.search(clause) if code is not None or SECTOR_GROWTH_PHRASE.search(window) else None
         if sector:
             code = _sector_indicator(code, sector.group(1) or context.sector, window)
-        if code is not None and not plan_change and _is_growth_of_level(code, window, quantity):
+        if code is not None and plan_change is None and _is_growth_of_level(code, window, quantity):
             last_reason = CHANGE_OF_LEVEL  # its share in brackets, "tăng 769 xã (8,62%)", goes with it
             continue
         if code is None or NOT_INDICATOR.search(window):
@@ -421,16 +421,31 @@ def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
 
 
 def _change_from_plan(quantity: Quantity, key: str) -> int | None:
-    """+1 or -1 when a percentage is a change from this year's plan ("tăng 3% so với dự toán", "giảm 3-5%
-    so với kế hoạch"), else None. A change of 100% or more is read as the share it likely means, and a
-    change from an earlier year's plan ("so với kế hoạch năm trước") is no share of this one."""
+    """How a percentage followed by plan words stands to this year's plan: +1 or -1 for a change from
+    it ("tăng 3% so với dự toán", "giảm 3-5% so với kế hoạch"), 0 for a share reached ("tăng lên 112%
+    dự toán"), None for neither. A change of 100% or more is not read as one (more likely a misworded
+    share, it is set aside with other changes), nor a change from an earlier plan ("so với kế hoạch năm
+    trước", "so với dự toán năm 2022" in a sentence on 2023)."""
     plan = PLAN_SHARE.match(key[quantity.end : quantity.end + PLAN_SHARE_REACH]) if quantity.unit == "%" else None
-    change = CHANGE_FROM_PLAN.search(key[max(0, quantity.start - PLAN_CHANGE_REACH) : quantity.start])
-    if not (plan and change) or max(quantity.value, quantity.value_max or 0) >= 100:
+    if not plan:
         return None
-    if EARLIER_PLAN.match(key, quantity.end + plan.end()):
+    before = key[max(0, quantity.start - PLAN_CHANGE_REACH) : quantity.start]
+    if SHARE_REACHED.search(before):
+        return 0
+    change = CHANGE_FROM_PLAN.search(before)
+    if not change or max(quantity.value, quantity.value_max or 0) >= 100 or _earlier_plan(key, quantity.end + plan.end()):
         return None
     return -1 if change.group(1) in FALLS else 1
+
+
+def _earlier_plan(key: str, plan_end: int) -> bool:
+    """The plan words at ``plan_end`` name an earlier year's plan: "năm trước", or a year before one the
+    sentence names."""
+    named = EARLIER_PLAN.match(key, plan_end)
+    if not named:
+        return False
+    year = named.group(1)
+    return year is None or any(int(y) > int(year) for y in BARE_YEAR.findall(key))
 
 
 def _as_plan_share(quantity: Quantity, key: str, change: int | None = None) -> Quantity:
@@ -439,7 +454,8 @@ def _as_plan_share(quantity: Quantity, key: str, change: int | None = None) -> Q
     ``_change_from_plan``) too: "tăng 3-5%" is 103-105%, "giảm hơn 10%" less than 90%."""
     if quantity.unit == "%" and PLAN_SHARE.match(key[quantity.end : quantity.end + PLAN_SHARE_REACH]):
         if quantity.comparator == ">" and match_form(quantity.text).startswith("vượt"):
-            return replace(quantity, unit="% of plan", value=100 + quantity.value, comparator="=")
+            return replace(quantity, unit="% of plan", value=100 + quantity.value, comparator="=",
+                           value_max=None if quantity.value_max is None else 100 + quantity.value_max)
         if change == 1:
             return replace(quantity, unit="% of plan", value=100 + quantity.value,
                            value_max=None if quantity.value_max is None else 100 + quantity.value_max)

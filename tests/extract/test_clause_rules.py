@@ -2,8 +2,6 @@
 reading on real sentences (from the seeds and the errors the issue tracker reported), including
 sentences where the answer must be no."""
 
-import re
-
 import pytest
 
 from briefing.extract.figures import Context, figures_in
@@ -311,6 +309,8 @@ def test_typical_report_sentences(sentence, figures):
     ("Năm 2023, thu ngân sách nhà nước giảm 3% so với dự toán.", [("budget_revenue", "result", 2023, 97)]),
     ("Năm 2023, thu ngân sách nhà nước giảm tới 3% so với dự toán.", [("budget_revenue", "result", 2023, 97)]),
     ("Năm 2023, thu ngân sách tăng 5% so với kế hoạch năm trước.", []),  # an earlier plan: no share of this one
+    ("Năm 2023, thu ngân sách tăng 5% so với dự toán năm 2022.", []),
+    ("Năm 2023, thu ngân sách tăng 120% so với dự toán.", []),  # a change that large is likely a misworded share
     ("Năm 2023, bội chi ngân sách nhà nước ước khoảng 4,42% GDP.", [("budget_deficit", "result", 2023, 4.42)]),
     ("Năm 2023, số doanh nghiệp thành lập mới là 159,8 nghìn doanh nghiệp.", [("new_businesses", "result", 2023, 159800)]),
     ("Khách quốc tế đến Việt Nam năm 2023 đạt 12,6 triệu lượt.", [("international_visitors", "result", 2023, 1.26e7)]),
@@ -965,7 +965,7 @@ def test_the_year_of_the_sentence_before_goes_only_to_a_sentence_that_continues_
 
 @pytest.mark.parametrize("opening, continues", [
     ("Trong đó, GRDP tăng 8%.", True), ("- Trong đó GRDP tăng 8%.", True), ("Cụ thể, GRDP tăng 8%.", True),
-    ("Cụ thể hóa mục tiêu, GRDP tăng 8%.", False), ("Thu ngân sách tăng 8%.", False),
+    ("Cụ thể là GRDP tăng 8%.", True), ("Cụ thể hóa mục tiêu, GRDP tăng 8%.", False), ("Thu ngân sách tăng 8%.", False),
 ])
 def test_what_continues_the_sentence_before(opening, continues):
     from briefing.extract.figures import CONTINUES_THE_SENTENCE_BEFORE
@@ -981,11 +981,10 @@ def test_the_meeting_date_is_read_from_the_first_sentences_of_a_one_paragraph_ar
                     "Nhiều ý kiến được nêu. Tỉnh đánh giá kết quả năm 2018. Các đại biểu thảo luận sôi nổi. Trận lũ "
                     "ngày 13/10/2017 gây thiệt hại lớn cho tỉnh.\n")
     assert meeting_date(article, 2018, 2019) is None  # the flood's date, in the body, is not the meeting's
-    # a lead of three sentences, then the dated one, laid out or not
-    for gap in ("\n\n", " "):
-        article = parse("Quảng Nam tổng kết năm 2018\n\nTỉnh đạt nhiều kết quả. Tăng trưởng khá. Đời sống cải thiện."
-                        f"{gap}Sáng 28/12, UBND tỉnh Quảng Nam tổ chức hội nghị tổng kết năm 2018.\n")
-        assert meeting_date(article, 2018, 2019) == "2018-12-28"
+    # a lead paragraph of three sentences, then the dated one
+    article = parse("Quảng Nam tổng kết năm 2018\n\nTỉnh đạt nhiều kết quả. Tăng trưởng khá. Đời sống cải thiện."
+                    "\n\nSáng 28/12, UBND tỉnh Quảng Nam tổ chức hội nghị tổng kết năm 2018.\n")
+    assert meeting_date(article, 2018, 2019) == "2018-12-28"
 
 
 def test_an_opening_quote_spaced_from_its_word_starts_a_sentence():
@@ -993,23 +992,7 @@ def test_an_opening_quote_spaced_from_its_word_starts_a_sentence():
 
     assert split("Lạm phát ở mức 5%. “ Chính phủ tôn vinh doanh nghiệp. Hết.") == [
         "Lạm phát ở mức 5%.", "“ Chính phủ tôn vinh doanh nghiệp.", "Hết."]
-    # a spaced straight quote may close the sentence before: no break is made before it
-    assert split('Ông nói: "Tăng trưởng đạt 7%. " Hội nghị kết thúc.') == [
-        'Ông nói: "Tăng trưởng đạt 7%. " Hội nghị kết thúc.']
-
-
-@pytest.mark.parametrize("text, deadline", [
-    ("chỉ tiêu đề ra đến năm 2020", True),
-    ("Giai đoạn I được điều chỉnh tiến độ (thực hiện từ năm 2017 - kết thúc năm 2024).", True),
-    ("Dự án khởi công từ năm 2013, dự kiến hoàn thành năm 2020.", True),
-    ("Năm 2018, tỉnh hoàn thành nhiều chỉ tiêu quan trọng.", False),
-    ("tính đến năm 2018, cả nước có 3.838 xã đạt chuẩn", False),
-])
-def test_a_year_a_work_ends_by_is_a_deadline_not_the_year_spoken_of(text, deadline):
-    from briefing.extract.dates import is_deadline
-
-    year = [m.start() for m in re.finditer(r"\b20\d\d\b", text)][-1]  # the last year named
-    assert is_deadline(text, year) == deadline
+    assert split('Lạm phát ở mức 5%. " Tôi nghĩ vậy ", ông nói.') == ["Lạm phát ở mức 5%.", '" Tôi nghĩ vậy ", ông nói.']
 
 
 @pytest.mark.parametrize("sentence, value, value_max, comparator", [
@@ -1017,6 +1000,8 @@ def test_a_year_a_work_ends_by_is_a_deadline_not_the_year_spoken_of(text, deadli
     ("Năm 2023, thu ngân sách nhà nước giảm 3-5% so với dự toán.", 95, 97, "="),
     ("Năm 2023, thu ngân sách nhà nước giảm hơn 10% so với dự toán.", 90, None, "<"),
     ("Năm 2024, tỉnh phấn đấu thu ngân sách tăng từ 10% trở lên so với dự toán.", 110, None, ">="),
+    ("Năm 2023, thu ngân sách vượt 3-5% so với dự toán.", 103, 105, "="),
+    ("Năm 2023, thu ngân sách tăng lên 112% dự toán.", 112, None, "="),  # a share reached, no change
 ])
 def test_a_change_from_the_plan_keeps_its_range_and_turns_round_with_a_fall(sentence, value, value_max, comparator):
     context = Context("provincial", "Hà Tĩnh", None, 2023, 2024, "2023-12-28")
