@@ -10,6 +10,14 @@ ABBREVIATIONS = frozenset(
     st mr mrs ms dr q tr v.v vv nxb""".split()
 )
 
+# Words that open a sentence and never a city's name: after "TP." they start a new sentence ("UBND TP. Do
+# có …"), where any other capital word names the city ("TP. Hồ Chí Minh", "TP. Vinh"). In the evaluation
+# corpora no "TP." inside a line is followed by one of them.
+OPEN_A_SENTENCE = frozenset(
+    """Theo Do Năm Đó Ông Về Vì Từ Tại Tuy Trong Thậm Ngoài Không Còn Báo Sáng Chiều Tối Ngày Hiện Việc Để
+    Với Các Những Khi Sau Trước Nhưng Nếu Cũng Đây Điều Bên Cùng Như Riêng Qua Ngay Tính""".split()
+)
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[ ]*(\w+)")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, spaces.
@@ -65,6 +73,9 @@ def _is_boundary(text: str, m: re.Match, begin: int, end: int) -> bool:
     # hostile text such as "A. A. A. …" where no boundary is ever found.
     token = _LAST_TOKEN.search(text, max(begin, m.start(1) - _TOKEN_WINDOW), m.start(1))
     word = token.group(1).lstrip(_OPENERS) if token else ""
+    if word.lower() == "tp":  # "… uỷ viên UBND TP. Do có …": the city's abbreviation may end the sentence
+        following = _NEXT_WORD.match(text, after)
+        return bool(following and following.group(1) in OPEN_A_SENTENCE)
     return not _is_abbreviation(word)
 
 

@@ -1007,3 +1007,12 @@ def test_a_change_from_the_plan_keeps_its_range_and_turns_round_with_a_fall(sent
     context = Context("provincial", "Hà Tĩnh", None, 2023, 2024, "2023-12-28")
     [figure] = figures_in(Sentence(sentence, 0, len(sentence), 0), context)
     assert (figure.unit, figure.value, figure.value_max, figure.comparator) == ("% of plan", value, value_max, comparator)
+
+
+def test_a_city_abbreviation_ends_a_sentence_only_before_a_word_no_city_name_opens_with():
+    from briefing.text.sentences import split
+
+    assert split("Chủ tịch, uỷ viên UBND TP. Do có chức danh chưa đủ 9 tháng nên không lấy phiếu. Tại TP. Hồ Chí Minh, "
+                 "GRDP tăng 8%. Ở TP. Vinh thì khác.") == [
+        "Chủ tịch, uỷ viên UBND TP.", "Do có chức danh chưa đủ 9 tháng nên không lấy phiếu.",
+        "Tại TP. Hồ Chí Minh, GRDP tăng 8%.", "Ở TP. Vinh thì khác."]
