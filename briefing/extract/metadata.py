@@ -88,9 +88,9 @@ MEETING_WORDS = re.compile(
 # A province's people's committee issuing, approving or announcing is its decision ("UBND TP HCM vừa phê
 # duyệt quy hoạch …", "Ngày 9/4, UBND thành phố Hà Nội ban hành Kế hoạch số 84"); a fine is not ("vừa quyết định
 # phạt"), nor what is put to it ("trình UBND TP xem xét ban hành").
-PROVINCE_ACT = re.compile(
-    r"(?<!trình )\b(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:tỉnh|thành phố|TP)\b(?:(?!xem xét)[^.;,]){0,25}? (?:vừa |đã )?(?:ký )?"
-    r"(?:ban hành|phê duyệt|công bố)\b"
+PROVINCE_ACT = re.compile(  # ("UBND TP. HCM …": the city's abbreviation keeps its full stop)
+    r"(?<!trình )\b(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:tỉnh\b|thành phố\b|TP\b\.?)(?:(?!xem xét)[^.;,]){0,25}? "
+    r"(?:vừa |đã )?(?:ký )?(?:ban hành|phê duyệt|công bố)\b"
 )
 # The words of a ceremony for works: "lễ khởi công nhà máy", "khánh thành", "nhấn nút vận hành".
 WORKS_WORDS = re.compile(r"khánh thành|khởi công|động thổ|nhấn nút", re.IGNORECASE)

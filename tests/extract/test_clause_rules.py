@@ -578,6 +578,8 @@ def test_typical_provincial_report_sentences(sentence, figures):
     # a province's people's committee issuing or approving is its decision; what is put to it is not
     ("Gần 4.300 tỷ đồng xây công viên khoa học\n\nUBND TP HCM vừa phê duyệt quy hoạch xây dựng Khu công viên Khoa "
      "học và Công nghệ tại phường Long Phước.\n", (None, "provincial", "TP. Hồ Chí Minh", None, None)),
+    ("Các cơ quan tại TP. HCM phải tiết kiệm điện\n\nĐây là nội dung của chương trình do Phó chủ tịch thường trực UBND "
+     "TP. HCM Lê Thanh Liêm vừa ký ban hành.\n", (None, "provincial", "TP. Hồ Chí Minh", None, None)),
     ("Tỉ lệ tham gia bảo hiểm y tế giảm\n\nBHXH TP. HCM vừa trình UBND TP xem xét ban hành văn bản chỉ đạo công tác "
      "BHYT.\n", (None, None, "TP. Hồ Chí Minh", None, None)),
     # from March to October a meeting pursues its year's plan: it plans no year
