@@ -62,6 +62,8 @@ REMAINING = re.compile(r"\b(?:còn|xuống)\s*$")
 # ("giảm 1,5%, từ 7,8% xuống còn 6,3%": right after the change, "từ" alone opens the level it started from)
 STARTING_LEVEL = re.compile(r"(?:(?:tăng(?! trưởng)|giảm)\b[^\d]{0,40}?|^\W*)\btừ(?: mức)?\s*$")
 AT_LEAST = (">=", "<=")  # the comparators of "từ 8% trở lên / trở xuống": a floor or a ceiling, not a starting level
+# "tăng lên 17.500 tỷ đồng", "giảm xuống còn 3%": the level a change reached, told right before the figure
+REACHED_RIGHT_BEFORE = re.compile(r"\b(?:lên|xuống)(?:\s+(?:còn|mức))?\s+$")
 LEVEL_REACHED = re.compile(r"^\W*(?:gdp\s+)?(?:xuống|lên)(?: còn| mức| đến| tới)?\s*$")
 LEVEL_MOVED = re.compile(r"\b(?:từ|còn|xuống|lên)(?: mức)?\s*$")  # "giảm từ 63,6%", "tăng lên 64%": levels, not changes
 # "kim ngạch xuất khẩu đạt 30,6 tỷ USD, tăng gần 6% so với …": the change of the figure just given.
@@ -86,7 +88,6 @@ FALLS = ("giảm", "hụt")
 PLAN_CHANGE_REACH = 20
 # "so với kế hoạch năm trước", "so với dự toán năm 2022": the plan words name a year (group 1, if a number)
 EARLIER_PLAN = re.compile(r"\s*(?:của\s+)?năm\s+(?:trước\b|ngoái\b|(\d{4})\b)")
-SHARE_REACHED = re.compile(r"\b(?:lên|xuống)(?:\s+(?:còn|mức))?\s+$")  # "tăng lên 112% dự toán": a share reached
 REVERSED_COMPARATOR = {">": "<", ">=": "<=", "<": ">", "<=": ">="}  # "giảm hơn 10%": under 90% of the plan
 PLAN_SHARE_REACH = 30  # "102,6% so với dự toán": the plan words follow the percentage at once
 GDP_SHARE = re.compile(r"^\s*(?:gdp|grdp|gd p)\b")  # "3,6% GDP": a share of the economy

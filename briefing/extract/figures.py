@@ -28,10 +28,10 @@ from briefing.extract.figure_words import (
     LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED, LEVEL_REACHED, LINKING_WORDS, MAX_UNLINKED_WORDS, MEASURE_BASIS,
     MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE,
     OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_SHORT_PERIOD, PER_YEAR, PLACE_AS_SUBJECT,
-    PLAN_CHANGE_REACH, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS, RECENT_PLACE_SENTENCES, REGION, REMAINING,
-    REVERSED_COMPARATOR, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, SHARE_REACHED,
-    STARTING_LEVEL, THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING, TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, VIETNAM,
-    YEARLY_AVERAGES, YEAR_AFTER_REACH,
+    PLAN_CHANGE_REACH, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS, REACHED_RIGHT_BEFORE, RECENT_PLACE_SENTENCES,
+    REGION, REMAINING, REVERSED_COMPARATOR, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE,
+    SHARE_OF_TOTAL, STARTING_LEVEL, THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING, TRAILING_REACH, UNITS_COUNTED,
+    VENUE_BEFORE, VIETNAM, YEARLY_AVERAGES, YEAR_AFTER_REACH,
 )
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
@@ -227,7 +227,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         sector = SECTOR.search(clause) if code is not None or SECTOR_GROWTH_PHRASE.search(window) else None
         if sector:
             code = _sector_indicator(code, sector.group(1) or context.sector, window)
-        if code is not None and plan_change is None and _is_growth_of_level(code, window, quantity):
+        if code is not None and not plan_change and _is_growth_of_level(code, window, quantity):
             last_reason = CHANGE_OF_LEVEL  # its share in brackets, "tăng 769 xã (8,62%)", goes with it
             continue
         if code is None or NOT_INDICATOR.search(window):
@@ -415,24 +415,19 @@ def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
     """"thu ngân sách tăng 14 nghìn tỷ", "tăng 155 USD": a change in a level indicator, not its level
     (a growth rate in % is kept where the indicator takes %: "xuất khẩu tăng 16%")."""
     counts_places = code == "new_rural_standard" and quantity.unit == "count"  # "tăng 769 xã so với năm 2017"
-    moved = _starts_a_change(window, quantity) or LEVEL_REACHED.match(window)  # "tăng từ 2.385 USD lên 2.587 USD"
+    # "tăng từ 2.385 USD lên 2.587 USD", "tăng lên 17.500 tỷ đồng", "tăng lên 112% dự toán": the level reached
+    moved = _starts_a_change(window, quantity) or LEVEL_REACHED.match(window) or REACHED_RIGHT_BEFORE.search(window)
     return (code in LEVEL_INDICATORS or counts_places) and quantity.unit != "%" and bool(
         GROWTH_WORDS.search(window)) and not moved
 
 
 def _change_from_plan(quantity: Quantity, key: str) -> int | None:
-    """How a percentage followed by plan words stands to this year's plan: +1 or -1 for a change from
-    it ("tăng 3% so với dự toán", "giảm 3-5% so với kế hoạch"), 0 for a share reached ("tăng lên 112%
-    dự toán"), None for neither. A change of 100% or more is not read as one (more likely a misworded
-    share, it is set aside with other changes), nor a change from an earlier plan ("so với kế hoạch năm
-    trước", "so với dự toán năm 2022" in a sentence on 2023)."""
+    """+1 or -1 when a percentage followed by plan words is a change from this year's plan ("tăng 3% so
+    với dự toán", "giảm 3-5% so với kế hoạch"), else None. A change of 100% or more is not read as one
+    (more likely a misworded share, it is set aside with other changes), nor a change from an earlier
+    plan ("so với kế hoạch năm trước", "so với dự toán năm 2022" in a sentence on 2023)."""
     plan = PLAN_SHARE.match(key[quantity.end : quantity.end + PLAN_SHARE_REACH]) if quantity.unit == "%" else None
-    if not plan:
-        return None
-    before = key[max(0, quantity.start - PLAN_CHANGE_REACH) : quantity.start]
-    if SHARE_REACHED.search(before):
-        return 0
-    change = CHANGE_FROM_PLAN.search(before)
+    change = plan and CHANGE_FROM_PLAN.search(key[max(0, quantity.start - PLAN_CHANGE_REACH) : quantity.start])
     if not change or max(quantity.value, quantity.value_max or 0) >= 100 or _earlier_plan(key, quantity.end + plan.end()):
         return None
     return -1 if change.group(1) in FALLS else 1

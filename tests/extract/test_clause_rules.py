@@ -321,6 +321,9 @@ def test_typical_report_sentences(sentence, figures):
     ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều năm 2023 còn 2,93%.", [("poverty_rate", "result", 2023, 2.93)]),
     ("GDP bình quân đầu người năm 2023 ước đạt 4.284 USD, tăng 160 USD so với năm 2022.",
      [("income_per_capita", "result", 2023, 4284)]),  # the change in a level is not a level
+    # but the level a change reached is ("tăng lên", "giảm xuống còn")
+    ("Năm 2023, thu ngân sách nhà nước tăng lên 17.500 tỷ đồng.", [("budget_revenue", "result", 2023, 1.75e13)]),
+    ("GDP bình quân đầu người năm 2023 tăng lên 4.284 USD.", [("income_per_capita", "result", 2023, 4284)]),
     # debt is measured against GDP even when the sentence says only "%"; a year right after its
     # figure, "cuối năm 2017", is its own
     ("Nợ công giảm từ 63,6% cuối năm 2016 xuống còn 61,4% cuối năm 2017.",
