@@ -181,12 +181,12 @@ def log_loss(articles: list[dict], chances: list[list[float]]) -> tuple[float, f
 def choose(articles: list[dict]) -> dict:
     rules_p, rules_r = precision_recall(tally(articles, [[0.0] * len(a["rows"]) for a in articles], RULES, 0))
     options = [{"mode": RULES, "l2": None, "threshold": 0.0, "precision": rules_p, "recall": rules_r}]
-    losses = {}
+    chances, losses = {}, {}  # each L2 strength's cross-validated chances, and their log loss and a constant's
     for l2 in L2_STRENGTHS:
-        chances = cross_validated(articles, l2)
-        losses[l2] = log_loss(repeated(articles), chances)[0]
+        chances[l2] = cross_validated(articles, l2)
+        losses[l2] = log_loss(repeated(articles), chances[l2])
         for mode in (FILTER, DECIDE):
-            threshold, p, r = best_threshold(repeated(articles), chances, mode)
+            threshold, p, r = best_threshold(repeated(articles), chances[l2], mode)
             options.append({"mode": mode, "l2": l2, "threshold": threshold, "precision": p, "recall": r})
     # Reaching the target precision counts only while most of the rules' recall is kept: a model
     # that shows one figure in a hundred is precise and useless.
@@ -198,10 +198,11 @@ def choose(articles: list[dict]) -> dict:
     # cross-validated log loss); its threshold, the one with the most recall at TARGET_PRECISION
     # (none if none reaches it). Choosing the strength by recall too would pick whichever setting
     # happens to clear 0.90 by a figure, and change with every rule.
-    best = min(losses, key=losses.get)
+    best = min(losses, key=lambda l2: losses[l2][0])
     shown = next((o for o in options if o["mode"] == FILTER and o["l2"] == best
                   and o["precision"] >= TARGET_PRECISION and o["recall"] >= SHOWN_RECALL * rules_r), None)
-    return {"options": options, "chosen": chosen, "shown": shown, "confidence_l2": best}
+    return {"options": options, "chosen": chosen, "shown": shown, "confidence_l2": best, "chances": chances,
+            "losses": losses}
 
 
 def _f1(option: dict) -> float:
@@ -219,8 +220,7 @@ def report(tuning: list[dict], check: list[dict]) -> tuple[dict, list[str]]:
     for o in result["options"]:
         lines.append(f"  {o['mode']:<7} l2 {o['l2'] if o['l2'] is not None else '-':<5} threshold {o['threshold']:<5} "
                      f"{o['precision']:.3f} / {o['recall']:.3f}")
-    for l2 in L2_STRENGTHS:  # does the confidence tell right figures from wrong on articles it did not see?
-        learned, constant = log_loss(repeated(tuning), cross_validated(tuning, l2))
+    for l2, (learned, constant) in result["losses"].items():  # does the confidence tell right from wrong unseen?
         lines.append(f"  log loss of the confidence of the rules' figures, l2 {l2:<5} {learned:.3f} "
                      f"(a constant: {constant:.3f}; lower is better)")
     chosen, shown = result["chosen"], result["shown"]
@@ -231,7 +231,7 @@ def report(tuning: list[dict], check: list[dict]) -> tuple[dict, list[str]]:
     if not shown:
         lines.append(f"shown in the pack's tables: every figure (no threshold reaches {TARGET_PRECISION} while keeping "
                      f"{SHOWN_RECALL:.0%} of the rules' recall)")
-    chances = cross_validated(tuning, result["confidence_l2"])  # what a reader's threshold would show
+    chances = result["chances"][result["confidence_l2"]]  # what a reader's threshold would show
     for threshold in (0.7, 0.8, 0.9):
         p, r = precision_recall(tally(repeated(tuning), chances, FILTER, threshold))
         lines.append(f"  figures of confidence >= {threshold} (l2 {result['confidence_l2']}): {p:.3f} / {r:.3f}")

@@ -207,8 +207,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         window = _label_window(key, previous_end, quantity.start)
         previous_end = quantity.end if quantity.unit else previous_end
         following = _trailing_window(key, quantity)
-        plan_change = _change_from_plan(quantity, key)
-        quantity = _as_plan_share(quantity, key, plan_change)
+        quantity, plan_change = _as_plan_share(quantity, key)
         number_key = match_form(quantity.text)
         words_after = following[len(number_key):]  # the words after the number, in matching form
         code = own_code = _indicator(window, following, quantity)
@@ -421,48 +420,47 @@ def _is_growth_of_level(code: str, window: str, quantity: Quantity) -> bool:
         GROWTH_WORDS.search(window)) and not moved
 
 
-def _change_from_plan(quantity: Quantity, key: str) -> int | None:
-    """+1 or -1 when a percentage followed by plan words is a change from this year's plan ("tăng 3% so
-    với dự toán", "giảm 3-5% so với kế hoạch"), else None. A change of 100% or more is not read as one
-    (more likely a misworded share, it is set aside with other changes), nor a change from an earlier
-    plan ("so với kế hoạch năm trước", "so với dự toán năm 2022" in a sentence on 2023)."""
-    plan = PLAN_SHARE.match(key[quantity.end : quantity.end + PLAN_SHARE_REACH]) if quantity.unit == "%" else None
-    change = plan and CHANGE_FROM_PLAN.search(key[max(0, quantity.start - PLAN_CHANGE_REACH) : quantity.start])
-    if not change or max(quantity.value, quantity.value_max or 0) >= 100 or _earlier_plan(key, quantity.end + plan.end()):
+def _as_plan_share(quantity: Quantity, key: str) -> tuple[Quantity, bool]:
+    """"bằng 102,6% dự toán": a percentage followed by plan words is a share of the plan; a change from
+    this year's plan is one too ("vượt 8% so với dự toán" is 108% of it, "tăng 3-5%" 103-105%, "giảm hơn
+    10%" less than 90%), and the second value is True for those. "3,6% GDP" is a share of the economy."""
+    if quantity.unit != "%":
+        return quantity, False
+    plan = PLAN_SHARE.match(key[quantity.end : quantity.end + PLAN_SHARE_REACH])
+    if not plan:
+        gdp = GDP_SHARE.match(key[quantity.end : quantity.end + GDP_SHARE_REACH])
+        return (replace(quantity, unit="% of GDP") if gdp else quantity), False
+    exceeded = quantity.comparator == ">" and match_form(quantity.text).startswith("vượt")
+    sign = 1 if exceeded else _change_from_plan(quantity, key, quantity.end + plan.end())
+    if sign is None:
+        return replace(quantity, unit="% of plan"), False
+    values = sorted(100 + sign * v for v in (quantity.value, quantity.value_max) if v is not None)
+    comparator = "=" if exceeded else (  # "vượt" is the change, not a bound
+        quantity.comparator if sign > 0 else REVERSED_COMPARATOR.get(quantity.comparator, quantity.comparator))
+    # (a share reached by "vượt" is still weighed as a change in a level below, as it always was)
+    return replace(quantity, unit="% of plan", value=values[0], value_max=values[1] if len(values) > 1 else None,
+                   comparator=comparator), not exceeded
+
+
+def _change_from_plan(quantity: Quantity, key: str, plan_end: int) -> int | None:
+    """+1 or -1 when the words before a percentage of the plan make it a change from this year's plan
+    ("tăng 3% so với dự toán", "giảm 3-5% so với kế hoạch"), else None. A change of 100% or more is not
+    read as one (more likely a misworded share, it is set aside with other changes), nor a change from
+    an earlier plan ("so với kế hoạch năm trước", "so với dự toán năm 2022" in a sentence on 2023)."""
+    change = CHANGE_FROM_PLAN.search(key[max(0, quantity.start - PLAN_CHANGE_REACH) : quantity.start])
+    if not change or max(quantity.value, quantity.value_max or 0) >= 100 or _earlier_plan(key, plan_end):
         return None
     return -1 if change.group(1) in FALLS else 1
 
 
 def _earlier_plan(key: str, plan_end: int) -> bool:
-    """The plan words at ``plan_end`` name an earlier year's plan: "năm trước", or a year before one the
-    sentence names."""
+    """The plan words ending at ``plan_end`` name an earlier year's plan: "năm trước", or a year before
+    one the sentence names."""
     named = EARLIER_PLAN.match(key, plan_end)
     if not named:
         return False
     year = named.group(1)
     return year is None or any(int(y) > int(year) for y in BARE_YEAR.findall(key))
-
-
-def _as_plan_share(quantity: Quantity, key: str, change: int | None = None) -> Quantity:
-    """"bằng 102,6% dự toán": a percentage followed by plan words is a share of the plan;
-    "vượt 8% so với dự toán" is 108% of it, and a ``change`` from the plan (+1 or -1,
-    ``_change_from_plan``) too: "tăng 3-5%" is 103-105%, "giảm hơn 10%" less than 90%."""
-    if quantity.unit == "%" and PLAN_SHARE.match(key[quantity.end : quantity.end + PLAN_SHARE_REACH]):
-        if quantity.comparator == ">" and match_form(quantity.text).startswith("vượt"):
-            return replace(quantity, unit="% of plan", value=100 + quantity.value, comparator="=",
-                           value_max=None if quantity.value_max is None else 100 + quantity.value_max)
-        if change == 1:
-            return replace(quantity, unit="% of plan", value=100 + quantity.value,
-                           value_max=None if quantity.value_max is None else 100 + quantity.value_max)
-        if change == -1:  # a fall turns the range and the comparator round: "giảm 3-5%" is 95-97%
-            low = quantity.value if quantity.value_max is None else quantity.value_max
-            return replace(quantity, unit="% of plan", value=100 - low,
-                           value_max=None if quantity.value_max is None else 100 - quantity.value,
-                           comparator=REVERSED_COMPARATOR.get(quantity.comparator, quantity.comparator))
-        return replace(quantity, unit="% of plan")
-    if quantity.unit == "%" and GDP_SHARE.match(key[quantity.end : quantity.end + GDP_SHARE_REACH]):
-        return replace(quantity, unit="% of GDP")
-    return quantity
 
 
 def _without_places(key: str, places: list) -> str:

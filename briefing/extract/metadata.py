@@ -186,7 +186,7 @@ def read_metadata(article: Article) -> Metadata:
     if not _tells_of_a_meeting(lead) or _about_another_country(opening):
         return _no_meeting(opening)
     level, organiser_sentence = _level(opening)
-    if level is None and _named_not_as_venue(lead):
+    if level is None and _not_venues(lead):
         level, organiser_sentence = "provincial", lead  # a meeting about one named province
     review, plan = _years(article.title + ". " + " ".join(opening[1 : 1 + YEAR_SENTENCES]), article)
     if review is None and plan is None and _at_year_end(_month_of_meeting(article), lead):
@@ -205,11 +205,6 @@ def read_metadata(article: Article) -> Metadata:
         plan_year=plan,
         officials=_officials(article),
     )
-
-
-def _named_not_as_venue(lead: str) -> bool:
-    """A province the lead names other than as where something is held ("diễn ra tại Hà Nội")."""
-    return bool(_not_venues(lead))
 
 
 def _in_its_own_year(date: str | None, year: int) -> bool:
