@@ -15,6 +15,12 @@ from briefing.text.quantity_words import PLAN_UNITS
 
 # "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
 BARE_GROWTH = re.compile(r"tăng trưởng")
+# The nouns that make a growth narrower than the economy's when they follow "tăng trưởng" at once
+# (a sector's, "tăng trưởng tín dụng", "ngành …", is read and set aside by the owner's words).
+NARROWER_GROWTH = re.compile(
+    r"\s+(?:của\s+)?(?:khách|lượt khách|doanh thu|lợi nhuận|huy động|tiền gửi|vốn|sản lượng|"
+    r"thị trường|xuất khẩu|nhập khẩu|bán lẻ|tiêu dùng|kim ngạch|lĩnh vực)\b"
+)
 # The words between two figures that make the second restate the first: "(", "tương đương", "tức là",
 # "bằng", "so với kế hoạch", "(từ", or a plan word up to 30 characters back ("chỉ tiêu Quốc hội giao là").
 SAME_AS_BEFORE = re.compile(

@@ -21,7 +21,7 @@ from briefing.extract.evidence import (
     RECENT_PLACE, REVIEW_YEAR, SAME_PERIOD, SENTENCE, SENTENCE_BEFORE, WORDING,
 )
 from briefing.extract.figure_words import (
-    ANAPHOR, ASIDE, AT_LEAST, BARE_GROWTH, BASELINE, BASELINE_REACH, BODY_NAMED_BEFORE, BUSINESS_ACTIVE,
+    ANAPHOR, ASIDE, AT_LEAST, BARE_GROWTH, NARROWER_GROWTH, BASELINE, BASELINE_REACH, BODY_NAMED_BEFORE, BUSINESS_ACTIVE,
     BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN, CHANGE_FROM_PLAN, CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE,
     COUNTRY_AFTER, DEBT_OF_SOMETHING, EARLIER_PLAN, EQUIVALENT, FALLS, FALL_OF, FILLER, FOLLOWING_REACH, GDP_AFTER,
     GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, INDICATOR_PHRASES,
@@ -507,11 +507,20 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
             first_start, first_end, _ = min(found, key=lambda f: (f[0], -f[1]))
             # a longer phrase overlapping the first wins: "lượt khách quốc tế" over "lượt khách"
             return max((f for f in found if f[0] < first_end), key=lambda f: f[1])[2]
-    if best is None and quantity.unit == "%" and BARE_GROWTH.search(window):
+    if best is None and quantity.unit == "%" and _bare_growth(window):
         return "economic_growth"
     if best in LEVEL_AFTER_FALL and (REMAINING.search(window) or _starts_a_change(window, quantity)):
         return LEVEL_AFTER_FALL[best]
     return best
+
+
+def _bare_growth(window: str) -> bool:
+    """The last "tăng trưởng" of the window is the economy's: no narrower noun follows it
+    ("tăng trưởng khách du lịch quốc tế … giảm 2,8%", "tăng trưởng tín dụng 14%" are not)."""
+    last = None
+    for last in BARE_GROWTH.finditer(window):
+        pass
+    return last is not None and not NARROWER_GROWTH.match(window, last.end())
 
 
 def _unit_allowed(code: str, quantity: Quantity) -> bool:

@@ -47,8 +47,10 @@ INDICATORS: dict[str, Indicator] = {
     ),
     "budget_revenue": Indicator(
         "Thu ngân sách", "Budget revenue",
-        # "Tổng số thu: 911.100 tỷ đồng" (a budget's own words; "tổng thu" alone is often tourism's)
-        r"thu ngân sách(?! địa phương)|thu nsnn|thu ngân sách nhà nước|(?:phải|giao|sẽ) thu(?=\s*$|\s+\d)|tổng số thu\b",
+        # "Tổng số thu: 911.100 tỷ đồng" (a budget's own words; "tổng thu" alone is often tourism's);
+        # the central or the local budget's revenue is a part of the total, not it
+        r"thu ngân sách(?! địa phương| trung ương)|thu nsnn|thu ngân sách nhà nước|(?:phải|giao|sẽ) thu(?=\s*$|\s+\d)|"
+        r"tổng số thu\b(?! ngân sách (?:địa phương|trung ương))",
         ("VND", "% of plan"),
         plausible={"VND": (10 * BILLION, 5000 * TRILLION), "% of plan": (50, 300)},
     ),

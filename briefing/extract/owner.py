@@ -52,7 +52,7 @@ FORECASTER = re.compile(
     r"\b(?:ngân hàng thế giới|world bank|\bwb\b|imf|quỹ tiền tệ quốc tế|adb|ngân hàng phát triển châu á|hsbc|"
     r"standard chartered|uob|fitch|moody|s ?& ?p|bloomberg|reuters|cnbc|\bey\b|pwc|kpmg|deloitte|oecd|"
     r"chuyên gia|giới phân tích|nhà phân tích|các tổ chức quốc tế|tổ chức quốc tế|ngân hàng anh|"
-    r"ngân hàng trung ương|viện nghiên cứu|theo dự báo)\b"
+    r"ngân hàng trung ương|viện nghiên cứu|theo dự báo|liên hợp quốc|liên hiệp quốc)\b"
 )
 # A company, a bank or an agency collecting its own share: its numbers are not the place's.
 ORGANISATION = re.compile(
@@ -60,6 +60,9 @@ ORGANISATION = re.compile(
     r"cục hải quan|hải quan|cục thuế|chi cục|tổng cục hải quan|tổng cục thuế|đơn vị này|ngành thuế|ngành hải quan|"
     r"ngân hàng thương mại|các ngân hàng|ngân hàng tmcp|\w+bank|bidv|ctcp|khu kinh tế|khu công nghiệp|cảng)\b"
 )
+# A company's officer speaking: the sentence's numbers are the company's ("ông … - Chủ tịch Hội đồng
+# thành viên Vinachem cho hay, tổng kim ngạch xuất nhập khẩu đạt 582 triệu USD"). Only companies have these boards.
+COMPANY_SPEAKER = re.compile(r"\b(?:hội đồng thành viên|hđtv|hội đồng quản trị|hđqt)\b")
 # A sector of the economy: its growth is not the economy's (industry and agriculture
 # have their own indicators, decided elsewhere).
 SECTOR = re.compile(
@@ -67,6 +70,9 @@ SECTOR = re.compile(
     r"(?<!bộ, )(?<!bộ )(?<!toàn )(?<!các )ngành (?!nông nghiệp|công nghiệp|chức năng)[a-zà-ỹđ]{2,}|"
     r"thị trường chứng khoán|chứng khoán|bất động sản|du lịch tăng trưởng)\b"
 )
+# A figure of the whole economy, named in its own clause: a sector that is the sentence's subject
+# does not own it ("công tác điều hành tín dụng … tăng trưởng 14%, … nhưng vẫn góp tăng trưởng kinh tế đạt 7,08%").
+WHOLE_ECONOMY = re.compile(r"\b(?:tăng trưởng kinh tế|nền kinh tế|gdp|grdp)\b")
 # A district of a province, named: "huyện Kỳ Anh tăng trưởng 12%" is not the province's growth
 # ("100% huyện đạt chuẩn", "các huyện, thành, thị" count districts, they name none).
 DISTRICT = re.compile(
@@ -106,15 +112,24 @@ def owner(clause: str, sentence: str, foreign_article: bool) -> str:
         return "forecaster"
     if FOREIGN.search(clause) and not HOME.search(clause):
         return "foreign"
-    if ORGANISATION.search(clause) or ORGANISATION.search(sentence[:SUBJECT_REACH]):
+    subject = _subject(sentence)
+    if ORGANISATION.search(clause) or ORGANISATION.search(subject) or COMPANY_SPEAKER.search(sentence):
         return "organisation"
-    if SECTOR.search(clause):
+    if SECTOR.search(clause) or (SECTOR.search(subject) and not WHOLE_ECONOMY.search(clause)):
         return "sector"
     if DISTRICT.search(clause):
         return "district"
     if foreign_article and not found_in(HOME, sentence):
         return "foreign"
     return OWN
+
+
+def _subject(sentence: str) -> str:
+    """The sentence's first SUBJECT_REACH characters, to the end of the word they cut ("ngành nông nghi|ệp")."""
+    end = SUBJECT_REACH
+    while end < len(sentence) and sentence[end].isalnum():
+        end += 1
+    return sentence[:end]
 
 
 def is_foreign_article(opening: str, names_a_province: bool) -> bool:

@@ -34,7 +34,7 @@ ESTIMATE_WORDS = ("dự kiến",)
 # A prediction rather than a plan or a record: "dự báo", "có thể đạt", "kỳ vọng".
 # An effect still to come is a forecast too: "sẽ làm CPI tăng", "tác động đến CPI … là khoảng".
 FORECAST_CUES = re.compile(
-    r"dự báo|dự đoán|có thể (?:đạt|tăng|lên|ở mức)|có khả năng|kỳ vọng|triển vọng|sẽ tiếp tục|sẽ làm|"
+    r"dự báo|dự đoán|có thể (?:đạt|tăng|lên|ở mức|giúp)|có khả năng|kỳ vọng|triển vọng|sẽ tiếp tục|sẽ làm|"
     r"(?:sẽ )?tác động (?:đến|tới|làm)"
 )
 # An estimate for a year decades ahead is a forecast, even when a speaker calls it a goal

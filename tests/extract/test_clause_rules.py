@@ -155,10 +155,34 @@ def test_reported_figures(sentence, figures):
      "several places' figure"),
     ("Năm 2023 có 35 bộ, cơ quan trung ương và 26 địa phương có tỉ lệ giải ngân đạt dưới 40% kế hoạch.",
      "several places' figure"),
+    # the sentence's subject is a sector or a company's board speaks: every figure of it is theirs
+    ("Năm 2018, khu vực FDI đóng góp vào ngân sách 8.055 tỷ đồng, chiếm 28,7% tổng thu ngân sách của tỉnh "
+     "và tạo việc làm cho 196.500 lao động.", "a sector's figure"),
+    ("Ông Nguyễn Phú Cường - Chủ tịch Hội đồng thành viên Vinachem cho hay, năm 2018 tổng giá trị xuất khẩu "
+     "đạt 291 triệu USD, tăng 20,5% so với năm 2017.", "an agency's or a company's figure"),
+    # an outside body's statistics, and what a trade pact could do
+    ("Theo số liệu thương mại của Liên Hợp Quốc, hàng hoá xuất khẩu của Việt Nam đã vượt quá 162 tỷ USD vào năm 2015.",
+     "a forecaster's estimate"),
+    ("CPTPP có thể giúp GDP và xuất khẩu của Việt Nam năm 2019 tăng tương ứng là 1,32% và 4,04%.", "forecast"),
 ])
 def test_figures_set_aside_with_their_reason(sentence, reason):
     figures, reasons = read(sentence)
     assert figures == [] and reason in reasons
+
+
+def test_a_sector_subject_does_not_own_the_economys_growth_its_clause_names():
+    figures, _ = read("Công tác điều hành tín dụng trong năm 2018 tăng trưởng 14%, thấp hơn so với các năm trước "
+                      "nhưng vẫn góp tăng trưởng kinh tế đạt 7,08%.")
+    assert figures == [("economic_growth", "result", 2018, 7.08)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2019, tăng trưởng khách du lịch quốc tế đã có dấu hiệu chậm lại do lượng khách giảm 2,8% so với năm 2018.",
+    # the central and the local budgets' revenues are parts of the state's, not it
+    "Nghị quyết quyết nghị tổng số thu ngân sách trung ương năm 2019 là 810.099 tỷ đồng.",
+])
+def test_a_narrower_noun_is_not_the_economys_indicator(sentence):
+    assert read(sentence)[0] == []
 
 
 def test_the_target_replaced_thay_vi_muc_tieu_is_set_aside():
