@@ -53,14 +53,15 @@ def in_the_tables() -> tuple[float, dict]:
     --min-confidence 80) and the precision and recall of the figures it keeps: on the check half, of
     the shipped model; on the tuning half, whose figures trained it, cross-validated over repeated
     splits (each fold's figures by a model fitted on the other folds)."""
-    from train_confidence import (FILTER, HALVES as SPLIT, REFERENCE, cross_validated, labelled, precision_recall,
-                                  repeated, tally)
+    from train_confidence import (FILTER, HALVES as SPLIT, REFERENCE, Setting, cross_validated, labelled,
+                                  precision_recall, repeated, tally)
 
     threshold = shipped_model().shown_from or REFERENCE
     check = scores(threshold)[SPLIT[1]].figures
     tuning = labelled(SPLIT[0])
-    l2 = json.loads(MODEL_FILE.read_text("utf-8"))["l2"]
-    cv = precision_recall(tally(repeated(tuning), cross_validated(tuning, l2), FILTER, threshold))
+    shipped = json.loads(MODEL_FILE.read_text("utf-8"))
+    setting = Setting(shipped["features"], shipped["l2"])
+    cv = precision_recall(tally(repeated(tuning), cross_validated(tuning, setting), FILTER, threshold))
     return threshold, {SPLIT[0]: cv, SPLIT[1]: (check.precision, check.recall)}
 
 

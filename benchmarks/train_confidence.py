@@ -7,13 +7,14 @@ Run from the repository root:  .venv/bin/python benchmarks/train_confidence.py [
    a figure becomes a candidate, labelled 1 when it matches a hand-written figure (indicator, kind,
    year, place, unit and value, as benchmarks/accuracy.py scores) and 0 otherwise.
 2. A logistic regression over the candidates' features (briefing/extract/confidence.py) is scored by
-   5-fold cross-validation over articles, for each L2 strength and each mode: `filter` (report the
+   5-fold cross-validation over articles, for each setting (a set of features, FEATURE_SETS, and an
+   L2 strength) and each mode: `filter` (report the
    rules' figures above the threshold) and `decide` (report any candidate above it). For each, the
    threshold is the one with the most recall at a cross-validated precision of at least 0.90 (else
    the best F1). The rules alone are scored too; the better of rules-only and learned is kept: the
    most recall among those reaching 0.90 precision while keeping 80% of the rules' recall, else the
    best F1 if it beats the rules' by at least 0.01, else the rules.
-3. Each figure's confidence is that of the L2 strength with the lowest cross-validated log loss.
+3. Each figure's confidence is that of the setting with the lowest cross-validated log loss.
    Apart from the decision, the pack's tables, flags and charts may show only the rules' figures
    whose confidence reaches a threshold (`shown_from`; the others go to the annex): the one with the
    most cross-validated recall at a precision of at least 0.90, if it keeps half the rules' recall;
@@ -31,12 +32,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
+from dataclasses import dataclass
 
 import numpy as np
 
 from briefing.evaluation.facts import HALVES, _figure, _same_figure, annotated_articles, expected_file, half_of, load_expected
-from briefing.extract.confidence import DECIDE, FILTER, MODEL_FILE, RULES, features
+from briefing.extract.confidence import DECIDE, FILTER, MODEL_FILE, RULES, features, rules_reported
 from briefing.extract.facts import read_figures
 from briefing.ingest.read import ArticleError, read_article
 
@@ -46,6 +49,10 @@ FOLDS = 5
 # threshold that clears 0.90 moved by a few hundredths whenever a rule moved a tuning figure or two.
 REPEATS = 5
 L2_STRENGTHS = (0.3, 1.0, 3.0, 10.0)
+# The features a model may learn from, by family (the words of a name before "=", ":" or "<-"): all of
+# them, or only the rules' verdict and how many figures the article reports. Few annotated figures are
+# wrong, so hundreds of word features can learn those few: cross-validation chooses.
+FEATURE_SETS = {"every feature": None, "reason and article": ("bias", "reason", "article")}
 THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 10)] + [round(0.01 * i, 2) for i in range(50, 100)]
 CURVE = (0.25, 0.5, 0.75, 1.0)
 KEPT_RECALL = 0.8  # of the rules' recall, that a model reaching the target precision must keep
@@ -69,7 +76,7 @@ def labelled(half: str) -> list[dict]:
         info, context, _ = read_figures(article)
         expected = load_expected(expected_file(path.name))["figures"]
         wanted = [_figure(f) for f in expected]
-        matched, rows = {}, []
+        matched, rows, in_article = {}, [], rules_reported(context.candidates)
         for candidate in context.candidates:
             figure = candidate.figure
             fact = (figure.indicator, figure.kind, figure.year, figure.locality, figure.unit, figure.value, figure.value_max)
@@ -79,14 +86,38 @@ def labelled(half: str) -> list[dict]:
                 if hit is not None:
                     wanted[hit] = None
                 matched[fact] = hit is not None
-            rows.append({"names": features(candidate, info), "reported": candidate.reason is None,
+            rows.append({"names": features(candidate, info, in_article), "reported": candidate.reason is None,
                          "label": matched[fact], "fact": fact})
         articles.append({"name": path.name, "rows": rows, "expected": len(expected)})
     return articles
 
 
-def fit(rows: list[dict], l2: float) -> dict[str, float]:
-    """Logistic regression by Newton's method (iteratively reweighted least squares) with an L2 penalty."""
+@dataclass(frozen=True)
+class Setting:
+    features: str  # a name of FEATURE_SETS
+    l2: float
+
+    def __str__(self) -> str:
+        return f"{self.features}, l2 {self.l2}"
+
+    def names(self, row: dict) -> list[str]:
+        families = FEATURE_SETS[self.features]
+        return row["names"] if families is None else [n for n in row["names"] if _family(n) in families]
+
+
+SETTINGS = [Setting(features, l2) for features in FEATURE_SETS for l2 in L2_STRENGTHS]
+
+
+def _family(name: str) -> str:
+    return re.split(r"=|:|<-", name, maxsplit=1)[0]
+
+
+def fit(rows: list[dict], setting: Setting) -> dict[str, float]:
+    """Logistic regression by Newton's method (iteratively reweighted least squares) with an L2 penalty,
+    over the setting's features (a feature it leaves out has no weight, so applying the model needs
+    no list of them)."""
+    rows = [{**r, "names": setting.names(r)} for r in rows]
+    l2 = setting.l2
     names = sorted({n for r in rows for n in r["names"]})
     index = {n: i for i, n in enumerate(names)}
     x = np.zeros((len(rows), len(names)))
@@ -141,14 +172,14 @@ def repeated(articles: list[dict]) -> list[dict]:
     return articles * REPEATS
 
 
-def cross_validated(articles: list[dict], l2: float) -> list[list[float]]:
+def cross_validated(articles: list[dict], setting: Setting) -> list[list[float]]:
     """Each candidate's chance, from a model that did not see its article, for each of REPEATS
     splits into folds: in the order of ``repeated(articles)``."""
     chances = []
     for split in range(REPEATS):
         these = [None] * len(articles)
         for fold in range(FOLDS):
-            weights = fit([r for a in articles if fold_of(a["name"], split) != fold for r in a["rows"]], l2)
+            weights = fit([r for a in articles if fold_of(a["name"], split) != fold for r in a["rows"]], setting)
             for i, a in enumerate(articles):
                 if fold_of(a["name"], split) == fold:
                     these[i] = [confidence(weights, r["names"]) for r in a["rows"]]
@@ -180,28 +211,28 @@ def log_loss(articles: list[dict], chances: list[list[float]]) -> tuple[float, f
 
 def choose(articles: list[dict]) -> dict:
     rules_p, rules_r = precision_recall(tally(articles, [[0.0] * len(a["rows"]) for a in articles], RULES, 0))
-    options = [{"mode": RULES, "l2": None, "threshold": 0.0, "precision": rules_p, "recall": rules_r}]
-    chances, losses = {}, {}  # each L2 strength's cross-validated chances, and their log loss and a constant's
-    for l2 in L2_STRENGTHS:
-        chances[l2] = cross_validated(articles, l2)
-        losses[l2] = log_loss(repeated(articles), chances[l2])
+    options = [{"mode": RULES, "setting": None, "threshold": 0.0, "precision": rules_p, "recall": rules_r}]
+    chances, losses = {}, {}  # each setting's cross-validated chances, and their log loss and a constant's
+    for setting in SETTINGS:
+        chances[setting] = cross_validated(articles, setting)
+        losses[setting] = log_loss(repeated(articles), chances[setting])
         for mode in (FILTER, DECIDE):
-            threshold, p, r = best_threshold(repeated(articles), chances[l2], mode)
-            options.append({"mode": mode, "l2": l2, "threshold": threshold, "precision": p, "recall": r})
+            threshold, p, r = best_threshold(repeated(articles), chances[setting], mode)
+            options.append({"mode": mode, "setting": setting, "threshold": threshold, "precision": p, "recall": r})
     # Reaching the target precision counts only while most of the rules' recall is kept: a model
     # that shows one figure in a hundred is precise and useless.
     reaching = [o for o in options if o["precision"] >= TARGET_PRECISION and o["recall"] >= KEPT_RECALL * rules_r]
     better = [o for o in options if _f1(o) >= _f1(options[0]) + MIN_GAIN]  # options[0]: the rules
     chosen = max(reaching, key=lambda o: o["recall"]) if reaching else max(better or options[:1], key=_f1)
     # What the pack's tables show is chosen apart: the rules' figures whose confidence reaches a
-    # threshold. The confidence is the L2 strength whose chances are best on unseen articles (lowest
+    # threshold. The confidence is the setting whose chances are best on unseen articles (lowest
     # cross-validated log loss); its threshold, the one with the most recall at TARGET_PRECISION
-    # (none if none reaches it). Choosing the strength by recall too would pick whichever setting
+    # (none if none reaches it). Choosing the setting by recall too would pick whichever one
     # happens to clear 0.90 by a figure, and change with every rule.
-    best = min(losses, key=lambda l2: losses[l2][0])
-    shown = next((o for o in options if o["mode"] == FILTER and o["l2"] == best
+    best = min(losses, key=lambda setting: losses[setting][0])
+    shown = next((o for o in options if o["mode"] == FILTER and o["setting"] == best
                   and o["precision"] >= TARGET_PRECISION and o["recall"] >= SHOWN_RECALL * rules_r), None)
-    return {"options": options, "chosen": chosen, "shown": shown, "confidence_l2": best, "chances": chances,
+    return {"options": options, "chosen": chosen, "shown": shown, "confidence": best, "chances": chances,
             "losses": losses}
 
 
@@ -218,37 +249,37 @@ def report(tuning: list[dict], check: list[dict]) -> tuple[dict, list[str]]:
              f"{sum(a['expected'] for a in tuning)} hand-written figures",
              f"cross-validation on the tuning half ({FOLDS} folds by article, {REPEATS} splits), precision / recall:"]
     for o in result["options"]:
-        lines.append(f"  {o['mode']:<7} l2 {o['l2'] if o['l2'] is not None else '-':<5} threshold {o['threshold']:<5} "
+        lines.append(f"  {o['mode']:<7} {str(o['setting'] or '-'):<29} threshold {o['threshold']:<5} "
                      f"{o['precision']:.3f} / {o['recall']:.3f}")
-    for l2, (learned, constant) in result["losses"].items():  # does the confidence tell right from wrong unseen?
-        lines.append(f"  log loss of the confidence of the rules' figures, l2 {l2:<5} {learned:.3f} "
+    for setting, (learned, constant) in result["losses"].items():  # does the confidence tell right from wrong unseen?
+        lines.append(f"  log loss of the confidence of the rules' figures, {str(setting):<29} {learned:.3f} "
                      f"(a constant: {constant:.3f}; lower is better)")
     chosen, shown = result["chosen"], result["shown"]
-    lines.append(f"chosen: {chosen['mode']} (l2 {chosen['l2']}, threshold {chosen['threshold']})")
+    lines.append(f"chosen: {chosen['mode']} ({chosen['setting'] or 'no model'}, threshold {chosen['threshold']})")
     if shown:
-        lines.append(f"shown in the pack's tables: confidence of at least {shown['threshold']} (l2 {shown['l2']}): "
+        lines.append(f"shown in the pack's tables: confidence of at least {shown['threshold']} ({shown['setting']}): "
                      f"{shown['precision']:.3f} / {shown['recall']:.3f}")
     if not shown:
         lines.append(f"shown in the pack's tables: every figure (no threshold reaches {TARGET_PRECISION} while keeping "
                      f"{SHOWN_RECALL:.0%} of the rules' recall)")
-    chances = result["chances"][result["confidence_l2"]]  # what a reader's threshold would show
+    chances = result["chances"][result["confidence"]]  # what a reader's threshold would show
     for threshold in (0.7, 0.8, 0.9):
         p, r = precision_recall(tally(repeated(tuning), chances, FILTER, threshold))
-        lines.append(f"  figures of confidence >= {threshold} (l2 {result['confidence_l2']}): {p:.3f} / {r:.3f}")
+        lines.append(f"  figures of confidence >= {threshold} ({result['confidence']}): {p:.3f} / {r:.3f}")
     # how often the rules' figures of each confidence are right on the check half (reported, never chosen on)
-    weights = fit([r for a in tuning for r in a["rows"]], result["confidence_l2"])
+    weights = fit([r for a in tuning for r in a["rows"]], result["confidence"])
     pairs = [(confidence(weights, r["names"]), r["label"]) for a in check for r in a["rows"] if r["reported"]]
     bands = [(low, high, [y for p, y in pairs if low <= p < high]) for low, high in BANDS]
     lines.append("check half, the rules' figures right by confidence: " + "; ".join(
         f"{low}-{min(high, 1.0)}: {sum(b) / max(1, len(b)):.0%} of {len(b)}" for low, high, b in bands))
     # the curve of what a threshold shows: the shipped one, else REFERENCE (what --min-confidence 80 shows)
-    best = shown or {"mode": FILTER, "l2": result["confidence_l2"], "threshold": REFERENCE}
-    lines.append(f"learning curve of the tables at confidence {best['threshold']} (l2 {best['l2']}), "
+    best = shown or {"mode": FILTER, "setting": result["confidence"], "threshold": REFERENCE}
+    lines.append(f"learning curve of the tables at confidence {best['threshold']} ({best['setting']}), "
                  f"scored on the check half (precision / recall):")
     ordered = sorted(tuning, key=lambda a: hashlib.sha256(a["name"].encode()).hexdigest())
     for share in CURVE:
         part = ordered[: max(1, round(share * len(ordered)))]
-        weights = fit([r for a in part for r in a["rows"]], best["l2"])
+        weights = fit([r for a in part for r in a["rows"]], best["setting"])
         chances = [[confidence(weights, r["names"]) for r in a["rows"]] for a in check]
         p, r = precision_recall(tally(check, chances, best["mode"], best["threshold"]))
         lines.append(f"  {share:>4.0%} of the tuning half ({len(part)} articles): {p:.3f} / {r:.3f}")
@@ -265,10 +296,10 @@ def main() -> None:
     chosen, shown = result["chosen"], result["shown"]
     if options.write:
         # the rules deciding alone, each figure's confidence is of the L2 strength best on unseen articles
-        l2 = chosen["l2"] if chosen["mode"] != RULES else result["confidence_l2"]
-        weights = fit([r for a in tuning for r in a["rows"]], l2) if l2 is not None else {}
+        setting = chosen["setting"] if chosen["mode"] != RULES else result["confidence"]
+        weights = fit([r for a in tuning for r in a["rows"]], setting)
         MODEL_FILE.write_text(json.dumps({
-            "mode": chosen["mode"], "threshold": chosen["threshold"], "l2": l2,
+            "mode": chosen["mode"], "threshold": chosen["threshold"], "features": setting.features, "l2": setting.l2,
             "shown_from": shown["threshold"] if shown and chosen["mode"] == RULES else None,
             "trained_on": f"tuning half: {len(tuning)} articles, {sum(a['expected'] for a in tuning)} figures",
             "cross_validated": {"precision": round(chosen["precision"], 3), "recall": round(chosen["recall"], 3)},

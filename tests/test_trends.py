@@ -11,6 +11,9 @@ from typer.testing import CliRunner
 from briefing.cli import app
 
 runner = CliRunner()
+# These short reports state two figures each, which the shipped confidence holds back from the tables
+# (figures stated in passing are less often right); the trends are read from every figure.
+EVERY_FIGURE = ["--min-confidence", "0"]
 REPORTS = {  # year reviewed: (result, next year's target)
     2021: ("6,6%", "từ 7 - 7,5%"),
     2022: ("7,2%", "8%"),
@@ -38,7 +41,7 @@ def store(tmp_path, monkeypatch):
 
 
 def test_trends_reads_each_years_target_and_result_from_the_store(store):
-    result = runner.invoke(app, ["trends", "ha tinh", "--state", str(store), "--format", "json"])
+    result = runner.invoke(app, ["trends", "ha tinh", "--state", str(store), "--format", "json", *EVERY_FIGURE])
     assert result.exit_code == 0, result.stderr
     (trend,) = json.loads(result.stdout)["trends"]
     assert trend["place"] == "Hà Tĩnh" and trend["years"] == [2021, 2022, 2023, 2024]
@@ -51,7 +54,7 @@ def test_trends_reads_each_years_target_and_result_from_the_store(store):
 
 
 def test_trends_from_a_year_on_and_for_an_unknown_place(store):
-    table = runner.invoke(app, ["trends", "Hà Tĩnh", "--state", str(store), "--from", "2022", "--lang", "en"]).stdout
+    table = runner.invoke(app, ["trends", "Hà Tĩnh", "--state", str(store), "--from", "2022", "--lang", "en", *EVERY_FIGURE]).stdout
     assert "Trend: Hà Tĩnh (2022, 2023, 2024)" in table and "missed target" in table
     assert "  2021  " not in table  # the year 2021 (its target is cited from ha-tinh-2021.txt for 2022)
     unknown = runner.invoke(app, ["trends", "Atlantis", "--state", str(store)])
@@ -65,7 +68,7 @@ def test_trends_from_a_year_on_and_for_an_unknown_place(store):
 ])
 def test_the_pack_has_a_trends_chapter_with_a_chart_described_in_words(store, tmp_path, lang, chapter, alt):
     pdf = tmp_path / f"pack.{lang}.pdf"
-    assert runner.invoke(app, ["build", "in", "--output", str(pdf), "--lang", lang]).exit_code == 0
+    assert runner.invoke(app, ["build", "in", "--output", str(pdf), "--lang", lang, *EVERY_FIGURE]).exit_code == 0
     reader = PdfReader(pdf)
     assert any(page.extract_text().lstrip().startswith(chapter) or f"\n{chapter}\n" in page.extract_text()
                for page in reader.pages[2:])
@@ -80,7 +83,7 @@ def test_the_pack_has_a_trends_chapter_with_a_chart_described_in_words(store, tm
             stack += [k for k in (kids if isinstance(kids, list) else [kids]) if hasattr(k, "get_object")]
     assert any(alt in a for a in alts), alts
     md = tmp_path / "pack.md"
-    assert runner.invoke(app, ["build", "in", "--output", str(md), "--lang", lang]).exit_code == 0
+    assert runner.invoke(app, ["build", "in", "--output", str(md), "--lang", lang, *EVERY_FIGURE]).exit_code == 0
     table = md.read_text("utf-8").split(f"## {chapter}")[1]
     assert ("| 2023 | 8% | 6,5% | không đạt mục tiêu | \\[2, 3\\] |" if lang == "vi"
             else "| 2023 | 8% | 6.5% | missed target | \\[2, 3\\] |") in table

@@ -1,6 +1,9 @@
 """How likely one reading of a number is a fact as stated: a linear model over the reading's parts,
-its evidence and the words of its sentence, learned from the tuning half of the hand annotations
-(``benchmarks/train_confidence.py``) and applied here in plain Python.
+its evidence, the words of its sentence and how many figures its article reports, learned from the
+tuning half of the hand annotations (``benchmarks/train_confidence.py``) and applied here in plain
+Python. Training chooses which of these features the model uses, by cross-validation on the tuning
+half (a feature the shipped model leaves out has no weight in it); the shipped one uses only the
+rules' verdict and how many figures the article reports.
 
 Every number the rules read as a figure is a candidate, reported or set aside (``Context.candidates``).
 The model gives each a confidence; what is reported depends on the trained model's ``mode``:
@@ -10,7 +13,7 @@ model file, none). The mode was chosen by cross-validation on the tuning half.
 
 Separately, ``shown_from`` is the confidence a figure needs to stand in the pack's tables, flags and
 charts: a threshold cross-validation on the tuning half found to reach a precision of 0.90 while
-keeping half the rules' recall, or None (every figure; none has so far). A reader may choose one
+keeping half the rules' recall, or None (every figure). A reader may choose another
 (--min-confidence); the figures under it stay in the annex's "figures not attributed", with their
 sentence (``held_back``).
 """
@@ -69,10 +72,16 @@ def shipped_model() -> Model:
         return RULES_ONLY
 
 
-def features(candidate: Candidate, info) -> list[str]:
-    """The names of the features a candidate has (each counts 1)."""
+# How many figures the rules report in the whole article, in bands: a meeting's report states many,
+# an article that mentions a figure in passing one or two, and those are more often someone else's.
+ARTICLE_BANDS = ((1, "one figure"), (3, "two or three figures"), (math.inf, "four or more figures"))
+
+
+def features(candidate: Candidate, info, reported: int = 0) -> list[str]:
+    """The names of the features a candidate has (each counts 1); ``reported`` is how many figures
+    the rules report in its article (``rules_reported``)."""
     figure, reason, position = candidate.figure, candidate.reason, candidate.position
-    names = ["bias", f"reason={reason or 'reported'}", f"indicator={figure.indicator}", f"kind={figure.kind}",
+    names = ["bias", f"reason={reason or 'reported'}", _article_feature(reported), f"indicator={figure.indicator}", f"kind={figure.kind}",
              f"unit={figure.unit}", f"comparator={figure.comparator}", f"kind={figure.kind}|reason={reason or 'reported'}",
              f"indicator={figure.indicator}|kind={figure.kind}", f"level={info.level}",
              "first number" if position == 0 else "a later number"]
@@ -91,6 +100,17 @@ def features(candidate: Candidate, info) -> list[str]:
     if not all(low <= v <= high for v in (figure.value, figure.value_max) if v is not None):
         names.append("implausible value")
     return names
+
+
+def _article_feature(reported: int) -> str:
+    if not reported:
+        return "article: no figure reported"
+    return "article: " + next(name for most, name in ARTICLE_BANDS if reported <= most) + " reported"
+
+
+def rules_reported(candidates: list[Candidate]) -> int:
+    """How many figures the rules report in an article (a fact stated twice counts once)."""
+    return len({fact_key(c.figure) for c in candidates if c.reason is None})
 
 
 def _year_feature(year: int | None, info) -> str:
@@ -116,9 +136,10 @@ def decide(candidates: list[Candidate], info, model: Model | None = None) -> tup
     """The figures to report, each with its confidence, and the rules' figures set aside for a low one."""
     model = model or shipped_model()
     reported, set_aside, seen = [], [], set()
+    in_article = rules_reported(candidates)
     for candidate in candidates:
         figure, reason = candidate.figure, candidate.reason
-        confidence = round(model.confidence(features(candidate, info)), 3)
+        confidence = round(model.confidence(features(candidate, info, in_article)), 3)
         wanted = confidence >= model.threshold and (reason is None or model.mode == DECIDE)
         fact = fact_key(figure)
         if wanted and fact not in seen:
@@ -133,7 +154,8 @@ def with_confidence(figures: list[Figure], candidates: list[Candidate], info, mo
     """The rules' figures as they are, each with the model's confidence in it (the rules decide). Each
     figure is the very object of its candidate, which the features are read from."""
     model = model or shipped_model()
-    chances = {id(c.figure): model.confidence(features(c, info)) for c in candidates if c.reason is None}
+    in_article = rules_reported(candidates)
+    chances = {id(c.figure): model.confidence(features(c, info, in_article)) for c in candidates if c.reason is None}
     return [replace(f, confidence=round(chances[id(f)], 3)) if id(f) in chances else f for f in figures]
 
 

@@ -35,9 +35,10 @@ def test_extract_json_carries_the_evidence():
     # the rules decide; every figure carries the learned model's confidence in it
     figures = json.loads(shown.stdout)["meetings"][0]["figures"]
     assert figures and all(0 <= f["confidence"] <= 1 for f in figures)
-    assert len({f["confidence"] for f in figures}) > 3  # it tells figures apart
-    # extract lists every figure the rules read, however low its confidence
-    assert any(f["confidence"] < 0.8 for f in figures)
+    # extract lists every figure the rules read, however low its confidence: Thanh Hóa's two targets,
+    # the only figures of their article, are less sure than those of a report that states twenty
+    few = json.loads(CliRunner().invoke(app, ["extract", str(seed("001"))]).stdout)["meetings"][0]["figures"]
+    assert len(few) == 2 and max(f["confidence"] for f in few) < min(f["confidence"] for f in figures)
 
 
 def test_the_shipped_model_is_what_cross_validation_on_the_tuning_half_chooses():

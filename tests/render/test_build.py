@@ -58,7 +58,12 @@ def test_themes_and_figures_in_vietnamese_number_writing(seeds_pdf):
     for figure in ("17.500 tỷ đồng", "17.946 tỷ đồng", "8,05%", "8 - 8,5%", "11% trở lên", "3.200 USD trở lên", "26/28"):
         assert figure in text, figure
     assert "mục tiêu thấp hơn kết quả năm trước" in text
-    assert "độ tin cậy thấp" not in text  # no threshold is shipped: every figure stands in the tables
+    # Thanh Hóa's two 2023 targets are the only figures of their article: figures stated in passing are
+    # less often right, so the shipped confidence holds them back from the tables, and the chapter says so
+    chapter = text.index("Chỉ tiêu và kết quả Tăng trưởng kinh tế: mục tiêu")  # the chapter, not the contents' line
+    figures = text[chapter:text.index("Các hội nghị", chapter)]
+    assert "2 số liệu có độ tin cậy thấp không được đưa vào bảng" in figures
+    assert "Thanh Hóa" not in figures and "Lạng Sơn" in figures
 
 
 def test_source_text_comes_back_exactly(seeds_pdf):
