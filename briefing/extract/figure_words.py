@@ -168,7 +168,7 @@ LINKING_WORDS = frozenset(
     cao thấp tiếp tục vẫn chỉ còn lên đến tới xuống với so năm nay qua trước này cả nước tỉnh thành phố tp
     địa bàn toàn của có đã sẽ phấn đấu mục tiêu kế hoạch tiêu đề ra bình quân đầu người grdp gdp nhà
     nước nsnn vượt bằng lại rất và từ trong đó theo đây vào cuối hcm cho lần tổng vốn đăng ký nâng số mới
-    kỷ lục duy trì trung ương hđnd ubnd giao quyết định xem xét""".split()
+    kỷ lục duy trì trung ương hđnd ubnd giao quyết định xem xét khá""".split()
 )
 MAX_UNLINKED_WORDS = 0  # any other content word between them makes the figure another noun's
 # An article that reports no meeting gives a figure no context: the sentence itself must say

@@ -47,10 +47,12 @@ INDICATORS: dict[str, Indicator] = {
     ),
     "budget_revenue": Indicator(
         "Thu ngân sách", "Budget revenue",
-        # "Tổng số thu: 911.100 tỷ đồng" (a budget's own words; "tổng thu" alone is often tourism's);
-        # the central or the local budget's revenue is a part of the total, not it
+        # "Tổng số thu: 911.100 tỷ đồng", "tổng số thu cân đối ngân sách nhà nước" (a budget's own words;
+        # "tổng thu" alone is often tourism's); the central or the local budget's revenue is a part of the
+        # total, not it
         r"thu ngân sách(?! địa phương| trung ương)|thu nsnn|thu ngân sách nhà nước|(?:phải|giao|sẽ) thu(?=\s*$|\s+\d)|"
-        r"tổng số thu\b(?! ngân sách (?:địa phương|trung ương))",
+        r"tổng số thu\b(?! ngân sách (?:địa phương|trung ương))"
+        r"|thu cân đối(?! ngân sách (?:địa phương|trung ương))(?: ngân sách)?(?: nhà nước| nsnn)?",
         ("VND", "% of plan"),
         plausible={"VND": (10 * BILLION, 5000 * TRILLION), "% of plan": (50, 300)},
     ),

@@ -126,6 +126,10 @@ def read(text: str, level="provincial", locality="Hà Tĩnh", review=2023, plan=
     ("Năm 2023, tỉnh thu hút 25 dự án FDI với tổng vốn đăng ký 1,2 tỷ USD.", [("fdi_attraction", "result", 2023, 1.2e9)]),
     ("Năm 2023, kim ngạch xuất khẩu đạt 2,45 tỷ USD, tăng gần 6%.",
      [("export_value", "result", 2023, 2.45e9), ("export_value", "result", 2023, 6)]),  # its change, too
+    # the budget's balanced revenue is its revenue; a degree word stands between no noun and its number
+    ("Năm 2018, tổng số thu cân đối ngân sách nhà nước là 1.291.342 tỷ đồng.",
+     [("budget_revenue", "result", 2018, 1_291_342e9)]),
+    ("Năm 2018, chúng ta đặt mục tiêu tăng trưởng GDP khá cao (6,7%).", [("economic_growth", "target", 2018, 6.7)]),
 ])
 def test_reported_figures(sentence, figures):
     assert read(sentence)[0] == figures
@@ -180,6 +184,7 @@ def test_a_sector_subject_does_not_own_the_economys_growth_its_clause_names():
     "Năm 2019, tăng trưởng khách du lịch quốc tế đã có dấu hiệu chậm lại do lượng khách giảm 2,8% so với năm 2018.",
     # the central and the local budgets' revenues are parts of the state's, not it
     "Nghị quyết quyết nghị tổng số thu ngân sách trung ương năm 2019 là 810.099 tỷ đồng.",
+    "Năm 2018, bù giảm thu cân đối ngân sách trung ương là 5.894 tỷ đồng.",
 ])
 def test_a_narrower_noun_is_not_the_economys_indicator(sentence):
     assert read(sentence)[0] == []
