@@ -77,7 +77,7 @@ def shipped_model() -> Model:
 ARTICLE_BANDS = ((1, "one figure"), (3, "two or three figures"), (math.inf, "four or more figures"))
 
 
-def features(candidate: Candidate, info, reported: int = 0) -> list[str]:
+def features(candidate: Candidate, info, reported: int) -> list[str]:
     """The names of the features a candidate has (each counts 1); ``reported`` is how many figures
     the rules report in its article (``rules_reported``)."""
     figure, reason, position = candidate.figure, candidate.reason, candidate.position

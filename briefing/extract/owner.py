@@ -60,9 +60,12 @@ ORGANISATION = re.compile(
     r"cục hải quan|hải quan|cục thuế|chi cục|tổng cục hải quan|tổng cục thuế|đơn vị này|ngành thuế|ngành hải quan|"
     r"ngân hàng thương mại|các ngân hàng|ngân hàng tmcp|\w+bank|bidv|ctcp|khu kinh tế|khu công nghiệp|cảng)\b"
 )
-# A company's officer speaking: the sentence's numbers are the company's ("ông … - Chủ tịch Hội đồng
-# thành viên Vinachem cho hay, tổng kim ngạch xuất nhập khẩu đạt 582 triệu USD"). Only companies have these boards.
-COMPANY_SPEAKER = re.compile(r"\b(?:hội đồng thành viên|hđtv|hội đồng quản trị|hđqt)\b")
+# A company board's officer speaking: the sentence's numbers are the company's ("ông … - Chủ tịch Hội đồng
+# thành viên Vinachem cho hay, tổng kim ngạch xuất nhập khẩu đạt 582 triệu USD"). Only companies have these
+# boards; a board only named ("đề nghị Hội đồng quản trị các doanh nghiệp …") speaks for no figure.
+COMPANY_SPEAKER = re.compile(
+    r"\b(?:hội đồng thành viên|hđtv|hội đồng quản trị|hđqt)\b[^,.;:]{0,40}?\b(?:cho biết|cho hay|nói|chia sẻ|báo cáo)\b"
+)
 # A sector of the economy: its growth is not the economy's (industry and agriculture
 # have their own indicators, decided elsewhere).
 SECTOR = re.compile(
@@ -115,7 +118,9 @@ def owner(clause: str, sentence: str, foreign_article: bool) -> str:
     subject = _subject(sentence)
     if ORGANISATION.search(clause) or ORGANISATION.search(subject) or COMPANY_SPEAKER.search(sentence):
         return "organisation"
-    if SECTOR.search(clause) or (SECTOR.search(subject) and not WHOLE_ECONOMY.search(clause)):
+    # a list of items set apart by ";" gives each its own subject ("tín dụng tăng 14%; thu ngân sách đạt …")
+    listed = ";" in sentence
+    if SECTOR.search(clause) or (not listed and SECTOR.search(subject) and not WHOLE_ECONOMY.search(clause)):
         return "sector"
     if DISTRICT.search(clause):
         return "district"

@@ -98,6 +98,8 @@ VI = {
     "held_back": "{n} số liệu có độ tin cậy thấp không được đưa vào; --min-confidence 0 hiện tất cả.",
     "held_back_to_annex": "{n} số liệu có độ tin cậy thấp không được đưa vào bảng; phụ lục liệt kê chúng kèm câu gốc "
                           "(“{annex}”). --min-confidence 0 đưa tất cả vào bảng.",
+    "held_back_to_extract": "{n} số liệu có độ tin cậy thấp không được đưa vào bảng; lệnh briefing extract liệt kê "
+                            "chúng kèm câu gốc. --min-confidence 0 đưa tất cả vào bảng.",
     "unattributed_note": "Những con số này có trong bài nhưng không được đưa vào các bảng vì không rõ của ai, "
                          "cho năm nào, không phải mục tiêu hay kết quả cả năm, hoặc cách đọc có độ tin cậy thấp.",
     "unattributed_count": "{numbers} con số trong {articles} bài không được đưa vào các bảng (không rõ của ai, "
@@ -248,8 +250,10 @@ EN = {
     "evidence_sources": {},
     "unattributed": "Figures not attributed",
     "held_back": "{n} figures of a low confidence are left out; --min-confidence 0 shows them all.",
-    "held_back_to_annex": "{n} figures of a low confidence are left out of the tables; the annex lists them with their "
-                          "sentence (“{annex}”). --min-confidence 0 puts them all in.",
+    "held_back_to_annex": "Figures of a low confidence left out of the tables: {n}; the annex lists them with their "
+                          "sentences (“{annex}”). --min-confidence 0 puts them all in.",
+    "held_back_to_extract": "Figures of a low confidence left out of the tables: {n}; briefing extract lists them "
+                            "with their sentences. --min-confidence 0 puts them all in.",
     "unattributed_note": "These numbers are in the articles but not in the tables: whose they are, which "
                          "year they are for, or whether they are a year's target or result is not clear, or "
                          "the reading has a low confidence.",

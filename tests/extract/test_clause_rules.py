@@ -174,6 +174,20 @@ def test_figures_set_aside_with_their_reason(sentence, reason):
     assert figures == [] and reason in reasons
 
 
+@pytest.mark.parametrize("sentence, figures", [
+    # a board only named speaks for no figure; a list set apart by ";" gives each item its own subject
+    ("Năm 2023, tăng trưởng kinh tế của tỉnh đạt 8,05%, Chủ tịch UBND tỉnh đề nghị Hội đồng quản trị các doanh "
+     "nghiệp nỗ lực hơn.", [("economic_growth", "result", 2023, 8.05)]),
+    ("Năm 2023, tín dụng tăng 14%; thu ngân sách đạt 17.946 tỷ đồng; kim ngạch xuất khẩu đạt 2,45 tỷ USD.",
+     [("budget_revenue", "result", 2023, 17_946e9), ("export_value", "result", 2023, 2.45e9)]),
+    # the subject is cut at a word's end: "ngành nông nghi|ệp" is not a sector other than farming
+    ("Đánh giá cao nỗ lực của ngành nông nghiệp năm 2023 với mức tăng trưởng 3,31%.",
+     [("agricultural_growth", "result", 2023, 3.31)]),
+])
+def test_the_place_keeps_its_figures_beside_a_board_or_a_listed_sector(sentence, figures):
+    assert read(sentence)[0] == figures
+
+
 def test_a_sector_subject_does_not_own_the_economys_growth_its_clause_names():
     figures, _ = read("Công tác điều hành tín dụng trong năm 2018 tăng trưởng 14%, thấp hơn so với các năm trước "
                       "nhưng vẫn góp tăng trưởng kinh tế đạt 7,08%.")
@@ -185,8 +199,10 @@ def test_a_sector_subject_does_not_own_the_economys_growth_its_clause_names():
     # the central and the local budgets' revenues are parts of the state's, not it
     "Nghị quyết quyết nghị tổng số thu ngân sách trung ương năm 2019 là 810.099 tỷ đồng.",
     "Năm 2018, bù giảm thu cân đối ngân sách trung ương là 5.894 tỷ đồng.",
+    "Năm 2019, tổng số thu ngân sách địa phương là 601.201 tỷ đồng.",
+    "Năm 2023, tăng trưởng dư nợ đạt 14%.",
 ])
-def test_a_narrower_noun_is_not_the_economys_indicator(sentence):
+def test_a_narrower_noun_is_not_the_indicator(sentence):
     assert read(sentence)[0] == []
 
 

@@ -55,6 +55,9 @@ def test_the_shipped_model_is_what_cross_validation_on_the_tuning_half_chooses()
     chosen, shown = choice["chosen"], choice["shown"]
     assert (shipped_model().mode, shipped_model().threshold) == (chosen["mode"], chosen["threshold"])
     assert shipped_model().shown_from == (shown["threshold"] if shown and chosen["mode"] == "rules" else None)
+    shipped = json.loads((ROOT / "briefing" / "data" / "confidence.json").read_text("utf-8"))
+    kept = chosen["setting"] if chosen["mode"] != "rules" else choice["confidence"]
+    assert (shipped["features"], shipped["l2"]) == (kept.features, kept.l2)
 
 
 def test_a_filter_sets_aside_low_confidence_figures_with_their_sentence():

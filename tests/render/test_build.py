@@ -268,3 +268,19 @@ def test_watchwords_side_by_side_are_one_highlight(tmp_path):
     html = html_out.read_text("utf-8")
     assert "<mark>Kỷ cương trách nhiệm</mark>" in html
     assert "</mark> <mark>" not in html
+
+
+def test_a_compact_pack_says_where_its_held_back_figures_are(tmp_path, monkeypatch):
+    """A compact pack's annex only counts the numbers set aside, so the figures chapter sends the reader
+    to briefing extract, not to the annex, for the figures held back."""
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    monkeypatch.setattr("briefing.pack.FULL_SECTIONS", 0)  # the seeds' meetings make a compact pack
+    out = tmp_path / "pack.md"
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--output", str(out)])
+    assert result.exit_code == 0, result.stderr
+    chapter = out.read_text("utf-8").split("## Chỉ tiêu và kết quả")[1].split("\n## ")[0]
+    assert "2 số liệu có độ tin cậy thấp không được đưa vào bảng; lệnh briefing extract liệt kê chúng" in chapter
+    assert "phụ lục liệt kê" not in chapter
