@@ -31,16 +31,37 @@ def template_file(name: str, folder: str | Path | None = None) -> Path:
     return template_dir() / name
 
 
+EXCERPT_CHARS = 200  # the most of a source sentence the annex quotes beside a number set aside
+
+
+def around(sentence: str, number: str, width: int = EXCERPT_CHARS) -> str:
+    """``sentence`` cut to ``width`` characters around ``number``, whole words, "…" where cut: the annex
+    quotes a long sentence where its number stands, not only its first words."""
+    if len(sentence) <= width:
+        return sentence
+    at = max(0, sentence.find(number))
+    start = max(0, min(at - width // 3, len(sentence) - width))
+    end = start + width
+    if start:
+        start = sentence.find(" ", start) + 1 or start  # from a word's start
+    space = sentence.rfind(" ", start, end)
+    if end < len(sentence) and space > at:
+        end = space  # to a word's end
+    return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
+
+
 @lru_cache(maxsize=4)
 def environment(folder: str | None = None):
     import jinja2
 
     searched = [str(user_folder(folder))] if folder else []
     loader = jinja2.FileSystemLoader([*searched, str(template_dir())])  # the user's first, then the bundled
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["around"] = around
+    return env

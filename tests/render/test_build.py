@@ -284,3 +284,21 @@ def test_a_compact_pack_says_where_its_held_back_figures_are(tmp_path, monkeypat
     chapter = out.read_text("utf-8").split("## Chỉ tiêu và kết quả")[1].split("\n## ")[0]
     assert "2 số liệu có độ tin cậy thấp không được đưa vào bảng; lệnh briefing extract liệt kê chúng" in chapter
     assert "phụ lục liệt kê" not in chapter
+
+
+def test_the_annex_quotes_a_long_sentence_where_its_number_stands():
+    from briefing.render.templating import around
+
+    sentence = (seed("001").read_text("utf-8").split("Dự báo năm 2023", 1)[1].split("\n", 1)[0])
+    sentence = "Dự báo năm 2023" + sentence
+    assert len(sentence) > 400 and sentence.index("11% trở lên") > 200
+    quoted = around(sentence, "11% trở lên")
+    assert "11% trở lên" in quoted and quoted.startswith("…") and len(quoted) <= 202
+    assert quoted[1:].split()[0] in sentence.split()  # it starts at a whole word
+    assert around("Năm 2023, GRDP tăng 8,05%.", "8,05%") == "Năm 2023, GRDP tăng 8,05%."
+
+
+def test_the_pack_quotes_held_back_figures_with_their_number(seeds_pdf):
+    text = text_of(seeds_pdf[0])
+    annex = text[text.rindex("Số liệu không được ghi nhận là chỉ tiêu, kết quả"):]
+    assert re.search(r"11% trở lên · Tăng trưởng kinh tế \(GDP/GRDP\) · độ tin cậy thấp: …[^•]*đạt 11% trở lên", annex)
