@@ -74,15 +74,17 @@ def shipped_model() -> Model:
 
 # How many figures the rules report in the whole article, in bands: a meeting's report states many,
 # an article that mentions a figure in passing one or two, and those are more often someone else's.
-ARTICLE_BANDS = ((1, "one figure"), (3, "two or three figures"), (math.inf, "four or more figures"))
+ARTICLE_BANDS = ((0, "no figure"), (1, "one figure"), (3, "two or three figures"),
+                 (math.inf, "four or more figures"))
 
 
 def features(candidate: Candidate, info, reported: int) -> list[str]:
     """The names of the features a candidate has (each counts 1); ``reported`` is how many figures
     the rules report in its article (``rules_reported``)."""
     figure, reason, position = candidate.figure, candidate.reason, candidate.position
-    names = ["bias", f"reason={reason or 'reported'}", _article_feature(reported), f"indicator={figure.indicator}", f"kind={figure.kind}",
-             f"unit={figure.unit}", f"comparator={figure.comparator}", f"kind={figure.kind}|reason={reason or 'reported'}",
+    names = ["bias", f"reason={reason or 'reported'}", _article_feature(reported), f"indicator={figure.indicator}",
+             f"kind={figure.kind}", f"unit={figure.unit}", f"comparator={figure.comparator}",
+             f"kind={figure.kind}|reason={reason or 'reported'}",
              f"indicator={figure.indicator}|kind={figure.kind}", f"level={info.level}",
              "first number" if position == 0 else "a later number"]
     names += [f"{attribute}<-{source}" for attribute, source in figure.evidence]
@@ -103,8 +105,6 @@ def features(candidate: Candidate, info, reported: int) -> list[str]:
 
 
 def _article_feature(reported: int) -> str:
-    if not reported:
-        return "article: no figure reported"
     return "article: " + next(name for most, name in ARTICLE_BANDS if reported <= most) + " reported"
 
 

@@ -21,12 +21,12 @@ from briefing.extract.evidence import (
     RECENT_PLACE, REVIEW_YEAR, SAME_PERIOD, SENTENCE, SENTENCE_BEFORE, WORDING,
 )
 from briefing.extract.figure_words import (
-    ANAPHOR, ASIDE, AT_LEAST, BARE_GROWTH, NARROWER_GROWTH, BASELINE, BASELINE_REACH, BODY_NAMED_BEFORE, BUSINESS_ACTIVE,
+    ANAPHOR, ASIDE, AT_LEAST, BARE_GROWTH, BASELINE, BASELINE_REACH, BODY_NAMED_BEFORE, BUSINESS_ACTIVE,
     BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN, CHANGE_FROM_PLAN, CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE,
     COUNTRY_AFTER, DEBT_OF_SOMETHING, EARLIER_PLAN, EQUIVALENT, FALLS, FALL_OF, FILLER, FOLLOWING_REACH, GDP_AFTER,
     GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, INDICATOR_PHRASES,
     LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED, LEVEL_REACHED, LINKING_WORDS, MAX_UNLINKED_WORDS, MEASURE_BASIS,
-    MET, MET_REACH, NAMED_OWNER, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE,
+    MET, MET_REACH, NAMED_OWNER, NARROWER_GROWTH, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE,
     OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_SHORT_PERIOD, PER_YEAR, PLACE_AS_SUBJECT,
     PLAN_CHANGE_REACH, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS, REACHED_RIGHT_BEFORE, RECENT_PLACE_SENTENCES,
     REGION, REMAINING, REVERSED_COMPARATOR, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE,
@@ -515,12 +515,10 @@ def _indicator(window: str, following: str, quantity: Quantity) -> str | None:
 
 
 def _bare_growth(window: str) -> bool:
-    """The last "tăng trưởng" of the window is the economy's: no narrower noun follows it
-    ("tăng trưởng khách du lịch quốc tế … giảm 2,8%", "tăng trưởng tín dụng 14%" are not)."""
-    last = None
-    for last in BARE_GROWTH.finditer(window):
-        pass
-    return last is not None and not NARROWER_GROWTH.match(window, last.end())
+    """The window's last "tăng trưởng" is the economy's: no narrower noun follows it ("tăng trưởng
+    khách du lịch quốc tế … giảm 2,8%" is not; a sector's, "tăng trưởng tín dụng", is the owner's to set aside)."""
+    ends = [m.end() for m in BARE_GROWTH.finditer(window)]
+    return bool(ends) and not NARROWER_GROWTH.match(window, ends[-1])
 
 
 def _unit_allowed(code: str, quantity: Quantity) -> bool:

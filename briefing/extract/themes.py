@@ -74,18 +74,14 @@ class Theme:
 
 def find_themes(article: Article, level: str | None, plan_year: int | None) -> list[Theme]:
     """Slogans in the article; ``plan_year`` stands in for "năm nay" and for a slogan with no year."""
-    found: list[Theme] = []
-    seen: set[tuple[str, int | None]] = set()  # each text and year once (a set: a long article is not quadratic)
-    for sentence in article.sentences:
-        for theme in _themes_in(sentence, level, plan_year):
-            if (theme.text, theme.year) not in seen:
-                seen.add((theme.text, theme.year))
-                found.append(theme)
-    for theme in _named_again(article, found):
-        if (theme.text, theme.year) not in seen:
-            seen.add((theme.text, theme.year))
-            found.append(theme)
-    return found
+    found = _each_once(t for sentence in article.sentences for t in _themes_in(sentence, level, plan_year))
+    return _each_once(found + _named_again(article, found))
+
+
+def _each_once(themes) -> list[Theme]:
+    """Each text and year once, the first found (by a set: a long article is not quadratic)."""
+    seen: set[tuple[str, int | None]] = set()
+    return [t for t in themes if (t.text, t.year) not in seen and not seen.add((t.text, t.year))]
 
 
 def _named_again(article: Article, themes: list[Theme]) -> list[Theme]:
