@@ -169,7 +169,8 @@ def read_figures(article: Article) -> tuple[Metadata, Context, list[Figure]]:
     """The article's meeting, the rules' figures, and every reading of a number as a figure
     (``context.candidates``) for the learned decision and its training."""
     info = read_metadata(article)
-    context = Context(info.level, info.locality, info.bridge, info.review_year, info.plan_year, info.date)
+    context = Context(info.level, info.locality, info.bridge, info.review_year, info.plan_year, info.date,
+                      visit=info.visit)
     return info, context, find_figures(article, context)
 
 

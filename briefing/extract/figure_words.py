@@ -19,7 +19,7 @@ BARE_GROWTH = re.compile(r"tăng trưởng")
 # (a sector's, "tăng trưởng tín dụng", "ngành …", is read and set aside by the owner's words).
 NARROWER_GROWTH = re.compile(
     r"\s+(?:của\s+)?(?:khách|lượt khách|doanh thu|lợi nhuận|huy động|tiền gửi|vốn|sản lượng|"
-    r"thị trường|xuất khẩu|nhập khẩu|bán lẻ|tổng mức|tiêu dùng|kim ngạch|dư nợ|doanh nghiệp|lĩnh vực)\b"
+    r"thị trường|xuất khẩu|nhập khẩu|bán lẻ|tổng mức|tiêu dùng|kim ngạch|dư nợ|tín dụng|doanh nghiệp|lĩnh vực)\b"
 )
 # The words between two figures that make the second restate the first: "(", "tương đương", "tức là",
 # "bằng", "so với kế hoạch", "(từ", or a plan word up to 30 characters back ("chỉ tiêu Quốc hội giao là").

@@ -127,6 +127,7 @@ class Context:
     foreign_article: bool = False  # the article is about another country's economy
     discussed: int | None = None  # the year the article speaks of most, for a meeting with no date
     part_year_meeting: bool = False  # a meeting on the first 6 or 9 months: its results are part-year
+    visit: bool = False  # a leader's visit or inspection (Metadata.visit): figures must name their owner
     set_aside: list = field(default_factory=list)  # Unattributed numbers, for the annex
     # Every reading of a number as a figure, reported or set aside: the learned decision's input.
     candidates: list[Candidate] = field(default_factory=list)
@@ -369,7 +370,7 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
     if "?" in after_figure:
         return "a question, not a statement"
     owner_named = found_in(NAMED_OWNER, key) or named  # "cả nước", "tỉnh", or a province by name
-    if context.level is None and not (owner_named and (found_in(BARE_YEAR, key) or found_in(THIS_YEAR, key))):
+    if (context.level is None or context.visit) and not (owner_named and (found_in(BARE_YEAR, key) or found_in(THIS_YEAR, key))):
         return "owner or year not stated outside a meeting"
     if year is None:
         return "year unknown"

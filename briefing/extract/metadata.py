@@ -110,6 +110,12 @@ BEFORE_THE_ASSEMBLY = re.compile(
 MONTHLY = re.compile(r"\b(?:thường kỳ|giao ban|thường lệ) tháng\s*\d{1,2}\b", re.IGNORECASE)
 PLAN_UNDER_WAY_MONTHS = range(3, 11)  # a year's plan is made by February; from March it is carried out
 YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and plans the next
+# A conference that deploys a year's tasks at the turn of the year reviews the year before when it
+# tells its results ("hội nghị triển khai nhiệm vụ năm 2019 sáng 9-1 … trong năm 2018"): the rules README's
+# decision. November meetings plan ahead without a review often enough to be left out.
+TURN_OF_YEAR_MONTHS = (12, 1, 2)
+LAST_YEAR_WORDS = re.compile(r"\bnăm (?:qua|trước|ngoái)\b", re.IGNORECASE)
+NEXT_YEAR_WORDS = re.compile(r"\bnăm (?:tới|sau)\b", re.IGNORECASE)
 AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
 # Sessions that neither review nor plan a year, whenever they are held: questions to ministers, a
 # bill's debate, voters' meetings, press conferences, ceremonies and forums.
@@ -141,10 +147,20 @@ NAME = r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*)(?: [A-ZĐÂĂÊÔƠƯ][\
 # A national leader's recent act told in the lead is the Government's decision or session, with no
 # meeting word: "Thủ tướng vừa phê duyệt Đề án …". A past act or a decision named in passing ("dự án do Thủ
 # tướng Nguyễn Tấn Dũng phê duyệt năm 2009", "chỉ tiêu Thủ tướng giao") is not, nor another country's leader's.
-_LEADER = r"(?:(?:Phó )?[Tt]hủ tướng(?: Chính phủ)?|Tổng [Bb]í thư|Chủ tịch nước|(?:Phó )?[Cc]hủ tịch Quốc hội)"
+_LEADER = r"(?:(?:[Pp]hó )?[Tt]hủ tướng(?: Chính phủ)?|Tổng [Bb]í thư|Chủ tịch nước|(?:[Pp]hó )?[Cc]hủ tịch Quốc hội)"
 _ACT = r"(?:ký|phê duyệt|quyết định|ban hành|kiểm tra|khảo sát|thăm|làm việc|chỉ đạo|yêu cầu|lên đường)\b"
 _OURS = r"(?! (?:Lào|Campuchia|Trung Quốc|Nhật Bản|Hàn Quốc|Pháp|Nga|Mỹ|Anh|Đức|Ấn Độ|Thái Lan|Singapore|Malaysia|Úc))"
 LEADER_ACT = re.compile(rf"\bvừa (?:được )?{_LEADER}{_OURS}(?: {NAME})? {_ACT}|\b{_LEADER}{_OURS}(?: {NAME})? vừa {_ACT}")
+# A national leader's visit, inspection or reception told as it happens, "hôm nay" or on the day that
+# opens its sentence: "Thủ tướng Nguyễn Xuân Phúc và phu nhân hôm nay lên đường …", "Ngày 21/6, Tổ công
+# tác của Thủ tướng … đã kiểm tra Tập đoàn Điện lực"; the event is the Government's, whoever is visited
+# ("Năm 2015, Thủ tướng … thăm nhà máy" is a past visit, told in passing).
+_VISIT = r"(?:thăm|dự|dẫn đầu|hội kiến|hội đàm|tiếp|gặp|nhấn nút|lên đường|kiểm tra|khảo sát|làm việc)\b"
+_HOST = rf"(?:{_LEADER}{_OURS}(?: {NAME})?(?: và phu nhân)?|Tổ công tác của Thủ tướng)"
+LEADER_EVENT = re.compile(
+    rf"\b{_HOST} (?:hôm nay|sáng nay|chiều nay|tối nay) {_VISIT}"
+    rf"|\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày) \d{{1,2}}[/-]\d{{1,2}}(?:[/-]\d{{4}})?, {_HOST}[^.;]{{0,100}}? {_VISIT}"
+)
 TITLED_NAME = re.compile(rf"\b({TITLE_WORDS}) ({NAME})")
 # "đồng chí Võ Trọng Hải, Ủy viên …, Bí thư Tỉnh ủy chủ trì": a name, then its titles.
 COMRADE = re.compile(rf"\b[đĐ]ồng chí ({NAME}), ([^.;]{{3,160}}?) (?:chủ trì|và đồng chí)")
@@ -168,6 +184,9 @@ class Metadata:
     review_year: int | None
     plan_year: int | None
     officials: list[dict] = field(default_factory=list)
+    # A leader's visit or inspection, told with no meeting word: its figures are mostly what was
+    # visited, so a figure must name its owner and year, as outside a meeting.
+    visit: bool = False
 
 
 def meeting_name(info: "Metadata") -> str | None:
@@ -196,6 +215,10 @@ def read_metadata(article: Article) -> Metadata:
     date = meeting_date(article, review, plan)
     if plan is not None and _in_its_own_year(date, plan):
         plan = None  # a meeting from March to October pursues its year's plan; it plans no year
+    if plan is not None and review is None and _tells_last_years_results(date, plan, article):
+        review = plan - 1
+    if review is not None and plan is None and _speaks_of_next_year(date, review, level, article):
+        plan = review + 1
     return Metadata(
         date=date,
         level=level,
@@ -204,6 +227,7 @@ def read_metadata(article: Article) -> Metadata:
         review_year=review,
         plan_year=plan,
         officials=_officials(article),
+        visit=_only_a_visit(lead),
     )
 
 
@@ -212,11 +236,35 @@ def _in_its_own_year(date: str | None, year: int) -> bool:
     return when is not None and when[0] == year and when[1] in PLAN_UNDER_WAY_MONTHS
 
 
+def _tells_last_years_results(date: str | None, plan: int, article: Article) -> bool:
+    """A meeting at the turn of the year that plans ``plan`` speaks of the year before it."""
+    when = year_and_month(date)
+    if when is None or when[1] not in TURN_OF_YEAR_MONTHS or when[0] not in (plan - 1, plan):
+        return False
+    text = article.text[:MENTION_CHARS]
+    return bool(re.search(rf"\b{plan - 1}\b", text) or LAST_YEAR_WORDS.search(text))
+
+
+def _speaks_of_next_year(date: str | None, review: int, level: str | None, article: Article) -> bool:
+    """A year-end session (the Assembly's from October) that reviews its own year and speaks of the
+    next plans it: "kỳ họp HĐND … sáng 4/12 … năm 2019"."""
+    when = year_and_month(date)
+    months = YEAR_END_MONTHS + ((AUTUMN_SESSION_MONTH,) if level == "national" else ())
+    if when is None or when != (review, when[1]) or when[1] not in months:
+        return False
+    text = article.text[:MENTION_CHARS]
+    return bool(re.search(rf"\b{review + 1}\b", text) or NEXT_YEAR_WORDS.search(text))
+
+
+def _only_a_visit(lead: str) -> bool:
+    return not MEETING_WORDS.search(lead) and bool(LEADER_EVENT.search(lead))
+
+
 def _tells_of_a_meeting(lead: str) -> bool:
     """The lead names a meeting, a decision or a speech; a ceremony for works ("lễ khởi công nhà máy",
     "khánh thành") alone is the builder's event, whoever attends it."""
     if not MEETING_WORDS.search(lead):
-        return bool(LEADER_ACT.search(lead) or PROVINCE_ACT.search(lead))
+        return bool(LEADER_ACT.search(lead) or LEADER_EVENT.search(lead) or PROVINCE_ACT.search(lead))
     if not WORKS_WORDS.search(lead):  # most leads: no need to rewrite them
         return True
     return bool(MEETING_WORDS.search(WORKS_CEREMONY.sub(" ", lead)))

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 THIS_YEAR = re.compile(r"\bnăm (?:nay|này)\b")
+# "ước cả năm vượt chỉ tiêu", "sản lượng lương thực cả năm đạt": the whole year the meeting reviews,
+# else the article's ("cả năm 2019" names its own)
+WHOLE_YEAR = re.compile(r"\bcả năm\b(?! \d)")
 LAST_YEAR = re.compile(r"\bnăm (?:qua|trước|vừa qua|ngoái|cũ)\b")
 NEXT_YEAR = re.compile(r"\b(?:năm (?:tới|sau|kế tiếp)|sang năm)\b")
 YEAR_END_MONTHS = (11, 12)  # a review held in these months reviews its own year
@@ -36,6 +39,8 @@ def relative_year(key: str, date: str | None, review_year: int | None, plan_year
         return now + 1
     if THIS_YEAR.search(key):
         return now
+    if WHOLE_YEAR.search(key):
+        return review_year or now
     if LAST_YEAR.search(key):
         month = int(date[5:7]) if date else None
         reviewing_now = review_year == now or (month in YEAR_END_MONTHS)
