@@ -16,7 +16,7 @@ from briefing.text.quantity_words import PLAN_UNITS
 # "mục tiêu tăng trưởng 2019 … đạt 6,8%": bare "tăng trưởng" means the economy when nothing narrower is named.
 BARE_GROWTH = re.compile(r"tăng trưởng")
 # The nouns that make a growth narrower than the economy's when they follow "tăng trưởng" at once
-# (a sector's, "tăng trưởng tín dụng", "ngành …", is read and set aside by the owner's words).
+# ("tăng trưởng tín dụng" is credit's; a sector named as such, "ngành …", is set aside by the owner's words).
 NARROWER_GROWTH = re.compile(
     r"\s+(?:của\s+)?(?:khách|lượt khách|doanh thu|lợi nhuận|huy động|tiền gửi|vốn|sản lượng|"
     r"thị trường|xuất khẩu|nhập khẩu|bán lẻ|tổng mức|tiêu dùng|kim ngạch|dư nợ|tín dụng|doanh nghiệp|lĩnh vực)\b"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from briefing.extract.dates import DAY_MONTH, FULL_DATE, discussed_year, is_deadline, meeting_date, year_and_month
 from briefing.extract.figure_words import VENUE_BEFORE
-from briefing.extract.owner import is_foreign_article
+from briefing.extract.owner import VIETNAMESE_FAMILY_NAMES, is_foreign_article
 from briefing.extract.stance import PART_YEAR
 from briefing.ingest.article import Article
 from briefing.text.gazetteer import find_places
@@ -114,8 +114,10 @@ YEAR_END_MONTHS = (11, 12)  # a meeting in these months reviews its year and pla
 # tells its results ("hội nghị triển khai nhiệm vụ năm 2019 sáng 9-1 … trong năm 2018"): the rules README's
 # decision. November meetings plan ahead without a review often enough to be left out.
 TURN_OF_YEAR_MONTHS = (12, 1, 2)
-LAST_YEAR_WORDS = re.compile(r"\bnăm (?:qua|trước|ngoái)\b", re.IGNORECASE)
-NEXT_YEAR_WORDS = re.compile(r"\bnăm (?:tới|sau)\b", re.IGNORECASE)
+# ("nhiều năm qua", "hai năm trước", "5 năm sau" are spans, not the year next to this one)
+_NOT_A_SPAN = r"(?<!\d )(?<!nhiều )(?<!những )(?<!mấy )(?<!các )(?<!hai )(?<!ba )(?<!vài )"
+LAST_YEAR_WORDS = re.compile(rf"\b{_NOT_A_SPAN}năm (?:qua|trước|ngoái)\b", re.IGNORECASE)
+NEXT_YEAR_WORDS = re.compile(rf"\b{_NOT_A_SPAN}năm (?:tới|sau)\b", re.IGNORECASE)
 AUTUMN_SESSION_MONTH = 10  # the National Assembly debates the year's results and next year's plan from October
 # Sessions that neither review nor plan a year, whenever they are held: questions to ministers, a
 # bill's debate, voters' meetings, press conferences, ceremonies and forums.
@@ -154,12 +156,16 @@ LEADER_ACT = re.compile(rf"\bvừa (?:được )?{_LEADER}{_OURS}(?: {NAME})? {_
 # A national leader's visit, inspection or reception told as it happens, "hôm nay" or on the day that
 # opens its sentence: "Thủ tướng Nguyễn Xuân Phúc và phu nhân hôm nay lên đường …", "Ngày 21/6, Tổ công
 # tác của Thủ tướng … đã kiểm tra Tập đoàn Điện lực"; the event is the Government's, whoever is visited
-# ("Năm 2015, Thủ tướng … thăm nhà máy" is a past visit, told in passing).
-_VISIT = r"(?:thăm|dự|dẫn đầu|hội kiến|hội đàm|tiếp|gặp|nhấn nút|lên đường|kiểm tra|khảo sát|làm việc)\b"
-_HOST = rf"(?:{_LEADER}{_OURS}(?: {NAME})?(?: và phu nhân)?|Tổ công tác của Thủ tướng)"
+# ("Năm 2015, Thủ tướng … thăm nhà máy" is a past visit, told in passing). The leader named must be
+# Vietnamese ("Thủ tướng Hun Sen hôm nay thăm …" is another country's), and the verb a visit's, not
+# "dự kiến", "tiếp tục" or "gặp khó khăn".
+_VISIT = (r"(?:thăm|dự(?! (?:kiến|án|báo|thảo|toán|định|trữ))|dẫn đầu|hội kiến|hội đàm|tiếp(?! (?:tục|nhận|cận|theo))|"
+          r"gặp(?! (?:khó|nhiều|phải|trở ngại|vướng))|nhấn nút|lên đường|kiểm tra|khảo sát|làm việc)\b")
+_VIETNAMESE_NAME = rf"(?:{'|'.join(n.capitalize() for n in VIETNAMESE_FAMILY_NAMES.split())})(?: [A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){{1,3}}"
+_HOST = rf"(?:{_LEADER}{_OURS}(?: {_VIETNAMESE_NAME})?(?: và phu nhân)?|Tổ công tác của Thủ tướng)"
 LEADER_EVENT = re.compile(
     rf"\b{_HOST} (?:hôm nay|sáng nay|chiều nay|tối nay) {_VISIT}"
-    rf"|\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày) \d{{1,2}}[/-]\d{{1,2}}(?:[/-]\d{{4}})?, {_HOST}[^.;]{{0,100}}? {_VISIT}"
+    rf"|^(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày) \d{{1,2}}[/-]\d{{1,2}}(?:[/-]\d{{4}})?, {_HOST}[^.;]{{0,100}}? {_VISIT}"
 )
 TITLED_NAME = re.compile(rf"\b({TITLE_WORDS}) ({NAME})")
 # "đồng chí Võ Trọng Hải, Ủy viên …, Bí thư Tỉnh ủy chủ trì": a name, then its titles.
@@ -202,9 +208,10 @@ def meeting_name(info: "Metadata") -> str | None:
 def read_metadata(article: Article) -> Metadata:
     opening = _opening(article)
     lead = " ".join(opening)
-    if not _tells_of_a_meeting(lead) or _about_another_country(opening):
+    if not _tells_of_a_meeting(lead, opening) or _about_another_country(opening):
         return _no_meeting(opening)
-    level, organiser_sentence = _level(opening)
+    visit = _only_a_visit(opening)
+    level, organiser_sentence = ("national", lead) if visit else _level(opening)
     if level is None and _not_venues(lead):
         level, organiser_sentence = "provincial", lead  # a meeting about one named province
     review, plan = _years(article.title + ". " + " ".join(opening[1 : 1 + YEAR_SENTENCES]), article)
@@ -227,7 +234,7 @@ def read_metadata(article: Article) -> Metadata:
         review_year=review,
         plan_year=plan,
         officials=_officials(article),
-        visit=_only_a_visit(lead),
+        visit=visit,
     )
 
 
@@ -239,10 +246,11 @@ def _in_its_own_year(date: str | None, year: int) -> bool:
 def _tells_last_years_results(date: str | None, plan: int, article: Article) -> bool:
     """A meeting at the turn of the year that plans ``plan`` speaks of the year before it."""
     when = year_and_month(date)
-    if when is None or when[1] not in TURN_OF_YEAR_MONTHS or when[0] not in (plan - 1, plan):
+    # December of the year before the plan, or January and February of the plan's own year
+    if when is None or when[1] not in TURN_OF_YEAR_MONTHS or when[0] != plan - (when[1] == 12):
         return False
     text = article.text[:MENTION_CHARS]
-    return bool(re.search(rf"\b{plan - 1}\b", text) or LAST_YEAR_WORDS.search(text))
+    return bool(re.search(rf"\bnăm {plan - 1}\b", text, re.IGNORECASE) or LAST_YEAR_WORDS.search(text))
 
 
 def _speaks_of_next_year(date: str | None, review: int, level: str | None, article: Article) -> bool:
@@ -250,21 +258,25 @@ def _speaks_of_next_year(date: str | None, review: int, level: str | None, artic
     next plans it: "kỳ họp HĐND … sáng 4/12 … năm 2019"."""
     when = year_and_month(date)
     months = YEAR_END_MONTHS + ((AUTUMN_SESSION_MONTH,) if level == "national" else ())
-    if when is None or when != (review, when[1]) or when[1] not in months:
+    if when is None or when[0] != review or when[1] not in months:
         return False
     text = article.text[:MENTION_CHARS]
-    return bool(re.search(rf"\b{review + 1}\b", text) or NEXT_YEAR_WORDS.search(text))
+    return bool(re.search(rf"\bnăm {review + 1}\b", text, re.IGNORECASE) or NEXT_YEAR_WORDS.search(text))
 
 
-def _only_a_visit(lead: str) -> bool:
-    return not MEETING_WORDS.search(lead) and bool(LEADER_EVENT.search(lead))
+def _only_a_visit(opening: list[str]) -> bool:
+    return not MEETING_WORDS.search(" ".join(opening)) and _leader_event(opening)
 
 
-def _tells_of_a_meeting(lead: str) -> bool:
+def _leader_event(opening: list[str]) -> bool:
+    return any(LEADER_EVENT.search(sentence) for sentence in opening)
+
+
+def _tells_of_a_meeting(lead: str, opening: list[str]) -> bool:
     """The lead names a meeting, a decision or a speech; a ceremony for works ("lễ khởi công nhà máy",
     "khánh thành") alone is the builder's event, whoever attends it."""
     if not MEETING_WORDS.search(lead):
-        return bool(LEADER_ACT.search(lead) or LEADER_EVENT.search(lead) or PROVINCE_ACT.search(lead))
+        return bool(LEADER_ACT.search(lead) or PROVINCE_ACT.search(lead)) or _leader_event(opening)
     if not WORKS_WORDS.search(lead):  # most leads: no need to rewrite them
         return True
     return bool(MEETING_WORDS.search(WORKS_CEREMONY.sub(" ", lead)))

@@ -12,8 +12,8 @@ import re
 
 THIS_YEAR = re.compile(r"\bnăm (?:nay|này)\b")
 # "ước cả năm vượt chỉ tiêu", "sản lượng lương thực cả năm đạt": the whole year the meeting reviews,
-# else the article's ("cả năm 2019" names its own)
-WHOLE_YEAR = re.compile(r"\bcả năm\b(?! \d)")
+# else the article's ("cả năm 2019" names its own; "cả năm qua" is the past year's; "cả năm học" a school year)
+WHOLE_YEAR = re.compile(r"\bcả năm\b(?! \d| (?:qua|trước|vừa qua|ngoái|cũ|học|tỉnh)\b)")
 LAST_YEAR = re.compile(r"\bnăm (?:qua|trước|vừa qua|ngoái|cũ)\b")
 NEXT_YEAR = re.compile(r"\b(?:năm (?:tới|sau|kế tiếp)|sang năm)\b")
 YEAR_END_MONTHS = (11, 12)  # a review held in these months reviews its own year

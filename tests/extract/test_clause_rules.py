@@ -101,6 +101,8 @@ def test_income_per_head_is_not_an_average_over_years():
     ("tăng trưởng đạt", "2023-12-20", 2023, 2024, None),  # nothing relative said
     ("năm nay", None, None, None, None),  # nothing to resolve it from
     ("ước cả năm vượt chỉ tiêu quốc hội đề ra (", "2018-10-22", 2018, 2019, 2018),  # the whole year under way
+    ("sản lượng lương thực cả năm đạt", "2019-01-10", 2018, 2019, 2018),  # in January: the year reviewed
+    ("cả năm ngoái, tỉnh thu ngân sách đạt", "2019-06-20", None, None, 2018),  # the past year, not the whole one
     ("thu ngân sách cả năm 2019", "2018-12-20", 2018, 2019, None),  # its own year is read as named
 ])
 def test_relative_year(text, date, review, plan, expected):
@@ -686,6 +688,19 @@ def test_typical_provincial_report_sentences(sentence, figures):
     ("HĐND khai mạc kỳ họp\n\nSáng 4/12/2018, phát biểu khai mạc kỳ họp thứ 12 HĐND TP HCM, Chủ tịch HĐND cho "
      "biết năm 2018 kinh tế tăng trưởng. Các đại biểu sẽ bàn nhiệm vụ năm tới.\n",
      ("2018-12-04", "provincial", "TP. Hồ Chí Minh", 2018, 2019)),
+    # ... not a leader's forecast, a foreign leader, nor a past visit told in passing
+    ("Tăng trưởng năm nay\n\nSáng 5/3, Thủ tướng cho biết GDP dự kiến tăng 6,8%. Giá cả ổn định.\n",
+     (None, None, None, None, None)),
+    ("Thủ tướng Campuchia thăm Việt Nam\n\nThủ tướng Hun Sen hôm nay thăm Việt Nam. Hai bên bàn về thương mại.\n",
+     (None, None, None, None, None)),
+    ("Nhà máy mở rộng\n\nNhà máy được mở rộng, theo đó ngày 5/3/2015, Thủ tướng Nguyễn Tấn Dũng đã thăm nhà máy. "
+     "Công suất tăng gấp đôi.\n", (None, None, None, None, None)),
+    # the General Secretary's visit to a province is national, not the province's
+    ("Tổng Bí thư thăm Nghệ An\n\nSáng 5/3/2019, Tổng Bí thư Nguyễn Phú Trọng đã đến thăm tỉnh Nghệ An. Ông "
+     "thăm hỏi người dân.\n", ("2019-03-05", "national", "Nghệ An", None, None)),
+    # a plan made in February for the year after is no review of a year not yet lived
+    ("Hội nghị\n\nSáng 20/2/2019, UBND tỉnh Nghệ An tổ chức hội nghị triển khai kế hoạch năm 2020. Năm 2019 là "
+     "năm bản lề.\n", ("2019-02-20", "provincial", "Nghệ An", None, 2020)),
     ("Giá vàng hôm nay tăng mạnh\n\nSáng 5/1, giá vàng SJC tại Hà Nội và TP. HCM tăng 500.000 đồng mỗi lượng.\n",
      (None, None, None, None, None)),
     ("Giá vàng tại Hà Nội tăng mạnh\n\nSáng 5/1, giá vàng SJC tăng 500.000 đồng mỗi lượng so với hôm qua.\n",
