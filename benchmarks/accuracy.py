@@ -35,6 +35,11 @@ def scores(min_confidence: float | None = None) -> dict:
             for half, chosen in by_half.items()}
 
 
+def _precision_recall(counts: tuple[int, int, int]) -> tuple[float, float]:
+    right, wrong, missed = counts
+    return right / max(1, right + wrong), right / max(1, right + missed)
+
+
 def published_scores() -> dict:
     """Each half's score on its articles laid out as published (briefing.evaluation.facts.as_published),
     read from a temporary folder under their own names: the facts must not depend on line breaks."""
@@ -48,40 +53,60 @@ def published_scores() -> dict:
                 for half, paths in by_half.items()}
 
 
-def in_the_tables() -> tuple[float, dict]:
-    """The threshold of the pack's tables (the shipped one, else the 0.8 a reader may choose with
-    --min-confidence 80) and the precision and recall of the figures it keeps: on the check half, of
-    the shipped model; on the tuning half, whose figures trained it, cross-validated over repeated
-    splits (each fold's figures by a model fitted on the other folds)."""
-    from train_confidence import (FILTER, HALVES as SPLIT, REFERENCE, Setting, cross_validated, labelled,
+def in_the_tables() -> tuple[str, dict]:
+    """What the pack's tables show, and the precision and recall of those figures: on the check half,
+    of the shipped model; on the tuning half, whose figures trained it, cross-validated over repeated
+    splits (each fold's figures by a model fitted on the other folds). When a learned decision
+    reports the figures, the tables show every one of them; else the figures of a confidence of at
+    least the shipped threshold (else the 0.8 a reader may choose with --min-confidence 80)."""
+    from train_confidence import (FILTER, HALVES as SPLIT, REFERENCE, RULES, Setting, cross_validated, labelled,
                                   precision_recall, repeated, tally)
 
-    threshold = shipped_model().shown_from or REFERENCE
-    check = scores(threshold)[SPLIT[1]].figures
-    tuning = labelled(SPLIT[0])
     shipped = json.loads(MODEL_FILE.read_text("utf-8"))
-    setting = Setting(shipped["features"], shipped["l2"])
-    cv = precision_recall(tally(repeated(tuning), cross_validated(tuning, setting), FILTER, threshold))
-    return threshold, {SPLIT[0]: cv, SPLIT[1]: (check.precision, check.recall)}
+    setting, mode = Setting(shipped["features"], shipped["l2"]), shipped["mode"]
+    threshold = shipped["threshold"] if mode != RULES else shipped_model().shown_from or REFERENCE
+    check = scores(None if mode != RULES else threshold)[SPLIT[1]].figures
+    tuning = labelled(SPLIT[0])
+    cv = tally(repeated(tuning), cross_validated(tuning, setting), FILTER if mode == RULES else mode, threshold)
+    label = "every reported figure" if mode != RULES else f"confidence ≥ {threshold}"
+    return label, {SPLIT[0]: cv, SPLIT[1]: (check.true_positive, check.false_positive, check.false_negative)}
+
+
+def table() -> tuple[str, dict, dict[str, list[float]]]:
+    """What the pack's tables show, each half's score, and the numbers the README's table gives for
+    it: themes P / R, figures P / R, metadata, the tables' figures P / R. When a model fitted on the
+    tuning half decides, that half's figures are scored as its tables are, cross-validated."""
+    results, (label, tables) = scores(), in_the_tables()
+    deciding = shipped_model().mode != "rules"
+    rows = {}
+    for half, result in results.items():
+        shown = _precision_recall(tables[half])
+        own = shown if deciding and half == HALVES[0] else (result.figures.precision, result.figures.recall)
+        rows[half] = [result.themes.precision, result.themes.recall, *own, result.metadata, *shown]
+    return label, results, rows
 
 
 def main() -> None:
-    results, (threshold, tables) = scores(), in_the_tables()
+    label, results, rows = table()
+    deciding = shipped_model().mode != "rules"  # a model fitted on the tuning half decides: score it unseen there
     print(f"half    articles  themes P / R   figures P / R  (found, extra, missing)   metadata   "
-          f"confidence >= {threshold} P / R")
+          f"tables ({label}) P / R")
     for half, result in results.items():
-        themes, figures = result.themes, result.figures
-        print(f"{half:<7} {result.articles:>8}  {themes.precision:.3f} / {themes.recall:.3f}  "
-              f"{figures.precision:.3f} / {figures.recall:.3f}  "
-              f"({figures.true_positive}, {figures.false_positive}, {figures.false_negative})"
-              f"{'':>9}{result.metadata:.3f}      {tables[half][0]:.3f} / {tables[half][1]:.3f}"
-              + ("  (cross-validated)" if half == HALVES[0] else ""))
+        themes_p, themes_r, figures_p, figures_r, metadata, shown_p, shown_r = rows[half]
+        figures = result.figures
+        own = f"{figures_p:.3f} / {figures_r:.3f}  " + (
+            "(cross-validated)" if deciding and half == HALVES[0]
+            else f"({figures.true_positive}, {figures.false_positive}, {figures.false_negative})")
+        print(f"{half:<7} {result.articles:>8}  {themes_p:.3f} / {themes_r:.3f}  {own:<40}"
+              f"{metadata:.3f}      {shown_p:.3f} / {shown_r:.3f}" + ("  (cross-validated)" if half == HALVES[0] else ""))
     print("\nas published (lead and body as one paragraph, no line breaks to help):")
     for half, result in published_scores().items():
         figures = result.figures
         print(f"{half:<7} {result.articles:>8}  {result.themes.precision:.3f} / {result.themes.recall:.3f}  "
               f"{figures.precision:.3f} / {figures.recall:.3f}  "
-              f"({figures.true_positive}, {figures.false_positive}, {figures.false_negative}){'':>9}{result.metadata:.3f}")
+              f"({figures.true_positive}, {figures.false_positive}, {figures.false_negative}){'':>9}{result.metadata:.3f}"
+              + ("  (figures in-sample: the decision was fitted on these articles)" if deciding and half == HALVES[0]
+                 else ""))
     if "--no-learning" not in sys.argv:  # the learned decision's cross-validation and learning curve
         from train_confidence import HALVES as SPLIT, labelled, report
 

@@ -255,27 +255,33 @@ def report(tuning: list[dict], check: list[dict]) -> tuple[dict, list[str]]:
         lines.append(f"  log loss of the confidence of the rules' figures, {str(setting):<29} {learned:.3f} "
                      f"(a constant: {constant:.3f}; lower is better)")
     chosen, shown = result["chosen"], result["shown"]
+    deciding = chosen["mode"] != RULES
+    # the confidence a figure carries: the deciding model's, else the setting best on unseen articles
+    carried = chosen["setting"] if deciding else result["confidence"]
     lines.append(f"chosen: {chosen['mode']} ({chosen['setting'] or 'no model'}, threshold {chosen['threshold']})")
-    if shown:
+    if deciding:
+        lines.append("shown in the pack's tables: every figure the learned decision reports")
+    elif shown:
         lines.append(f"shown in the pack's tables: confidence of at least {shown['threshold']} ({shown['setting']}): "
                      f"{shown['precision']:.3f} / {shown['recall']:.3f}")
-    if not shown:
+    else:
         lines.append(f"shown in the pack's tables: every figure (no threshold reaches {TARGET_PRECISION} while keeping "
                      f"{SHOWN_RECALL:.0%} of the rules' recall)")
-    chances = result["chances"][result["confidence"]]  # what a reader's threshold would show
+    chances = result["chances"][carried]  # what a reader's threshold would show
     for threshold in (0.7, 0.8, 0.9):
         p, r = precision_recall(tally(repeated(tuning), chances, FILTER, threshold))
-        lines.append(f"  figures of confidence >= {threshold} ({result['confidence']}): {p:.3f} / {r:.3f}")
+        lines.append(f"  figures of confidence >= {threshold} ({carried}): {p:.3f} / {r:.3f}")
     # how often the rules' figures of each confidence are right on the check half (reported, never chosen on)
-    weights = fit([r for a in tuning for r in a["rows"]], result["confidence"])
+    weights = fit([r for a in tuning for r in a["rows"]], carried)
     pairs = [(confidence(weights, r["names"]), r["label"]) for a in check for r in a["rows"] if r["reported"]]
     bands = [(low, high, [y for p, y in pairs if low <= p < high]) for low, high in BANDS]
     lines.append("check half, the rules' figures right by confidence: " + "; ".join(
         f"{low}-{min(high, 1.0)}: {sum(b) / max(1, len(b)):.0%} of {len(b)}" for low, high, b in bands))
-    # the curve of what a threshold shows: the shipped one, else REFERENCE (what --min-confidence 80 shows)
-    best = shown or {"mode": FILTER, "setting": result["confidence"], "threshold": REFERENCE}
-    lines.append(f"learning curve of the tables at confidence {best['threshold']} ({best['setting']}), "
-                 f"scored on the check half (precision / recall):")
+    # the curve of what a reader is shown: a learned decision's figures, else the tables' threshold,
+    # else REFERENCE (what --min-confidence 80 shows)
+    best = chosen if deciding else shown or {"mode": FILTER, "setting": result["confidence"], "threshold": REFERENCE}
+    lines.append(f"learning curve of the {'reported figures' if deciding else 'tables'} ({best['mode']} at "
+                 f"{best['threshold']}, {best['setting']}), scored on the check half (precision / recall):")
     ordered = sorted(tuning, key=lambda a: hashlib.sha256(a["name"].encode()).hexdigest())
     for share in CURVE:
         part = ordered[: max(1, round(share * len(ordered)))]

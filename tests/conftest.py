@@ -38,3 +38,19 @@ def place(tmp_path, monkeypatch):
     for prefix in ("000", "001", "004"):
         shutil.copy(seed(prefix), tmp_path / "in")
     return tmp_path
+
+
+def doubt_figures_stated_in_passing(patch: pytest.MonkeyPatch) -> None:
+    """A confidence that doubts the figures of an article reporting two or three (the seeds: Thanh Hóa's
+    two 2023 targets) and trusts the others, with a threshold of 0.5 for the tables: they hold those two
+    back whatever model is shipped, for the tests of what a pack does with held-back figures."""
+    from briefing.extract import confidence, facts
+
+    model = confidence.Model(confidence.RULES, 0.0, {"article: two or three figures reported": -3.0}, shown_from=0.5)
+    for module in (confidence, facts):
+        patch.setattr(module, "shipped_model", lambda: model)
+
+
+@pytest.fixture
+def doubting_passing_figures(monkeypatch):
+    doubt_figures_stated_in_passing(monkeypatch)

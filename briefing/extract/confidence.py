@@ -2,8 +2,7 @@
 its evidence, the words of its sentence and how many figures its article reports, learned from the
 tuning half of the hand annotations (``benchmarks/train_confidence.py``) and applied here in plain
 Python. Training chooses which of these features the model uses, by cross-validation on the tuning
-half (a feature the shipped model leaves out has no weight in it); the shipped one uses only the
-rules' verdict and how many figures the article reports.
+half (a feature the shipped model leaves out has no weight in it); confidence.json says which it is.
 
 Every number the rules read as a figure is a candidate, reported or set aside (``Context.candidates``).
 The model gives each a confidence; what is reported depends on the trained model's ``mode``:
@@ -13,7 +12,8 @@ model file, none). The mode was chosen by cross-validation on the tuning half.
 
 Separately, ``shown_from`` is the confidence a figure needs to stand in the pack's tables, flags and
 charts: a threshold cross-validation on the tuning half found to reach a precision of 0.90 while
-keeping half the rules' recall, or None (every figure). A reader may choose another
+keeping half the rules' recall, or None (every figure; always so when a learned decision reports the
+figures, as it already reports for that precision). A reader may choose another
 (--min-confidence); the figures under it stay in the annex's "figures not attributed", with their
 sentence (``held_back``).
 """

@@ -202,8 +202,11 @@ def relevant(text: str, keywords: list[str]) -> bool:
 
 
 def reports_facts(facts) -> bool:
-    """Whether an article states what a briefing reports: a year theme, a motto, a target or a result."""
-    return bool(facts.themes or facts.figures)
+    """Whether an article states what a briefing reports: a year theme, a motto, a target or a result,
+    even one the learned decision held back for a low confidence (the annex shows it to be checked)."""
+    from briefing.extract.confidence import LOW_CONFIDENCE  # extraction is loaded only when articles are read
+
+    return bool(facts.themes or facts.figures or any(u.reason == LOW_CONFIDENCE for u in facts.unattributed))
 
 
 def file_name(day: str | None, title: str, sha: str) -> str:
