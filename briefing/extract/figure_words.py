@@ -40,6 +40,12 @@ NOT_MET = re.compile(r"không (?:hoàn thành|đạt)|chưa (?:hoàn thành|đ�
 TOTAL = re.compile(r"(?:tổng số|trong|trên)\s*$")  # "trong tổng số 18 chỉ tiêu": the words before a total
 PART_OF_COUNT = re.compile(r"trong đó(?: có)?\s*$")  # "trong đó có 5 chỉ tiêu": a part of a count, not a count met
 MET_REACH = 25  # "có 14 chỉ tiêu đạt": whether a count is met or a total is said in the few words before it
+# Where the words after a count of indicators stop saying whether they were met: "thực hiện 20 chỉ tiêu,
+# trong đó … GRDP đạt 8,3%" is the growth's "đạt", not the count's.
+MET_CLAUSE_END = re.compile(r"[,;:(]")
+# A plan's targets number a dozen or more: "chỉ đạt 2/3 chỉ tiêu" (three traffic-safety targets) is a
+# sector's scorecard, not the place's socio-economic indicators.
+FEWEST_PLAN_INDICATORS = 5
 TOTAL_REACH = 12  # "tổng số 18": a total's own words stand right before its number
 # Words that carry no subject: a window made only of these ("năm 2017 đạt", "con số này là hơn")
 # takes the subject of the sentence before.
@@ -158,6 +164,8 @@ SHARE_OF_TOTAL = re.compile(r"\s*(?:của |trong )?tổng\b(?! số\b| kế ho�
 # "35 bộ, cơ quan … có tỉ lệ giải ngân đạt dưới 40%": a figure of a count of units, not of one place.
 UNITS_COUNTED = re.compile(
     rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b[^;]{{0,60}}?\b(?:có (?:tỉ lệ|tỷ lệ|mức)|giải ngân)"
+    # "trong đó 03 địa phương có 100% số xã …": the share each of several places has
+    rf"|\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|cơ quan)\b[^\d;]{{0,20}}\bcó\s*$"
 )
 # Indicators that are themselves a year's average: "bình quân" with them is no multi-year average.
 YEARLY_AVERAGES = ("income_per_capita", "cpi")

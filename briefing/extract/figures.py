@@ -23,23 +23,23 @@ from briefing.extract.evidence import (
 from briefing.extract.figure_words import (
     ANAPHOR, ASIDE, AT_LEAST, BARE_GROWTH, BASELINE, BASELINE_REACH, BODY_NAMED_BEFORE, BUSINESS_ACTIVE,
     BUSINESS_CHANGE, BUSINESS_KIND, BUSINESS_NOUN, CHANGE_FROM_PLAN, CLAUSE_BREAK, COMPARED_WITH, COUNTED_PLACE,
-    COUNTRY_AFTER, DEBT_OF_SOMETHING, EARLIER_PLAN, EQUIVALENT, FALLS, FALL_OF, FILLER, FOLLOWING_REACH, GDP_AFTER,
-    GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS, INDICATOR_PHRASES,
-    LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED, LEVEL_REACHED, LINKING_WORDS, MAX_UNLINKED_WORDS, MEASURE_BASIS,
-    MET, MET_REACH, NAMED_OWNER, NARROWER_GROWTH, NATIONAL_WORDS, NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE,
-    OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT, PER_SHORT_PERIOD, PER_YEAR, PLACE_AS_SUBJECT,
-    PLAN_CHANGE_REACH, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS, REACHED_RIGHT_BEFORE, RECENT_PLACE_SENTENCES,
-    REGION, REMAINING, REVERSED_COMPARATOR, SAME_AS_BEFORE, SECTOR, SECTOR_GROWTH, SECTOR_GROWTH_PHRASE,
-    SHARE_OF_TOTAL, STARTING_LEVEL, THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING, TRAILING_REACH, UNITS_COUNTED,
-    VENUE_BEFORE, VIETNAM, YEARLY_AVERAGES, YEAR_AFTER_REACH,
+    COUNTRY_AFTER, DEBT_OF_SOMETHING, EARLIER_PLAN, EQUIVALENT, FALLS, FALL_OF, FEWEST_PLAN_INDICATORS, FILLER,
+    FOLLOWING_REACH, GDP_AFTER, GDP_NAMED, GDP_SHARE, GDP_SHARE_REACH, GDP_SHARE_UNIT, GROWTH_WORDS, INCREMENT_WORDS,
+    INDICATOR_PHRASES, LEVEL_AFTER_FALL, LEVEL_INDICATORS, LEVEL_MOVED, LEVEL_REACHED, LINKING_WORDS,
+    MAX_UNLINKED_WORDS, MEASURE_BASIS, MET, MET_CLAUSE_END, MET_REACH, NAMED_OWNER, NARROWER_GROWTH, NATIONAL_WORDS,
+    NEW_RURAL_COUNTED, NOT_INDICATOR, NOT_MET, ONLY_CHANGE, OVERLAPPING_PHRASES, OWN_YEAR_AFTER, PART_OF_COUNT,
+    PER_SHORT_PERIOD, PER_YEAR, PLACE_AS_SUBJECT, PLAN_CHANGE_REACH, PLAN_SHARE, PLAN_SHARE_REACH, PROVINCIAL_WORDS,
+    REACHED_RIGHT_BEFORE, RECENT_PLACE_SENTENCES, REGION, REMAINING, REVERSED_COMPARATOR, SAME_AS_BEFORE, SECTOR,
+    SECTOR_GROWTH, SECTOR_GROWTH_PHRASE, SHARE_OF_TOTAL, STARTING_LEVEL, THIS_PLACE, TOTAL, TOTAL_REACH, TRAILING,
+    TRAILING_REACH, UNITS_COUNTED, VENUE_BEFORE, VIETNAM, YEARLY_AVERAGES, YEAR_AFTER_REACH,
 )
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
 from briefing.extract.stance import (
-    FORECAST_CUES, PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, long_range_estimate, not_a_year_figure,
+    FORECAST_CUES, PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, long_range_estimate, not_a_year_figure, open_aside,
     stance,
 )
-from briefing.extract.years import THIS_YEAR, relative_year, year_now
+from briefing.extract.years import THIS_YEAR, WHOLE_YEAR, relative_year, year_now
 from briefing.ingest.article import Article, Sentence
 from briefing.text.gazetteer import find_places
 from briefing.text.normalize import match_form
@@ -204,6 +204,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
     quantities = find_quantities(text)
     unplaced = _without_places(key, places)
     last_code, last_unit, last_reason = None, None, None
+    lent_year = None  # the year of the sentence's last figure, which a figure that names none shares
     for i, quantity in enumerate(quantities):
         window = _label_window(key, previous_end, quantity.start)
         previous_end = quantity.end if quantity.unit else previous_end
@@ -250,10 +251,12 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         if quantity.unit == "%" and PER_YEAR.search(number_key):
             after = "/năm" + after  # "5-6%/năm": a rate a year, read with the words after it
         kind, year, evidence = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None,
-                                              found[-1].year if found else None)
+                                              lent_year)
         named = {m.place.name for m in places if window_start <= m.start and m.end <= quantity.start}
         reason = (borrowed and last_reason) or _why_not(code, clause, window, after, key, year, context,
                                                          key[quantity.end :], named)
+        if reason == "part of a year" and kind == TARGET and _the_years_target(window):
+            reason = None  # "9 tháng … đạt 6,41%, so với mục tiêu … đặt ra năm nay là 6,7%": the year's target
         last_reason = reason
         if not reason and (PER_SHORT_PERIOD.search(number_key) or PER_SHORT_PERIOD.match(words_after)):
             reason = "an amount for less than a year"
@@ -289,6 +292,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             context.set_aside.append(Unattributed(quantity.text, code, reason, text))
             continue
         found.append(figure)
+        if open_aside(window) is None:  # a figure in brackets, "(năm 2017 là 6,81%)", keeps its year to itself
+            lent_year = figure.year
     return found
 
 
@@ -380,13 +385,14 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
 def _indicators_met(quantity: Quantity, earlier: list[Quantity], key: str, following: str) -> Quantity | None:
     """"có 14 chỉ tiêu đạt … trong tổng số 18": the met count, with the total as ``of``."""
     before = key[max(0, quantity.start - MET_REACH) : quantity.start]
-    if TOTAL.search(before) or PART_OF_COUNT.search(before) or NOT_MET.search(following) or not (MET.search(following) or MET.search(before)):
+    clause_after = MET_CLAUSE_END.split(following, maxsplit=1)[0]
+    if TOTAL.search(before) or PART_OF_COUNT.search(before) or NOT_MET.search(following) or not (MET.search(clause_after) or MET.search(before)):
         return None
     if quantity.of is None:
         totals = [q for q in earlier if "chỉ tiêu" in match_form(q.text) and _is_total(key, q)]
         if totals:
-            return replace(quantity, of=totals[-1].value)
-    return quantity
+            quantity = replace(quantity, of=totals[-1].value)
+    return None if quantity.of is not None and quantity.of < FEWEST_PLAN_INDICATORS else quantity
 
 
 def _is_total(key: str, quantity: Quantity) -> bool:
@@ -631,6 +637,13 @@ def _default_year(kind: str, context: Context) -> tuple[int | None, str]:
         return (context.discussed, DISCUSSED_YEAR) if context.level else (None, NONE)
     year, month = int(context.date[:4]), int(context.date[5:7])
     return (year - 1 if kind == "result" and month <= 3 else year), MEETING_DATE
+
+
+def _the_years_target(window: str) -> bool:
+    """The figure's own words set it as the target of this or the whole year, though its sentence
+    reports part of the year ("để đạt mục tiêu cả năm thì quý IV phải tăng 10%" is still a quarter's)."""
+    return bool(TARGET_CUES.search(window) and (THIS_YEAR.search(window) or WHOLE_YEAR.search(window))
+                and not PART_YEAR.search(window))
 
 
 def _year_under_way(context: Context) -> bool:

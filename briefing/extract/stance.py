@@ -40,6 +40,7 @@ FORECAST_CUES = re.compile(
 # An estimate for a year decades ahead is a forecast, even when a speaker calls it a goal
 # ("đến năm 2045, quy mô GDP ước tính đạt 2.500 tỉ USD"); only an authority's target word makes it one.
 LONG_RANGE_YEARS = 10
+OWN_YEAR_ASIDE = re.compile(r"\(\s*(?:của |trong )?năm \d{4}\b")  # "(năm 2017 là 6,81%)": a year's figure, aside
 ESTIMATE = re.compile(r"ước tính|dự kiến|ước|khoảng|có thể")
 # An average over several years: "bình quân 6,5%/năm", "trung bình giai đoạn 2016-2020"
 # ("bình quân đầu người" is income per head, "bình quân cả nước" the country's average over its
@@ -96,7 +97,7 @@ def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sen
     "replaced target"), or None. ``yearly_average``: an indicator that is itself an average over
     a year (income per head, "CPI bình quân" the year's average inflation), so
     "bình quân" does not make it one over several years."""
-    if _forecast(clause[-AVERAGE_REACH * 2:]):
+    if _forecast(_own_aside(clause) or clause[-AVERAGE_REACH * 2:]):
         return "forecast"
     own_after = re.split(r",\s|;", after)[0]  # the figure's own words, not the next item of a list
     averages = [*AVERAGE.finditer(clause[-AVERAGE_REACH:]), *AVERAGE.finditer(own_after[:AVERAGE_AFTER]),
@@ -121,6 +122,20 @@ def long_range_estimate(clause: str, year: int | None, now: int | None) -> bool:
         return False
     estimates = [m.end() for m in ESTIMATE.finditer(clause)]
     return bool(estimates) and not any(m.start() >= estimates[-1] for m in TARGET_CUES.finditer(clause))
+
+
+def _own_aside(clause: str) -> str | None:
+    """The words of a bracketed aside the figure stands in, when the aside names its own year: "GDP có
+    thể tăng trưởng cao hơn mức 6,7% (năm 2017 là" states 2017's figure, whatever the words before
+    the bracket forecast."""
+    aside = open_aside(clause)
+    return aside if aside is not None and OWN_YEAR_ASIDE.match(aside) else None
+
+
+def open_aside(clause: str) -> str | None:
+    """The words after a bracket the clause opens and does not close, or None."""
+    opened = clause.rfind("(")
+    return None if opened < 0 or ")" in clause[opened:] else clause[opened:]
 
 
 def _forecast(near: str) -> bool:

@@ -122,6 +122,14 @@ def read(text: str, level="provincial", locality="Hà Tĩnh", review=2023, plan=
     ("Tỉnh được trung ương giao thu ngân sách 17.500 tỷ đồng.", [("budget_revenue", "target", 2024, 17.5e12)]),
     ("Năm 2023 cả tỉnh có 1.200 doanh nghiệp thành lập mới.", [("new_businesses", "result", 2023, 1200)]),
     ("Năm 2024 tỉnh hướng đến mục tiêu có 1.000 doanh nghiệp khởi nghiệp.", []),  # a kind of business
+    # a count of indicators is met only by its own clause's words, not a later figure's "đạt"
+    ("Năm 2024, tỉnh sẽ tập trung thực hiện 20 chỉ tiêu, trong đó nổi bật là tăng trưởng GRDP đạt 8,3%.",
+     [("economic_growth", "target", 2024, 8.3)]),
+    ("Năm 2023, tỉnh có 26/28 chỉ tiêu đạt và vượt kế hoạch.", [("indicators_met", "result", 2023, 26)]),
+    ("Năm 2023, tỉnh chỉ đạt 2/3 chỉ tiêu về an toàn giao thông.", []),  # a sector's scorecard: too few
+    # the share each of several places has is none of them the province
+    ("Năm 2023, toàn tỉnh có 180 xã đạt chuẩn nông thôn mới, trong đó 03 địa phương có 100% số xã đạt chuẩn.",
+     [("new_rural_standard", "result", 2023, 180)]),
     ("Đến cuối năm 2023, toàn tỉnh có 6.500 doanh nghiệp đang hoạt động.", [("active_businesses", "result", 2023, 6500)]),
     # counts of businesses re-organised, equitised or divested are not the stock of businesses
     ("Năm 2023, tỉnh sẽ sắp xếp 88 doanh nghiệp xuống còn 17 doanh nghiệp 100% vốn nhà nước.", []),
@@ -311,6 +319,17 @@ def test_a_slogan_held_by_the_government_named_after_it_is_national():
 def test_a_result_whose_only_year_is_the_meetings_date(date, expected):
     sentence = "Tỷ lệ giải ngân vốn đầu tư công đạt 35% kế hoạch."
     assert read(sentence, level="national", locality=None, review=None, plan=None, date=date) == expected
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    # a target its own words set for this year stays, though its sentence reports nine months
+    ("Tính chung 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 6,41%, so với mục tiêu tăng trưởng GRDP đặt ra năm "
+     "nay là 6,7%.", [("economic_growth", "target", 2023, 6.7)]),
+    ("Tính chung 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 6,41%, thấp hơn mục tiêu 6,7%.", []),
+])
+def test_the_years_target_in_a_part_year_sentence(sentence, figures):
+    assert read(sentence, date="2023-09-28", review=None, plan=None)[0] == figures
+
 
 
 def test_a_mid_year_meetings_results_are_part_year_but_its_year_targets_stay():
@@ -965,9 +984,11 @@ def test_a_year_before_visitors_is_a_year_and_a_district_organises_its_own_meeti
 
 
 @pytest.mark.parametrize("sentence, figures, reasons", [
-    # the year of a bracketed aside is the aside's, not that of the figures after it
+    # a bracketed aside that names its year states that year's figure, whatever the forecast around it,
+    # and keeps its year to itself: the revenue after it is the year under review's
     ("GDP có thể tăng trưởng cao hơn mức 6,7% (năm 2017 là 6,81%), thu ngân sách nhà nước ước đạt trên 1,35 triệu "
-     "tỉ đồng.", [("budget_revenue", "result", 2018, 1.35e15)], ["forecast", "forecast"]),
+     "tỉ đồng.", [("economic_growth", "result", 2017, 6.81), ("budget_revenue", "result", 2018, 1.35e15)],
+     ["forecast"]),
     # an amount for an hour or a month is no year's income
     ("Chi phí được quy đổi dựa trên thu nhập bình quân đầu người năm 2017 (khoảng 25.000 đồng/giờ).", [],
      ["an amount for less than a year"]),
