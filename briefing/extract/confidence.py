@@ -139,9 +139,12 @@ def decide(candidates: list[Candidate], info, model: Model | None = None) -> tup
     in_article = rules_reported(candidates)
     for candidate in candidates:
         figure, reason = candidate.figure, candidate.reason
+        fact = fact_key(figure)
+        if reason is not None and model.mode != DECIDE:  # only the rules' figures can be reported: no need to score
+            seen.add(fact)
+            continue
         confidence = round(model.confidence(features(candidate, info, in_article)), 3)
         wanted = confidence >= model.threshold and (reason is None or model.mode == DECIDE)
-        fact = fact_key(figure)
         if wanted and fact not in seen:
             reported.append(replace(figure, confidence=confidence))
         elif reason is None and not wanted and fact not in seen:
