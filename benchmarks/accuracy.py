@@ -56,19 +56,21 @@ def published_scores() -> dict:
 def in_the_tables() -> tuple[str, dict]:
     """What the pack's tables show, and the precision and recall of those figures: on the check half,
     of the shipped model; on the tuning half, whose figures trained it, cross-validated over repeated
-    splits (each fold's figures by a model fitted on the other folds). When a learned decision
-    reports the figures, the tables show every one of them; else the figures of a confidence of at
-    least the shipped threshold (else the 0.8 a reader may choose with --min-confidence 80)."""
-    from train_confidence import (FILTER, HALVES as SPLIT, REFERENCE, RULES, Setting, cross_validated, labelled,
-                                  precision_recall, repeated, tally)
+    splits (each fold's figures by a model fitted on the other folds). The tables show the figures of
+    a confidence of at least the shipped model's (``tables_from``: a filter's threshold, else the
+    rules' shown_from), else the 0.8 a reader may choose with --min-confidence 80; when a model
+    decides what is reported, every figure it reports."""
+    from train_confidence import (DECIDE, FILTER, HALVES as SPLIT, REFERENCE, Setting, cross_validated, labelled,
+                                  repeated, tally)
 
-    shipped = json.loads(MODEL_FILE.read_text("utf-8"))
-    setting, mode = Setting(shipped["features"], shipped["l2"]), shipped["mode"]
-    threshold = shipped["threshold"] if mode != RULES else shipped_model().shown_from or REFERENCE
-    check = scores(None if mode != RULES else threshold)[SPLIT[1]].figures
+    shipped, model = json.loads(MODEL_FILE.read_text("utf-8")), shipped_model()
+    setting = Setting(shipped["features"], shipped["l2"])
+    threshold = model.threshold if model.mode == DECIDE else model.tables_from or REFERENCE
+    check = scores(None if model.mode == DECIDE else threshold)[SPLIT[1]].figures
     tuning = labelled(SPLIT[0])
-    cv = tally(repeated(tuning), cross_validated(tuning, setting), FILTER if mode == RULES else mode, threshold)
-    label = "every reported figure" if mode != RULES else f"confidence ≥ {threshold}"
+    cv = tally(repeated(tuning), cross_validated(tuning, setting), DECIDE if model.mode == DECIDE else FILTER,
+               threshold)
+    label = "every reported figure" if model.mode == DECIDE else f"confidence ≥ {threshold}"
     return label, {SPLIT[0]: cv, SPLIT[1]: (check.true_positive, check.false_positive, check.false_negative)}
 
 
@@ -77,7 +79,7 @@ def table() -> tuple[str, dict, dict[str, list[float]]]:
     it: themes P / R, figures P / R, metadata, the tables' figures P / R. When a model fitted on the
     tuning half decides, that half's figures are scored as its tables are, cross-validated."""
     results, (label, tables) = scores(), in_the_tables()
-    deciding = shipped_model().mode != "rules"
+    deciding = shipped_model().mode == "decide"
     rows = {}
     for half, result in results.items():
         shown = _precision_recall(tables[half])
@@ -88,7 +90,7 @@ def table() -> tuple[str, dict, dict[str, list[float]]]:
 
 def main() -> None:
     label, results, rows = table()
-    deciding = shipped_model().mode != "rules"  # a model fitted on the tuning half decides: score it unseen there
+    deciding = shipped_model().mode == "decide"  # a model fitted on the tuning half decides: score it unseen there
     print(f"half    articles  themes P / R   figures P / R  (found, extra, missing)   metadata   "
           f"tables ({label}) P / R")
     for half, result in results.items():

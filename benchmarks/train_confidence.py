@@ -8,14 +8,15 @@ Run from the repository root:  .venv/bin/python benchmarks/train_confidence.py [
    year, place, unit and value, as benchmarks/accuracy.py scores) and 0 otherwise.
 2. A logistic regression over the candidates' features (briefing/extract/confidence.py) is scored by
    5-fold cross-validation over articles, for each setting (a set of features, FEATURE_SETS, and an
-   L2 strength) and each mode: `filter` (report the
-   rules' figures above the threshold) and `decide` (report any candidate above it). For each, the
+   L2 strength) and each mode: `filter` (the rules' figures above the threshold, which the pack's
+   tables show; extract lists every rules' figure with its confidence) and `decide` (report any
+   candidate above it). For each, the
    threshold is the one with the most recall at a cross-validated precision of at least 0.90 (else
    the best F1). The rules alone are scored too; the better of rules-only and learned is kept: the
    most recall among those reaching 0.90 precision while keeping 80% of the rules' recall, else the
    best F1 if it beats the rules' by at least 0.01, else the rules.
-3. Each figure's confidence is that of the setting with the lowest cross-validated log loss.
-   Apart from the decision, the pack's tables, flags and charts may show only the rules' figures
+3. With the rules chosen, each figure's confidence is that of the setting with the lowest
+   cross-validated log loss (with a model chosen, that model's), and apart from the decision the pack's tables, flags and charts may show only the rules' figures
    whose confidence reaches a threshold (`shown_from`; the others go to the annex): the one with the
    most cross-validated recall at a precision of at least 0.90, if it keeps half the rules' recall;
    else none (every figure is shown, and --min-confidence lets a reader choose one).
@@ -23,7 +24,7 @@ Run from the repository root:  .venv/bin/python benchmarks/train_confidence.py [
    does not decide.
 4. With --write, the chosen model is fitted on the whole tuning half and written to
    briefing/data/confidence.json. The check half is never used for a choice: only the learning
-   curve (the tables' threshold, else 0.8, trained on a quarter, half, three quarters and all of
+   curve (of the chosen model, else the tables' threshold, else 0.8, trained on a quarter, half, three quarters and all of
    the tuning half) is scored on it, to size the next annotation effort.
 """
 
@@ -259,8 +260,11 @@ def report(tuning: list[dict], check: list[dict]) -> tuple[dict, list[str]]:
     # the confidence a figure carries: the deciding model's, else the setting best on unseen articles
     carried = chosen["setting"] if deciding else result["confidence"]
     lines.append(f"chosen: {chosen['mode']} ({chosen['setting'] or 'no model'}, threshold {chosen['threshold']})")
-    if deciding:
+    if chosen["mode"] == DECIDE:
         lines.append("shown in the pack's tables: every figure the learned decision reports")
+    elif deciding:  # a filter: extract lists every rules' figure, the tables those it keeps
+        lines.append(f"shown in the pack's tables: the filter's figures, confidence of at least {chosen['threshold']} "
+                     f"({chosen['setting']}): {chosen['precision']:.3f} / {chosen['recall']:.3f}")
     elif shown:
         lines.append(f"shown in the pack's tables: confidence of at least {shown['threshold']} ({shown['setting']}): "
                      f"{shown['precision']:.3f} / {shown['recall']:.3f}")
@@ -280,7 +284,7 @@ def report(tuning: list[dict], check: list[dict]) -> tuple[dict, list[str]]:
     # the curve of what a reader is shown: a learned decision's figures, else the tables' threshold,
     # else REFERENCE (what --min-confidence 80 shows)
     best = chosen if deciding else shown or {"mode": FILTER, "setting": result["confidence"], "threshold": REFERENCE}
-    lines.append(f"learning curve of the {'reported figures' if deciding else 'tables'} ({best['mode']} at "
+    lines.append(f"learning curve of the {'reported figures' if best['mode'] == DECIDE else 'tables'} ({best['mode']} at "
                  f"{best['threshold']}, {best['setting']}), scored on the check half (precision / recall):")
     ordered = sorted(tuning, key=lambda a: hashlib.sha256(a["name"].encode()).hexdigest())
     for share in CURVE:

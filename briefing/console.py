@@ -153,9 +153,9 @@ SentencesOption = option(Optional[int], "--sentences -n", "N",
     f"Sentences per summary, 1-50 (default {DEFAULT_SENTENCES}). Example: --sentences 2", min=1, max=50)
 MinConfidenceOption = option(Optional[int], "--min-confidence", "PERCENT",
     "Confidence a figure needs to stand in the tables, flags and charts, 0-100 (default: the threshold shipped"
-    " with the confidence model, if it has one; the shipped model may instead decide which figures are reported,"
-    " for a precision of 0.90 on annotated articles: see README). Figures below it are left out: build and run"
-    " list them in the annex, compare counts them. Example: --min-confidence 0 (every reported figure)")  # checked by the settings' table, as briefing.toml's min_confidence
+    " with the confidence model, chosen for a precision of 0.90 on annotated articles; see README). Figures below"
+    " it are left out: build and run list them in the annex, compare counts them. Example: --min-confidence 0"
+    " (every figure)")  # checked by the settings' table, as briefing.toml's min_confidence
 LangOption = option(Optional[Language], "--lang", "vi|en",
     "Language of labels and headings; article text stays Vietnamese (default vi). Example: --lang en")
 PackFormatOption = option(Optional[PackFormat], "--format -f", "pdf|html|md",

@@ -5,17 +5,18 @@ Python. Training chooses which of these features the model uses, by cross-valida
 half (a feature the shipped model leaves out has no weight in it); confidence.json says which it is.
 
 Every number the rules read as a figure is a candidate, reported or set aside (``Context.candidates``).
-The model gives each a confidence; what is reported depends on the trained model's ``mode``:
-``filter`` reports the rules' figures whose confidence reaches the threshold, ``decide`` reports any
-candidate that does, and ``rules`` reports what the rules report, each with its confidence (with no
-model file, none). The mode was chosen by cross-validation on the tuning half.
+The model gives each a confidence; the trained model's ``mode`` says what it decides: ``rules``, the
+rules decide and the model's confidence rides along (with no model file, none); ``filter``, the
+rules' figures are all reported, each with its confidence, and those under the model's threshold are
+held back from the pack's tables; ``decide``, any candidate whose confidence reaches the threshold is
+reported. The mode was chosen by cross-validation on the tuning half.
 
-Separately, ``shown_from`` is the confidence a figure needs to stand in the pack's tables, flags and
-charts: a threshold cross-validation on the tuning half found to reach a precision of 0.90 while
-keeping half the rules' recall, or None (every figure; always so when a learned decision reports the
-figures, as it already reports for that precision). A reader may choose another
-(--min-confidence); the figures under it stay in the annex's "figures not attributed", with their
-sentence (``held_back``).
+The confidence a figure needs to stand in the pack's tables, flags and charts (``tables_from``): a
+filter's threshold; with the rules deciding, ``shown_from``, a threshold cross-validation on the
+tuning half found to reach a precision of 0.90 while keeping half the rules' recall, or None (every
+figure). A reader may choose another (--min-confidence); the figures under it stay in the annex's
+"figures not attributed", with their sentence (``held_back``), and stay figures everywhere else
+(the weekly pack's revised targets, the reports of one meeting merged).
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ class Model:
     threshold: float
     weights: dict  # feature → weight; "bias" included
     shown_from: float | None = None  # the confidence a figure needs to stand in the pack's tables
+
+    @property
+    def tables_from(self) -> float | None:
+        """The confidence a figure needs to stand in the pack's tables (None: every figure)."""
+        return self.threshold if self.mode == FILTER else self.shown_from if self.mode == RULES else None
 
     def confidence(self, names: list[str]) -> float:
         total = sum(self.weights.get(name, 0.0) for name in names)
@@ -141,8 +147,7 @@ def decide(candidates: list[Candidate], info, model: Model | None = None) -> tup
         figure, reason = candidate.figure, candidate.reason
         fact = fact_key(figure)
         if reason is not None and model.mode != DECIDE:  # only the rules' figures can be reported: no need to score
-            seen.add(fact)
-            continue
+            continue  # (nor to count it seen: the rules may report the same fact in another sentence)
         confidence = round(model.confidence(features(candidate, info, in_article)), 3)
         wanted = confidence >= model.threshold and (reason is None or model.mode == DECIDE)
         if wanted and fact not in seen:
@@ -164,8 +169,8 @@ def with_confidence(figures: list[Figure], candidates: list[Candidate], info, mo
 
 def shown_from(percent: int | None) -> float | None:
     """The confidence a figure needs to stand in the pack's tables: ``percent`` (0-100) when a user
-    chose one (--min-confidence), else the shipped model's ``shown_from`` (None: every figure)."""
-    return percent / 100 if percent is not None else shipped_model().shown_from
+    chose one (--min-confidence), else the shipped model's ``tables_from`` (None: every figure)."""
+    return percent / 100 if percent is not None else shipped_model().tables_from
 
 
 def held_back(figures: list[Figure], threshold: float | None) -> tuple[list[Figure], list[Unattributed]]:

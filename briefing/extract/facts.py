@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field, fields, replace
 
-from briefing.extract.confidence import RULES, Model, decide, held_back, shipped_model, with_confidence
+from briefing.extract.confidence import DECIDE, RULES, Model, decide, held_back, shipped_model, with_confidence
 from briefing.extract.dates import discussed_year
 from briefing.extract.figures import Context, Figure, Unattributed, find_figures
 from briefing.extract.indicators import HEADLINE_INDICATORS
@@ -140,10 +140,10 @@ def extract_article(article: Article, model: Model | None = None) -> ArticleFact
     reported (default: the shipped one, ``confidence.py``; RULES_ONLY for what the rules report)."""
     info, context, figures = read_figures(article)
     model = model or shipped_model()
-    if model.mode != RULES:
+    if model.mode == DECIDE:
         figures, low = decide(context.candidates, info, model)
         context.set_aside += low
-    elif model.weights:  # the rules decide; each figure carries the model's confidence in it
+    elif model.weights:  # the rules' figures, each with the model's confidence (a filter acts on the tables)
         figures = with_confidence(figures, context.candidates, info, model)
     return ArticleFacts(
         source=article.source,

@@ -253,10 +253,10 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         kind, year, evidence = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None,
                                               lent_year)
         named = {m.place.name for m in places if window_start <= m.start and m.end <= quantity.start}
+        # "9 tháng … đạt 6,41%, so với mục tiêu … đặt ra năm nay là 6,7%": the year's target, not part of it
+        years_target = kind == TARGET and _the_years_target(window)
         reason = (borrowed and last_reason) or _why_not(code, clause, window, after, key, year, context,
-                                                         key[quantity.end :], named)
-        if reason == "part of a year" and kind == TARGET and _the_years_target(window):
-            reason = None  # "9 tháng … đạt 6,41%, so với mục tiêu … đặt ra năm nay là 6,7%": the year's target
+                                                         key[quantity.end :], named, years_target)
         last_reason = reason
         if not reason and (PER_SHORT_PERIOD.search(number_key) or PER_SHORT_PERIOD.match(words_after)):
             reason = "an amount for less than a year"
@@ -353,13 +353,17 @@ def _names_its_year(clause: str, key: str, quantity: Quantity) -> bool:
 
 
 def _why_not(code: str, clause: str, window: str, after: str, key: str, year: int | None,
-             context: Context, after_figure: str = "", named: set[str] = frozenset()) -> str | None:
+             context: Context, after_figure: str = "", named: set[str] = frozenset(),
+             years_target: bool = False) -> str | None:
     """Why a figure is not reported as the place's target or result for a year, or None if it is.
     ``window`` holds the figure's own words (since the previous figure): they say whose it is;
-    ``named`` is the places it names."""
+    ``named`` is the places it names; ``years_target``: its words set it as the year's target, so a
+    part-year sentence does not make it part of a year."""
     # A period opening the sentence covers its list, unless the figure names its own year.
     opening = "" if OWN_YEAR_AFTER.match(after_figure) else key
     reason = not_a_year_figure(clause, after, yearly_average=code in YEARLY_AVERAGES, sentence=opening)
+    if reason == "part of a year" and years_target:
+        reason = None
     if not reason and long_range_estimate(clause, year, year_now(context.date, context.review_year, context.plan_year)
                                           or context.discussed):
         reason = "forecast"
@@ -385,7 +389,8 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
 def _indicators_met(quantity: Quantity, earlier: list[Quantity], key: str, following: str) -> Quantity | None:
     """"có 14 chỉ tiêu đạt … trong tổng số 18": the met count, with the total as ``of``."""
     before = key[max(0, quantity.start - MET_REACH) : quantity.start]
-    clause_after = MET_CLAUSE_END.split(following, maxsplit=1)[0]
+    words_after = following[len(match_form(quantity.text)):]  # (``following`` opens with the count itself)
+    clause_after = MET_CLAUSE_END.split(ASIDE.sub(" ", words_after), maxsplit=1)[0]
     if TOTAL.search(before) or PART_OF_COUNT.search(before) or NOT_MET.search(following) or not (MET.search(clause_after) or MET.search(before)):
         return None
     if quantity.of is None:

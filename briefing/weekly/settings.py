@@ -143,7 +143,7 @@ class RunSettings:
     feeds: tuple[str, ...] = ()  # RSS or Atom feeds (or article pages) `fetch` and `run --fetch` collect
     keywords: tuple[str, ...] = ()  # words that make a fetched article worth keeping even without facts
     min_confidence: int | None = None  # percent a figure's confidence needs for the tables; None: the shipped
-    # threshold (confidence.json's shown_from; every figure if it has none)
+    # threshold (confidence.json's filter threshold, else its shown_from; every figure if it has neither)
     jobs: int = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
     @property

@@ -126,10 +126,17 @@ def read(text: str, level="provincial", locality="Hà Tĩnh", review=2023, plan=
     ("Năm 2024, tỉnh sẽ tập trung thực hiện 20 chỉ tiêu, trong đó nổi bật là tăng trưởng GRDP đạt 8,3%.",
      [("economic_growth", "target", 2024, 8.3)]),
     ("Năm 2023, tỉnh có 26/28 chỉ tiêu đạt và vượt kế hoạch.", [("indicators_met", "result", 2023, 26)]),
+    ("Năm 2023, tỉnh có 24/27 chỉ tiêu (chiếm 88,9%) đạt và vượt kế hoạch.", [("indicators_met", "result", 2023, 24)]),
+    ("Năm 2023, tỉnh có 26/28 chỉ tiêu kinh tế, xã hội đạt và vượt kế hoạch.",
+     [("indicators_met", "result", 2023, 26)]),
+    ("Báo cáo cho thấy 12 chỉ tiêu phát triển kinh tế xã hội năm 2023 đều đạt và vượt kế hoạch.",
+     [("indicators_met", "result", 2023, 12)]),
     ("Năm 2023, tỉnh chỉ đạt 2/3 chỉ tiêu về an toàn giao thông.", []),  # a sector's scorecard: too few
     # the share each of several places has is none of them the province
     ("Năm 2023, toàn tỉnh có 180 xã đạt chuẩn nông thôn mới, trong đó 03 địa phương có 100% số xã đạt chuẩn.",
      [("new_rural_standard", "result", 2023, 180)]),
+    ("Năm 2023, tỉnh nâng tổng số lên 8 huyện, toàn tỉnh có 100% xã đạt chuẩn nông thôn mới.",
+     [("new_rural_standard", "result", 2023, 8), ("new_rural_standard", "result", 2023, 100)]),
     ("Đến cuối năm 2023, toàn tỉnh có 6.500 doanh nghiệp đang hoạt động.", [("active_businesses", "result", 2023, 6500)]),
     # counts of businesses re-organised, equitised or divested are not the stock of businesses
     ("Năm 2023, tỉnh sẽ sắp xếp 88 doanh nghiệp xuống còn 17 doanh nghiệp 100% vốn nhà nước.", []),
@@ -326,9 +333,12 @@ def test_a_result_whose_only_year_is_the_meetings_date(date, expected):
     ("Tính chung 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 6,41%, so với mục tiêu tăng trưởng GRDP đặt ra năm "
      "nay là 6,7%.", [("economic_growth", "target", 2023, 6.7)]),
     ("Tính chung 9 tháng đầu năm 2023, tăng trưởng kinh tế đạt 6,41%, thấp hơn mục tiêu 6,7%.", []),
+    # ... and is still checked for whose it is
+    ("Tính chung 9 tháng đầu năm 2023, tăng trưởng kinh tế của Trung Quốc đạt 5,2%, so với mục tiêu Bắc Kinh đặt ra "
+     "năm nay là 5%.", []),
 ])
 def test_the_years_target_in_a_part_year_sentence(sentence, figures):
-    assert read(sentence, date="2023-09-28", review=None, plan=None)[0] == figures
+    assert read(sentence, level="national", locality=None, date="2023-09-28", review=None, plan=None)[0] == figures
 
 
 

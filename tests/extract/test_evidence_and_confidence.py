@@ -37,7 +37,23 @@ def test_extract_json_carries_the_evidence():
     figures = json.loads(shown.stdout)["meetings"][0]["figures"]
     assert len(figures) == 20 and all(0 <= f["confidence"] <= 1 for f in figures)
     model = shipped_model()
-    assert all(f["confidence"] >= model.threshold for f in figures) or model.mode == "rules"
+    assert all(f["confidence"] >= model.threshold for f in figures) or model.mode != DECIDE
+
+
+def test_a_filter_keeps_every_rules_figure_in_extract_and_holds_the_doubtful_back_from_the_tables(monkeypatch):
+    """A filter decides what the pack's tables show, not what extract lists: every figure the rules
+    read stays a figure (for the weekly revisions, the reports of one meeting merged, --min-confidence
+    0), and the tables' default threshold is the filter's."""
+    from briefing.extract import confidence, facts
+
+    model = Model(FILTER, 0.5, {"article: two or three figures reported": -3.0})
+    for module in (confidence, facts):
+        monkeypatch.setattr(module, "shipped_model", lambda: model)
+    thanh_hoa = figures_of("001")
+    assert len(thanh_hoa) == 2 and all(f.confidence < 0.5 for f in thanh_hoa)
+    assert confidence.shown_from(None) == 0.5 and confidence.shown_from(0) == 0.0
+    shown = json.loads(CliRunner().invoke(app, ["compare", str(SEEDS), "--format", "json"]).stdout)
+    assert shown["held_back"] == 2 and "Thanh Hóa" not in {f["locality"] for f in shown["figures"]}
 
 
 def test_the_shipped_model_is_what_cross_validation_on_the_tuning_half_chooses():
@@ -59,14 +75,17 @@ def test_the_shipped_model_is_what_cross_validation_on_the_tuning_half_chooses()
     assert (shipped["features"], shipped["l2"]) == (kept.features, kept.l2)
 
 
-def test_a_filter_sets_aside_low_confidence_figures_with_their_sentence():
+def test_a_filter_holds_low_confidence_figures_back_from_the_tables_with_their_sentence():
+    from briefing.extract.facts import shown_facts
+
     article = read_article(str(seed("004")))
     rules = extract_article(article).figures
     doubting = Model(FILTER, 0.5, {"bias": -5.0})
     facts = extract_article(article, doubting)
-    assert facts.figures == []
-    low = [u for u in facts.unattributed if u.reason.startswith("low confidence")]
-    assert len(low) == len(rules) and low[0].reason == "low confidence" and low[0].sentence == rules[0].sentence
+    assert [(f.indicator, f.value) for f in facts.figures] == [(f.indicator, f.value) for f in rules]
+    shown = shown_facts(facts, doubting.tables_from)
+    low = [u for u in shown.unattributed if u.reason == "low confidence"]
+    assert shown.figures == [] and len(low) == len(rules) and low[0].sentence == rules[0].sentence
 
 
 def test_deciding_may_report_a_reading_the_rules_set_aside_once_each():
