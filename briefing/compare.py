@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from briefing.extract.confidence import LOW_CONFIDENCE
 from briefing.extract.facts import ArticleFacts, shown_facts
 from briefing.extract.figures import Figure, counted_place
 from briefing.flags import ATTENTION_KINDS, Flag, row_flags, same_value
@@ -197,7 +198,8 @@ def _flags(row: FigureRow, rows: dict[tuple, FigureRow]) -> list[Flag]:
 def focus(comparison: Comparison, period: list[ArticleFacts]) -> Comparison:
     """The comparison as a period's pack shows it: only the rows the period's meetings touch, but with
     every year of history for them (the nation's themes and those of the period's places; the figures
-    of the indicators and places the period reports)."""
+    of the indicators and places the period reports). The figures held back are counted over the
+    period's meetings only (``period`` as shown): those are the ones its annex lists."""
     sources = {s for m in period for s in m.articles}
     places = {m.place for m in period}  # as align_themes names a theme's place
     touched = {(f.indicator, f.locality) for m in period for f in m.figures}
@@ -206,5 +208,5 @@ def focus(comparison: Comparison, period: list[ArticleFacts]) -> Comparison:
         themes=[t for t in comparison.themes if t.scope == "national" or t.locality in places],
         persistent_words=comparison.persistent_words,
         figures=[r for r in comparison.figures if (r.indicator, r.locality) in touched],
-        held_back=comparison.held_back,
+        held_back=sum(u.reason == LOW_CONFIDENCE for m in period for u in m.unattributed),
     )

@@ -139,3 +139,25 @@ def test_an_increment_has_its_own_row_in_the_full_table_and_no_flags():
         ("new_rural_standard", "Lạng Sơn", 2020, 16, [])]
     assert figure_text(changes[0].result, changes[0].unit) == "thêm 16 xã"
     assert figure_text(changes[0].result, changes[0].unit, lang="en") == "an additional 16 communes"
+
+
+def test_a_packs_held_back_count_is_of_the_meetings_it_shows(tmp_path, doubting_passing_figures):
+    """Thanh Hóa's 2022 meeting, whose two targets are held back, is history for a week that shows
+    only its 2023 meeting: the figures chapter must not announce two held-back figures its annex,
+    which lists the week's meetings, does not have."""
+    import shutil
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, news)
+    (news / "009_thanhhoa2024.txt").write_text(
+        "Thanh Hóa triển khai nhiệm vụ năm 2024\n\nSáng 28-12-2023, UBND tỉnh Thanh Hóa tổ chức hội nghị triển "
+        "khai nhiệm vụ kinh tế - xã hội năm 2024.\n\nNăm 2024, tỉnh Thanh Hóa phấn đấu tốc độ tăng trưởng kinh tế "
+        "(GRDP) đạt 11% trở lên.\n", "utf-8")
+    out = tmp_path / "pack.md"
+    result = runner.invoke(app, ["build", str(news), "--since", "2023-12-01", "--output", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text("utf-8")
+    assert "Thanh Hóa triển khai nhiệm vụ năm 2024" in text and "3.200 USD trở lên" not in text
+    assert "độ tin cậy thấp không được đưa vào bảng" not in text

@@ -42,10 +42,10 @@ PART_OF_COUNT = re.compile(r"trong đó(?: có)?\s*$")  # "trong đó có 5 ch�
 MET_REACH = 25  # "có 14 chỉ tiêu đạt": whether a count is met or a total is said in the few words before it
 # Where the words after a count of indicators stop saying whether they were met: "thực hiện 20 chỉ tiêu,
 # trong đó … GRDP đạt 8,3%" is the growth's "đạt", not the count's; a list's ";", or the next number
-# (a year is no number: "12 chỉ tiêu … năm 2018 đều đạt").
-# (Bracketed asides are dropped first: "24/27 chỉ tiêu (chiếm 88,9%) đạt …"; and a comma inside the
-# count's name does not end it: "26/28 chỉ tiêu kinh tế, xã hội đạt …".)
-MET_CLAUSE_END = re.compile(rf";|\btrong đó\b|\b(?!{YEAR}\b)\d")
+# (a year is no number: "12 chỉ tiêu … năm 2018 đều đạt"), or a comma ("đề ra 20 chỉ tiêu, tăng trưởng
+# GRDP đạt 8,3%"), but the one inside "kinh tế, xã hội".
+# (Bracketed asides are dropped first: "24/27 chỉ tiêu (chiếm 88,9%) đạt …".)
+MET_CLAUSE_END = re.compile(rf"[;:]|,(?!\s*xã hội\b)|\btrong đó\b|\b(?!{YEAR}\b)\d")
 # A plan's targets number a dozen or more: "chỉ đạt 2/3 chỉ tiêu" (three traffic-safety targets) is a
 # sector's scorecard, not the place's socio-economic indicators.
 FEWEST_PLAN_INDICATORS = 5
@@ -168,7 +168,7 @@ SHARE_OF_TOTAL = re.compile(r"\s*(?:của |trong )?tổng\b(?! số\b| kế ho�
 UNITS_COUNTED = re.compile(
     rf"\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|xã|cơ quan)\b[^;]{{0,60}}?\b(?:có (?:tỉ lệ|tỷ lệ|mức)|giải ngân)"
     # "trong đó 03 địa phương có 100% số xã …": the share each of several places has
-    rf"|\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|cơ quan)\b[^\d;,]{{0,20}}\bcó\s*$"
+    rf"|\b(?!{YEAR}\b)\d+ (?:bộ|tỉnh|địa phương|thành phố|huyện|quận|cơ quan)\b(?:[^\d;,]|,(?=\s*(?:thị xã|thành phố|huyện|quận)\b)){{0,20}}\bcó\s*$"
 )
 # Indicators that are themselves a year's average: "bình quân" with them is no multi-year average.
 YEARLY_AVERAGES = ("income_per_capita", "cpi")

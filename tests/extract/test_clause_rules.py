@@ -132,6 +132,8 @@ def read(text: str, level="provincial", locality="Hà Tĩnh", review=2023, plan=
     ("Báo cáo cho thấy 12 chỉ tiêu phát triển kinh tế xã hội năm 2023 đều đạt và vượt kế hoạch.",
      [("indicators_met", "result", 2023, 12)]),
     ("Năm 2023, tỉnh chỉ đạt 2/3 chỉ tiêu về an toàn giao thông.", []),  # a sector's scorecard: too few
+    ("Năm 2024, tỉnh đề ra 20 chỉ tiêu, tăng trưởng GRDP đạt 8,3%.", [("economic_growth", "target", 2024, 8.3)]),
+    ("Năm 2023, 28 chỉ tiêu được giao, tỉnh đạt 26 chỉ tiêu.", [("indicators_met", "result", 2023, 26)]),
     # the share each of several places has is none of them the province
     ("Năm 2023, toàn tỉnh có 180 xã đạt chuẩn nông thôn mới, trong đó 03 địa phương có 100% số xã đạt chuẩn.",
      [("new_rural_standard", "result", 2023, 180)]),
@@ -1145,3 +1147,9 @@ def test_a_leaders_visit_reports_only_figures_that_name_their_owner():
     info, _, figures = read_figures(article)
     assert (info.level, info.visit) == ("national", True)
     assert [(f.indicator, f.value) for f in figures] == [("economic_growth", 6.21)]
+
+
+def test_the_share_of_a_list_of_districts_is_several_places_figure():
+    """"5 huyện, thị xã có 100% số xã …": the share each of several places has, not the province's."""
+    figures, reasons = read("Năm 2023, có 5 huyện, thị xã có 100% số xã đạt chuẩn nông thôn mới.")
+    assert ("new_rural_standard", "result", 2023, 100) not in figures and "several places' figure" in reasons
