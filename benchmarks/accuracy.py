@@ -22,7 +22,7 @@ from pathlib import Path
 from briefing.evaluation.facts import (HALVES, annotated_articles, as_published, expected_file, half_of, load_expected,
                                        score)
 from briefing.analyse import read_facts
-from briefing.extract.confidence import MODEL_FILE, shipped_model
+from briefing.extract.confidence import DECIDE, MODEL_FILE, shipped_model
 from briefing.extract.facts import shown_facts
 
 
@@ -33,11 +33,6 @@ def scores(min_confidence: float | None = None) -> dict:
     return {half: score([(shown_facts(facts, min_confidence), load_expected(expected_file(facts.source)))
                          for facts in read_facts([str(a) for a in chosen])])
             for half, chosen in by_half.items()}
-
-
-def _precision_recall(counts: tuple[int, int, int]) -> tuple[float, float]:
-    right, wrong, missed = counts
-    return right / max(1, right + wrong), right / max(1, right + missed)
 
 
 def published_scores() -> dict:
@@ -60,8 +55,7 @@ def in_the_tables() -> tuple[str, dict]:
     a confidence of at least the shipped model's (``tables_from``: a filter's threshold, else the
     rules' shown_from), else the 0.8 a reader may choose with --min-confidence 80; when a model
     decides what is reported, every figure it reports."""
-    from train_confidence import (DECIDE, FILTER, HALVES as SPLIT, REFERENCE, Setting, cross_validated, labelled,
-                                  repeated, tally)
+    from train_confidence import FILTER, HALVES as SPLIT, REFERENCE, Setting, cross_validated, labelled, repeated, tally
 
     shipped, model = json.loads(MODEL_FILE.read_text("utf-8")), shipped_model()
     setting = Setting(shipped["features"], shipped["l2"])
@@ -78,19 +72,25 @@ def table() -> tuple[str, dict, dict[str, list[float]]]:
     """What the pack's tables show, each half's score, and the numbers the README's table gives for
     it: themes P / R, figures P / R, metadata, the tables' figures P / R. When a model fitted on the
     tuning half decides, that half's figures are scored as its tables are, cross-validated."""
+    from train_confidence import precision_recall
+
     results, (label, tables) = scores(), in_the_tables()
-    deciding = shipped_model().mode == "decide"
     rows = {}
     for half, result in results.items():
-        shown = _precision_recall(tables[half])
-        own = shown if deciding and half == HALVES[0] else (result.figures.precision, result.figures.recall)
+        shown = precision_recall(tables[half])
+        own = shown if _deciding() and half == HALVES[0] else (result.figures.precision, result.figures.recall)
         rows[half] = [result.themes.precision, result.themes.recall, *own, result.metadata, *shown]
     return label, results, rows
 
 
+def _deciding() -> bool:
+    """A model fitted on the tuning half decides what is reported: that half is scored unseen (cross-validated)."""
+    return shipped_model().mode == DECIDE
+
+
 def main() -> None:
     label, results, rows = table()
-    deciding = shipped_model().mode == "decide"  # a model fitted on the tuning half decides: score it unseen there
+    deciding = _deciding()
     print(f"half    articles  themes P / R   figures P / R  (found, extra, missing)   metadata   "
           f"tables ({label}) P / R")
     for half, result in results.items():

@@ -16,16 +16,16 @@ Run from the repository root:  .venv/bin/python benchmarks/train_confidence.py [
    most recall among those reaching 0.90 precision while keeping 80% of the rules' recall, else the
    best F1 if it beats the rules' by at least 0.01, else the rules.
 3. With the rules chosen, each figure's confidence is that of the setting with the lowest
-   cross-validated log loss (with a model chosen, that model's), and apart from the decision the pack's tables, flags and charts may show only the rules' figures
-   whose confidence reaches a threshold (`shown_from`; the others go to the annex): the one with the
+   cross-validated log loss (with a model chosen, that model's), and apart from the decision the
+   pack's tables, flags and charts may show only the rules' figures whose confidence reaches a threshold (`shown_from`; the others go to the annex): the one with the
    most cross-validated recall at a precision of at least 0.90, if it keeps half the rules' recall;
    else none (every figure is shown, and --min-confidence lets a reader choose one).
    Cross-validation is repeated over five splits into folds and summed, so that one split's luck
    does not decide.
 4. With --write, the chosen model is fitted on the whole tuning half and written to
    briefing/data/confidence.json. The check half is never used for a choice: only the learning
-   curve (of the chosen model, else the tables' threshold, else 0.8, trained on a quarter, half, three quarters and all of
-   the tuning half) is scored on it, to size the next annotation effort.
+   curve (of the chosen model, else the tables' threshold, else 0.8, trained on a quarter, half,
+   three quarters and all of the tuning half) is scored on it, to size the next annotation effort.
 """
 
 from __future__ import annotations

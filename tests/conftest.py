@@ -40,15 +40,22 @@ def place(tmp_path, monkeypatch):
     return tmp_path
 
 
+def ship(patch: pytest.MonkeyPatch, model) -> None:
+    """Make ``model`` the shipped confidence model for a test, whatever confidence.json holds (analysis
+    in this process, or in workers forked from it)."""
+    from briefing.extract import confidence, facts
+
+    for module in (confidence, facts):
+        patch.setattr(module, "shipped_model", lambda: model)
+
+
 def doubt_figures_stated_in_passing(patch: pytest.MonkeyPatch) -> None:
     """A confidence that doubts the figures of an article reporting two or three (the seeds: Thanh Hóa's
     two 2023 targets) and trusts the others, with a threshold of 0.5 for the tables: they hold those two
     back whatever model is shipped, for the tests of what a pack does with held-back figures."""
-    from briefing.extract import confidence, facts
+    from briefing.extract.confidence import RULES, Model
 
-    model = confidence.Model(confidence.RULES, 0.0, {"article: two or three figures reported": -3.0}, shown_from=0.5)
-    for module in (confidence, facts):
-        patch.setattr(module, "shipped_model", lambda: model)
+    ship(patch, Model(RULES, 0.0, {"article: two or three figures reported": -3.0}, shown_from=0.5))
 
 
 @pytest.fixture

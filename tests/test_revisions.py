@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from conftest import seed
+from conftest import seed, ship
 from weekly.test_weekly import in_week, report, run
 
 JULY = Path(__file__).parent / "data" / "revisions" / "ha-tinh-2024-july-council.txt"
@@ -58,11 +58,9 @@ def doubting_january(monkeypatch):
     """A confidence that doubts seed 004's figures (its article reports many) and trusts July's (it
     reports two), with a threshold of 0.8 for the tables: they hold January's targets back and show
     July's, whatever model is shipped. Analysed in this process (--jobs 1), where the model is set."""
-    from briefing.extract import confidence, facts
+    from briefing.extract.confidence import RULES, Model
 
-    model = confidence.Model(confidence.RULES, 0.0, {"article: two or three figures reported": 3.0}, shown_from=0.8)
-    for module in (confidence, facts):
-        monkeypatch.setattr(module, "shipped_model", lambda: model)
+    ship(monkeypatch, Model(RULES, 0.0, {"article: two or three figures reported": 3.0}, shown_from=0.8))
 
 
 def test_a_new_target_is_new_against_earlier_targets_the_tables_hold_back(place, monkeypatch, doubting_january):

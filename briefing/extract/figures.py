@@ -36,8 +36,8 @@ from briefing.extract.figure_words import (
 from briefing.extract.indicators import INDICATORS
 from briefing.extract.owner import CONDITION_AFTER, HOME, NOT_OWN, OWN, is_foreign_article, owner
 from briefing.extract.stance import (
-    FORECAST_CUES, PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, long_range_estimate, not_a_year_figure, open_aside,
-    stance,
+    FORECAST_CUES, PART_YEAR, RESULT, RESULT_CUES, TARGET, TARGET_CUES, long_range_estimate, not_a_year_figure,
+    open_aside, stance,
 )
 from briefing.extract.years import THIS_YEAR, WHOLE_YEAR, relative_year, year_now
 from briefing.ingest.article import Article, Sentence
@@ -244,7 +244,7 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             last_reason = "indicator unclear"
             continue
         if code == "indicators_met":
-            quantity = _indicators_met(quantity, quantities[:i], key, following)
+            quantity = _indicators_met(quantity, quantities[:i], key, words_after)
             if quantity is None:
                 continue
         after = words_after
@@ -253,10 +253,8 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
         kind, year, evidence = _kind_and_year(key, quantity, context, RESULT if code == "indicators_met" else None,
                                               lent_year)
         named = {m.place.name for m in places if window_start <= m.start and m.end <= quantity.start}
-        # "9 tháng … đạt 6,41%, so với mục tiêu … đặt ra năm nay là 6,7%": the year's target, not part of it
-        years_target = kind == TARGET and _the_years_target(window)
         reason = (borrowed and last_reason) or _why_not(code, clause, window, after, key, year, context,
-                                                         key[quantity.end :], named, years_target)
+                                                         key[quantity.end :], named, kind)
         last_reason = reason
         if not reason and (PER_SHORT_PERIOD.search(number_key) or PER_SHORT_PERIOD.match(words_after)):
             reason = "an amount for less than a year"
@@ -354,16 +352,15 @@ def _names_its_year(clause: str, key: str, quantity: Quantity) -> bool:
 
 def _why_not(code: str, clause: str, window: str, after: str, key: str, year: int | None,
              context: Context, after_figure: str = "", named: set[str] = frozenset(),
-             years_target: bool = False) -> str | None:
+             kind: str | None = None) -> str | None:
     """Why a figure is not reported as the place's target or result for a year, or None if it is.
     ``window`` holds the figure's own words (since the previous figure): they say whose it is;
-    ``named`` is the places it names; ``years_target``: its words set it as the year's target, so a
-    part-year sentence does not make it part of a year."""
+    ``named`` is the places it names; ``kind``, target or result."""
     # A period opening the sentence covers its list, unless the figure names its own year.
     opening = "" if OWN_YEAR_AFTER.match(after_figure) else key
     reason = not_a_year_figure(clause, after, yearly_average=code in YEARLY_AVERAGES, sentence=opening)
-    if reason == "part of a year" and years_target:
-        reason = None
+    if reason == "part of a year" and kind == TARGET and _the_years_target(window):
+        reason = None  # "9 tháng … đạt 6,41%, so với mục tiêu … đặt ra năm nay là 6,7%": the year's target
     if not reason and long_range_estimate(clause, year, year_now(context.date, context.review_year, context.plan_year)
                                           or context.discussed):
         reason = "forecast"
@@ -379,19 +376,21 @@ def _why_not(code: str, clause: str, window: str, after: str, key: str, year: in
     if "?" in after_figure:
         return "a question, not a statement"
     owner_named = found_in(NAMED_OWNER, key) or named  # "cả nước", "tỉnh", or a province by name
-    if (context.level is None or context.visit) and not (owner_named and (found_in(BARE_YEAR, key) or found_in(THIS_YEAR, key))):
+    outside_a_meeting = context.level is None or context.visit
+    if outside_a_meeting and not (owner_named and (found_in(BARE_YEAR, key) or found_in(THIS_YEAR, key))):
         return "owner or year not stated outside a meeting"
     if year is None:
         return "year unknown"
     return None
 
 
-def _indicators_met(quantity: Quantity, earlier: list[Quantity], key: str, following: str) -> Quantity | None:
-    """"có 14 chỉ tiêu đạt … trong tổng số 18": the met count, with the total as ``of``."""
+def _indicators_met(quantity: Quantity, earlier: list[Quantity], key: str, words_after: str) -> Quantity | None:
+    """"có 14 chỉ tiêu đạt … trong tổng số 18": the met count, with the total as ``of``; ``words_after``
+    are the words after the count, in matching form."""
     before = key[max(0, quantity.start - MET_REACH) : quantity.start]
-    words_after = following[len(match_form(quantity.text)):]  # (``following`` opens with the count itself)
     clause_after = MET_CLAUSE_END.split(ASIDE.sub(" ", words_after), maxsplit=1)[0]
-    if TOTAL.search(before) or PART_OF_COUNT.search(before) or NOT_MET.search(following) or not (MET.search(clause_after) or MET.search(before)):
+    if TOTAL.search(before) or PART_OF_COUNT.search(before) or NOT_MET.search(words_after) or not (
+            MET.search(clause_after) or MET.search(before)):
         return None
     if quantity.of is None:
         totals = [q for q in earlier if "chỉ tiêu" in match_form(q.text) and _is_total(key, q)]

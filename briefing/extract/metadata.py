@@ -208,9 +208,9 @@ def meeting_name(info: "Metadata") -> str | None:
 def read_metadata(article: Article) -> Metadata:
     opening = _opening(article)
     lead = " ".join(opening)
-    if not _tells_of_a_meeting(lead, opening) or _about_another_country(opening):
+    visit = not MEETING_WORDS.search(lead) and _leader_event(opening)  # a leader's visit, no meeting word
+    if not (visit or _tells_of_a_meeting(lead)) or _about_another_country(opening):
         return _no_meeting(opening)
-    visit = _only_a_visit(opening)
     level, organiser_sentence = ("national", lead) if visit else _level(opening)
     if level is None and _not_venues(lead):
         level, organiser_sentence = "provincial", lead  # a meeting about one named province
@@ -249,8 +249,7 @@ def _tells_last_years_results(date: str | None, plan: int, article: Article) -> 
     # December of the year before the plan, or January and February of the plan's own year
     if when is None or when[1] not in TURN_OF_YEAR_MONTHS or when[0] != plan - (when[1] == 12):
         return False
-    text = article.text[:MENTION_CHARS]
-    return bool(re.search(rf"\bnăm {plan - 1}\b", text, re.IGNORECASE) or LAST_YEAR_WORDS.search(text))
+    return _speaks_of(article, plan - 1, LAST_YEAR_WORDS)
 
 
 def _speaks_of_next_year(date: str | None, review: int, level: str | None, article: Article) -> bool:
@@ -260,23 +259,24 @@ def _speaks_of_next_year(date: str | None, review: int, level: str | None, artic
     months = YEAR_END_MONTHS + ((AUTUMN_SESSION_MONTH,) if level == "national" else ())
     if when is None or when[0] != review or when[1] not in months:
         return False
+    return _speaks_of(article, review + 1, NEXT_YEAR_WORDS)
+
+
+def _speaks_of(article: Article, year: int, relative: re.Pattern) -> bool:
+    """The article's first pages name ``year`` ("năm 2018") or say it relatively ("năm qua")."""
     text = article.text[:MENTION_CHARS]
-    return bool(re.search(rf"\bnăm {review + 1}\b", text, re.IGNORECASE) or NEXT_YEAR_WORDS.search(text))
-
-
-def _only_a_visit(opening: list[str]) -> bool:
-    return not MEETING_WORDS.search(" ".join(opening)) and _leader_event(opening)
+    return bool(re.search(rf"\bnăm {year}\b", text, re.IGNORECASE) or relative.search(text))
 
 
 def _leader_event(opening: list[str]) -> bool:
     return any(LEADER_EVENT.search(sentence) for sentence in opening)
 
 
-def _tells_of_a_meeting(lead: str, opening: list[str]) -> bool:
+def _tells_of_a_meeting(lead: str) -> bool:
     """The lead names a meeting, a decision or a speech; a ceremony for works ("lễ khởi công nhà máy",
     "khánh thành") alone is the builder's event, whoever attends it."""
     if not MEETING_WORDS.search(lead):
-        return bool(LEADER_ACT.search(lead) or PROVINCE_ACT.search(lead)) or _leader_event(opening)
+        return bool(LEADER_ACT.search(lead) or PROVINCE_ACT.search(lead))
     if not WORKS_WORDS.search(lead):  # most leads: no need to rewrite them
         return True
     return bool(MEETING_WORDS.search(WORKS_CEREMONY.sub(" ", lead)))
