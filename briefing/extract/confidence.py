@@ -139,22 +139,25 @@ def _owner_feature(locality: str | None, info) -> str:
 
 
 def decide(candidates: list[Candidate], info, model: Model | None = None) -> tuple[list[Figure], list[Unattributed]]:
-    """The figures to report, each with its confidence, and the rules' figures set aside for a low one."""
+    """A ``decide`` model's figures: every candidate whose confidence reaches its threshold, each with
+    that confidence, and the rules' figures it sets aside for a low one. A fact stated twice is
+    reported, or set aside, once; a reading of it left below the threshold decides nothing, so the
+    same fact stated surely in another sentence is still reported."""
     model = model or shipped_model()
     reported, set_aside, seen = [], [], set()
     in_article = rules_reported(candidates)
     for candidate in candidates:
-        figure, reason = candidate.figure, candidate.reason
-        fact = fact_key(figure)
-        if reason is not None and model.mode != DECIDE:  # only the rules' figures can be reported: no need to score
-            continue  # (nor to count it seen: the rules may report the same fact in another sentence)
+        fact = fact_key(candidate.figure)
+        if fact in seen:
+            continue
         confidence = round(model.confidence(features(candidate, info, in_article)), 3)
-        wanted = confidence >= model.threshold and (reason is None or model.mode == DECIDE)
-        if wanted and fact not in seen:
-            reported.append(replace(figure, confidence=confidence))
-        elif reason is None and not wanted and fact not in seen:
-            set_aside.append(left_out(figure))
-        seen.add(fact)  # a fact stated twice is reported, or set aside, once
+        if confidence >= model.threshold:
+            reported.append(replace(candidate.figure, confidence=confidence))
+        elif candidate.reason is None:
+            set_aside.append(left_out(candidate.figure))
+        else:
+            continue
+        seen.add(fact)
     return reported, set_aside
 
 
