@@ -129,3 +129,13 @@ def test_an_article_without_a_headline_is_named_from_its_meeting(tmp_path):
     assert "### Hội nghị Trung ương ngày 17/01/2024" in text and "Sáng ngày 17/1, đồng chí" not in text.split("####")[0]
     summary = CliRunner().invoke(app, ["summarize", str(seed("002"))]).stdout
     assert summary.splitlines()[0] == "Hội nghị Trung ương ngày 17/01/2024"
+
+
+def test_a_doubted_reading_does_not_hide_the_same_fact_stated_surely_elsewhere():
+    article = parse("Hà Tĩnh tổng kết năm 2023\n\nSáng 28/12, UBND tỉnh Hà Tĩnh tổ chức hội nghị tổng kết nhiệm vụ "
+                    "năm 2023. Dự báo tăng trưởng kinh tế năm 2023 đạt 8,05%. Năm 2023, tăng trưởng kinh tế của tỉnh "
+                    "đạt 8,05%.\n")
+    _, context, _ = read_figures(article)
+    assert [(c.figure.value, c.reason) for c in context.candidates] == [(8.05, "forecast"), (8.05, None)]
+    doubting_forecasts = Model(DECIDE, 0.5, {"bias": 5.0, "reason=forecast": -10.0})
+    assert [f.value for f in extract_article(article, doubting_forecasts).figures] == [8.05]
