@@ -290,7 +290,9 @@ def figures_in(sentence: Sentence, context: Context, key: str | None = None, pla
             context.set_aside.append(Unattributed(quantity.text, code, reason, text))
             continue
         found.append(figure)
-        if open_aside(window) is None:  # a figure in brackets, "(năm 2017 là 6,81%)", keeps its year to itself
+        # a figure in brackets, "(năm 2017 là 6,81%)", keeps its year to itself; a target's year that only
+        # the meeting's plan gave is lent to no result ("đặt mục tiêu 8,4-8,7% nhưng chỉ ước đạt 8,25%")
+        if open_aside(window) is None and dict(evidence).get("year") != PLAN_YEAR:
             lent_year = figure.year
     return found
 

@@ -98,6 +98,12 @@ WORKS_CEREMONY = re.compile(rf"(?:\blễ )?(?:{WORKS_WORDS.pattern})", re.IGNORE
 # "UBND tỉnh Nghệ An tổ chức hội nghị": the body named just before "tổ chức" organises the meeting.
 ORGANISED = re.compile(r"\btổ chức (?:hội nghị|kỳ họp|phiên họp|lễ|buổi|cuộc họp|họp)", re.IGNORECASE)
 ORGANISER_REACH = 60  # the organiser is named just before "tổ chức"
+# Bodies without a level: a company, a commercial bank, a business association. An event one of them
+# organises is no meeting, whoever attends it ("Agribank tổ chức hội nghị … Dự hội nghị có Phó Thủ tướng").
+# (The State Bank and the state groups are ministries: a body ORGANISERS names is asked for first.)
+LEVELLESS_BODY = re.compile(
+    r"\b(?:[Cc]ông ty|[Tt]ổng [Cc]ông ty|CTCP|[Tt]ập đoàn|[Nn]gân hàng (?![Nn]hà nước|Thế giới|Phát triển châu Á)|"
+    r"[A-Z]\w*[Bb]ank|[Hh]iệp hội|[Hh]ội [Dd]oanh (?:nghiệp|nhân)|Phòng Thương mại|VCCI)")
 ORGANISER_BREAK = re.compile(r"[.;:]|\b(?:đề nghị|yêu cầu|chỉ đạo|giao|để)\b")  # "Thủ tướng đề nghị UBND tỉnh tổ chức"
 # The National Assembly's own sittings: a minister's answers there are the Assembly's meeting, not his
 # ministry's ("thảo luận … trước khi trình Quốc hội" is a body preparing a bill for it, not a sitting).
@@ -209,7 +215,7 @@ def read_metadata(article: Article) -> Metadata:
     opening = _opening(article)
     lead = " ".join(opening)
     visit = not MEETING_WORDS.search(lead) and _leader_event(opening)  # a leader's visit, no meeting word
-    if not (visit or _tells_of_a_meeting(lead)) or _about_another_country(opening):
+    if not (visit or _tells_of_a_meeting(lead)) or _about_another_country(opening) or _held_by_a_levelless_body(opening):
         return _no_meeting(opening)
     level, organiser_sentence = ("national", lead) if visit else _level(opening)
     if level is None and _not_venues(lead):
@@ -266,6 +272,29 @@ def _speaks_of(article: Article, year: int, relative: re.Pattern) -> bool:
     """The article's first pages name ``year`` ("năm 2018") or say it relatively ("năm qua")."""
     text = article.text[:MENTION_CHARS]
     return bool(re.search(rf"\bnăm {year}\b", text, re.IGNORECASE) or relative.search(text))
+
+
+def _organiser_phrases(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence names who organises: the words right before each "tổ chức hội nghị" (from
+    the last break before it), as (start, end)."""
+    phrases = []
+    for verb in ORGANISED.finditer(sentence):
+        start = max(0, verb.start() - ORGANISER_REACH)
+        cut = [m.end() for m in ORGANISER_BREAK.finditer(sentence, start, verb.start())]
+        phrases.append((cut[-1] if cut else start, verb.start()))
+    return phrases
+
+
+def _held_by_a_levelless_body(opening: list[str]) -> bool:
+    """The opening's first organiser named before "tổ chức" is a company, bank or association, not
+    a body ORGANISERS knows."""
+    for sentence in opening:
+        for start, end in _organiser_phrases(sentence):
+            if any(pattern.search(sentence, start, end) for _, pattern in ORGANISERS):
+                return False
+            if LEVELLESS_BODY.search(sentence, start, end):
+                return True
+    return False
 
 
 def _leader_event(opening: list[str]) -> bool:
@@ -340,12 +369,8 @@ def _level(opening: list[str]) -> tuple[str | None, str]:
                 if pattern.match(held.group(1)):
                     return level, sentence
     for sentence in opening:  # "UBND tỉnh Nghệ An tổ chức hội nghị …": the body right before the verb
-        for verb in ORGANISED.finditer(sentence):
-            start = max(0, verb.start() - ORGANISER_REACH)
-            cut = [m.end() for m in ORGANISER_BREAK.finditer(sentence, start, verb.start())]
-            start = cut[-1] if cut else start
-            named = [(m.start(), level) for level, pattern in ORGANISERS
-                     for m in pattern.finditer(sentence, start, verb.start())]
+        for start, end in _organiser_phrases(sentence):
+            named = [(m.start(), level) for level, pattern in ORGANISERS for m in pattern.finditer(sentence, start, end)]
             if named:  # the first body of the phrase: "UBND huyện Yên Thành, tỉnh Nghệ An tổ chức"
                 return min(named)[1], sentence
     for sentence in opening:  # a minister answering the Assembly speaks at its session

@@ -64,7 +64,7 @@ def test_stance(before, under_review, expected):
     ("tăng trưởng kinh tế năm 2023 đạt", "; tăng trưởng toàn ngành", None),
     ("gdp khoảng 6,8% thay vì từ", "đến 6,8%", "replaced target"),
     ("dự báo cả năm tăng trưởng có thể đạt", "như kế hoạch", "forecast"),
-    ("tăng trưởng kinh tế sẽ vượt mức", "", None),  # a target or an estimate, decided elsewhere
+    ("tăng trưởng kinh tế sẽ vượt mức", "", "forecast"),  # what a year will exceed: no target set, no result yet
     ("giai đoạn 2016 - 2018 tăng trưởng bình quân", "/năm", "average over several years"),
     ("tỷ lệ hộ nghèo bình quân cả nước giảm còn", "", None),  # the country's average over its provinces
     ("tăng trưởng bình quân", " mỗi năm", "average over several years"),
@@ -188,6 +188,10 @@ def test_reported_figures(sentence, figures):
     ("Theo số liệu thương mại của Liên Hợp Quốc, hàng hoá xuất khẩu của Việt Nam đã vượt quá 162 tỷ USD vào năm 2015.",
      "a forecaster's estimate"),
     ("CPTPP có thể giúp GDP và xuất khẩu của Việt Nam năm 2019 tăng tương ứng là 1,32% và 4,04%.", "forecast"),
+    # what it takes ("only then"), and what a year will exceed: neither is a target set
+    ("Theo ông Hùng, năm 2024 tỉnh phải đạt tăng trưởng kinh tế 8,5% thì mới thu đủ ngân sách.",
+     "a condition or a comparison"),
+    ("Năm 2024, tăng trưởng kinh tế của tỉnh sẽ vượt mức 8,5%.", "forecast"),
 ])
 def test_figures_set_aside_with_their_reason(sentence, reason):
     figures, reasons = read(sentence)
@@ -1153,3 +1157,22 @@ def test_the_share_of_a_list_of_districts_is_several_places_figure():
     """"5 huyện, thị xã có 100% số xã …": the share each of several places has, not the province's."""
     figures, reasons = read("Năm 2023, có 5 huyện, thị xã có 100% số xã đạt chuẩn nông thôn mới.")
     assert ("new_rural_standard", "result", 2023, 100) not in figures and "several places' figure" in reasons
+
+
+@pytest.mark.parametrize("lead, level", [
+    # a commercial bank's own conference, a Deputy Governor attending: the bank's event, no meeting
+    ("Hai ngày 7/7 và 8/7 vừa qua, Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank) tổ chức Hội nghị Sơ kết hoạt "
+     "động kinh doanh 6 tháng đầu năm và triển khai nhiệm vụ kinh doanh 6 tháng cuối năm 2017.", None),
+    ("Ngày 5/1/2019, Agribank tổ chức hội nghị tổng kết năm 2018. Dự hội nghị có Phó Thủ tướng Vương Đình Huệ.", None),
+    # the State Bank is coded as a ministry, and a province organising with a company is the province's
+    ("Ngày 5/1/2019, Ngân hàng Nhà nước tổ chức hội nghị tổng kết năm 2018.", "ministry"),
+    ("Ngày 5/1/2019, UBND tỉnh Nghệ An và Tập đoàn Vingroup tổ chức hội nghị xúc tiến đầu tư.", "provincial"),
+])
+def test_a_company_or_bank_organising_holds_no_meeting_whoever_attends(lead, level):
+    from briefing.extract.metadata import read_metadata
+    from briefing.ingest.read import parse
+
+    info = read_metadata(parse(f"Hội nghị\n\n{lead}\n"))
+    assert info.level == level
+    if level is None:
+        assert (info.date, info.review_year, info.plan_year) == (None, None, None)
