@@ -11,7 +11,7 @@ comparison from ``compare``) → ``render`` (PDF, HTML, Markdown, JSON, tables).
 from importlib import resources
 from pathlib import Path
 
-__version__ = "0.4.0"  # part of the run cache's key: facts cached by an earlier version are recomputed
+__version__ = "0.4.1"  # part of the run cache's key: facts cached by an earlier version are recomputed
 
 # The repository's root when run from a checkout (an editable install); the
 # bundled seeds/ and templates/ live there.
