@@ -52,8 +52,11 @@ def test_a_signal_stops_a_run_cleanly_and_records_it(place, stop):
     for i in range(150):  # enough work that the signal lands mid-run
         text = seed("004").read_text("utf-8").replace("Hà Tĩnh", f"Hà Tĩnh {i}")
         (place / "in" / f"copy{i:03d}.txt").write_text(text, "utf-8")
+    # Ctrl-C as from a terminal: a test suite started in the background (``… &``) hands its children
+    # SIGINT ignored, and Python then never turns it into KeyboardInterrupt
     child = subprocess.Popen([sys.executable, "-m", "briefing", "run", "--input", "in", "--output", "out",
-                              "--format", "md"], cwd=place, stderr=subprocess.PIPE, text=True)
+                              "--format", "md"], cwd=place, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     db_path = place / ".briefing" / "state.db"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (db_path.exists() and "running" in statuses(place / ".briefing")):
