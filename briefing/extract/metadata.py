@@ -99,11 +99,13 @@ WORKS_CEREMONY = re.compile(rf"(?:\blễ )?(?:{WORKS_WORDS.pattern})", re.IGNORE
 ORGANISED = re.compile(r"\btổ chức (?:hội nghị|kỳ họp|phiên họp|lễ|buổi|cuộc họp|họp)", re.IGNORECASE)
 ORGANISER_REACH = 60  # the organiser is named just before "tổ chức"
 # Bodies without a level: a company, a commercial bank, a business association. An event one of them
-# organises is no meeting, whoever attends it ("Agribank tổ chức hội nghị … Dự hội nghị có Phó Thủ tướng").
-# (The State Bank and the state groups are ministries: a body ORGANISERS names is asked for first.)
+# organises alone is no meeting, whoever attends it ("Agribank tổ chức hội nghị … Dự hội nghị có Phó Thủ
+# tướng"). (The State Bank and the state groups are ministries: a body ORGANISERS names is asked for
+# first; a state office organising with one, "Sở Công Thương phối hợp với Hiệp hội …", keeps its meeting.)
 LEVELLESS_BODY = re.compile(
     r"\b(?:[Cc]ông ty|[Tt]ổng [Cc]ông ty|CTCP|[Tt]ập đoàn|[Nn]gân hàng (?![Nn]hà nước|Thế giới|Phát triển châu Á)|"
     r"[A-Z]\w*[Bb]ank|[Hh]iệp hội|[Hh]ội [Dd]oanh (?:nghiệp|nhân)|Phòng Thương mại|VCCI)")
+STATE_OFFICE_WORDS = re.compile(r"\b(?:Sở|Bộ|Cục|Tổng cục|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND)\b")
 ORGANISER_BREAK = re.compile(r"[.;:]|\b(?:đề nghị|yêu cầu|chỉ đạo|giao|để)\b")  # "Thủ tướng đề nghị UBND tỉnh tổ chức"
 # The National Assembly's own sittings: a minister's answers there are the Assembly's meeting, not his
 # ministry's ("thảo luận … trước khi trình Quốc hội" is a body preparing a bill for it, not a sitting).
@@ -292,7 +294,7 @@ def _held_by_a_levelless_body(opening: list[str]) -> bool:
         for start, end in _organiser_phrases(sentence):
             if any(pattern.search(sentence, start, end) for _, pattern in ORGANISERS):
                 return False
-            if LEVELLESS_BODY.search(sentence, start, end):
+            if LEVELLESS_BODY.search(sentence, start, end) and not STATE_OFFICE_WORDS.search(sentence, start, end):
                 return True
     return False
 

@@ -1167,6 +1167,7 @@ def test_the_share_of_a_list_of_districts_is_several_places_figure():
     # the State Bank is coded as a ministry, and a province organising with a company is the province's
     ("Ngày 5/1/2019, Ngân hàng Nhà nước tổ chức hội nghị tổng kết năm 2018.", "ministry"),
     ("Ngày 5/1/2019, UBND tỉnh Nghệ An và Tập đoàn Vingroup tổ chức hội nghị xúc tiến đầu tư.", "provincial"),
+    ("Ngày 5/1/2019, Sở Công Thương Nghệ An phối hợp với Hiệp hội Doanh nghiệp tổ chức hội nghị.", "provincial"),
 ])
 def test_a_company_or_bank_organising_holds_no_meeting_whoever_attends(lead, level):
     from briefing.extract.metadata import read_metadata
