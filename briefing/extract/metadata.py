@@ -67,7 +67,7 @@ ORGANISERS = [
         r"\b(?:Tỉnh|Thành) [ủu]ỷ?\b|\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b|\btỉnh [A-ZĐ]")),
     # a state economic group's conference is coded as a ministry's; a private group's ("Tập đoàn FLC",
     # "Tập đoàn Trung Nam") is a company's event, no meeting
-    ("ministry", re.compile(r"\bBộ (?!Chính trị)(?:[A-ZĐ]|trưởng)|\bNgân hàng [Nn]hà nước\b|\b[Tt]ập đoàn (?:"
+    ("ministry", re.compile(r"\bBộ (?!Chính trị)(?:[A-ZĐ]|trưởng)|\bNgân hàng [Nn]hà [Nn]ước\b|\b[Tt]ập đoàn (?:"
                             r"Điện lực|Dầu khí|Than|Công nghiệp|Bưu chính|Viễn thông|Hóa chất|Hoá chất|Xăng dầu|Dệt may|"
                             r"Cao su|Công nghiệp Than|Viettel|EVN|PVN|TKV|VNPT|Vinachem|Petrolimex|Vinatex)")),
 ]
@@ -98,13 +98,13 @@ WORKS_CEREMONY = re.compile(rf"(?:\blễ )?(?:{WORKS_WORDS.pattern})", re.IGNORE
 # "UBND tỉnh Nghệ An tổ chức hội nghị": the body named just before "tổ chức" organises the meeting.
 ORGANISED = re.compile(r"\btổ chức (?:hội nghị|kỳ họp|phiên họp|lễ|buổi|cuộc họp|họp)", re.IGNORECASE)
 ORGANISER_REACH = 60  # the organiser is named just before "tổ chức"
-# Bodies without a level: a company, a commercial bank, a business association. An event one of them
-# organises alone is no meeting, whoever attends it ("Agribank tổ chức hội nghị … Dự hội nghị có Phó Thủ
-# tướng"). (The State Bank and the state groups are ministries: a body ORGANISERS names is asked for
-# first; a state office organising with one, "Sở Công Thương phối hợp với Hiệp hội …", keeps its meeting.)
+# Bodies without a level: a company, a commercial bank, a business association, named as such (capitalised:
+# "vốn ngân hàng" is no body). An event one of them organises is no meeting, whoever attends it ("Agribank
+# tổ chức hội nghị … Dự hội nghị có Phó Thủ tướng"). The State Bank and the state groups are ministries,
+# and the policy banks and state corporations are the state's: none of them is here.
 LEVELLESS_BODY = re.compile(
-    r"\b(?:[Cc]ông ty|[Tt]ổng [Cc]ông ty|CTCP|[Tt]ập đoàn|[Nn]gân hàng (?![Nn]hà nước|Thế giới|Phát triển châu Á)|"
-    r"[A-Z]\w*[Bb]ank|[Hh]iệp hội|[Hh]ội [Dd]oanh (?:nghiệp|nhân)|Phòng Thương mại|VCCI)")
+    r"\b(?:Công ty|CTCP|Tập đoàn|Ngân [Hh]àng (?![Nn]hà [Nn]ước|[Cc]hính [Ss]ách|[Pp]hát [Tt]riển|[Tt]hế [Gg]iới)|"
+    r"[A-Z]\w*[Bb]ank|Hiệp hội|Hội [Dd]oanh (?:nghiệp|nhân)|Phòng Thương mại|VCCI)")
 STATE_OFFICE_WORDS = re.compile(r"\b(?:Sở|Bộ|Cục|Tổng cục|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND)\b")
 ORGANISER_BREAK = re.compile(r"[.;:]|\b(?:đề nghị|yêu cầu|chỉ đạo|giao|để)\b")  # "Thủ tướng đề nghị UBND tỉnh tổ chức"
 # The National Assembly's own sittings: a minister's answers there are the Assembly's meeting, not his
@@ -288,14 +288,18 @@ def _organiser_phrases(sentence: str) -> list[tuple[int, int]]:
 
 
 def _held_by_a_levelless_body(opening: list[str]) -> bool:
-    """The opening's first organiser named before "tổ chức" is a company, bank or association, not
-    a body ORGANISERS knows."""
-    for sentence in opening:
+    """The opening's first organiser, the subject of its first "tổ chức hội nghị", is a company, a
+    bank or an association, and no body ORGANISERS knows is named before it (a Deputy Prime Minister's
+    conference whose report mentions a bank's event later is still his; "UBND tỉnh … phối hợp với Ngân
+    hàng … tổ chức" is the province's)."""
+    for i, sentence in enumerate(opening):
         for start, end in _organiser_phrases(sentence):
-            if any(pattern.search(sentence, start, end) for _, pattern in ORGANISERS):
+            subject_start = start + sentence[start:end].rfind(",") + 1  # "Ngày 5/1, Agribank tổ chức"
+            named_before = " ".join(opening[:i]) + " " + sentence[:subject_start]
+            if (any(pattern.search(named_before) or pattern.search(sentence, subject_start, end) for _, pattern in ORGANISERS)
+                    or STATE_OFFICE_WORDS.search(sentence, subject_start, end)):
                 return False
-            if LEVELLESS_BODY.search(sentence, start, end) and not STATE_OFFICE_WORDS.search(sentence, start, end):
-                return True
+            return bool(LEVELLESS_BODY.search(sentence, subject_start, end))
     return False
 
 

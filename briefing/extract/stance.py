@@ -31,11 +31,10 @@ RESULT_CUES = re.compile(
     r"(?:việc|đã) (?:đạt|hoàn thành|vượt) (?:toàn bộ|tất cả|cả) (?:các )?chỉ tiêu[^,;.\d]{0,60}?(?:giao|đề ra)?(?=\s*[,;])"
 )
 ESTIMATE_WORDS = ("dự kiến",)
-# A prediction rather than a plan or a record: "dự báo", "có thể đạt", "kỳ vọng", "sẽ vượt mức 6,7%"
-# (what a year will exceed is no target set). An effect still to come is a forecast too: "sẽ làm CPI
-# tăng", "tác động đến CPI … là khoảng".
+# A prediction rather than a plan or a record: "dự báo", "có thể đạt", "kỳ vọng".
+# An effect still to come is a forecast too: "sẽ làm CPI tăng", "tác động đến CPI … là khoảng".
 FORECAST_CUES = re.compile(
-    r"dự báo|dự đoán|có thể (?:đạt|tăng|lên|ở mức|giúp)|có khả năng|kỳ vọng|triển vọng|sẽ tiếp tục|sẽ làm|sẽ vượt mức|"
+    r"dự báo|dự đoán|có thể (?:đạt|tăng|lên|ở mức|giúp)|có khả năng|kỳ vọng|triển vọng|sẽ tiếp tục|sẽ làm|"
     r"(?:sẽ )?tác động (?:đến|tới|làm)"
 )
 # An estimate for a year decades ahead is a forecast, even when a speaker calls it a goal
@@ -93,12 +92,18 @@ def stance(clause: str, year_under_review: bool = False) -> str | None:
     return TARGET if target > result else RESULT
 
 
+# "tăng trưởng sẽ vượt mức 6,7%": what a year will exceed, said right before the figure, is a forecast,
+# no target set ("phấn đấu tăng trưởng … sẽ vượt mức 9%" still aims; the next figure of the list is its own).
+WILL_EXCEED = re.compile(r"\bsẽ vượt mức\s*$")
+
+
 def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sentence: str = "") -> str | None:
     """Why the figure is not one year's target or result ("forecast", "average", "part of a year",
     "replaced target"), or None. ``yearly_average``: an indicator that is itself an average over
     a year (income per head, "CPI bình quân" the year's average inflation), so
     "bình quân" does not make it one over several years."""
-    if _forecast(_own_aside(clause) or clause[-AVERAGE_REACH * 2:]):
+    if _forecast(_own_aside(clause) or clause[-AVERAGE_REACH * 2:]) or (
+            WILL_EXCEED.search(clause) and not TARGET_CUES.search(clause)):
         return "forecast"
     own_after = re.split(r",\s|;", after)[0]  # the figure's own words, not the next item of a list
     averages = [*AVERAGE.finditer(clause[-AVERAGE_REACH:]), *AVERAGE.finditer(own_after[:AVERAGE_AFTER]),

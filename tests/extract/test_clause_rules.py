@@ -1168,6 +1168,16 @@ def test_the_share_of_a_list_of_districts_is_several_places_figure():
     ("Ngày 5/1/2019, Ngân hàng Nhà nước tổ chức hội nghị tổng kết năm 2018.", "ministry"),
     ("Ngày 5/1/2019, UBND tỉnh Nghệ An và Tập đoàn Vingroup tổ chức hội nghị xúc tiến đầu tư.", "provincial"),
     ("Ngày 5/1/2019, Sở Công Thương Nghệ An phối hợp với Hiệp hội Doanh nghiệp tổ chức hội nghị.", "provincial"),
+    # the first organiser decides: a bank's event told after the Deputy Prime Minister's conference, a long
+    # bank name after the province, a bank as a common noun, a policy bank, the State Bank in capitals
+    ("Sáng 5/1/2019, Phó Thủ tướng Vương Đình Huệ dự hội nghị tổng kết năm 2018 của Bộ Tài chính. Cũng trong ngày, "
+     "Vietcombank tổ chức hội nghị khách hàng năm 2019.", "ministry"),
+    ("Ngày 5/1/2019, UBND tỉnh Nghệ An phối hợp với Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV) tổ chức hội "
+     "nghị tổng kết năm 2018.", "provincial"),
+    ("Để doanh nghiệp tiếp cận vốn ngân hàng thuận lợi hơn, UBND TP Hà Nội tổ chức hội nghị gặp gỡ doanh nghiệp.",
+     "provincial"),
+    ("Ngày 5/1/2019, Ngân hàng Chính sách xã hội tổ chức hội nghị tổng kết năm 2018, Thủ tướng dự.", "national"),
+    ("Ngày 5/1/2019, Ngân hàng Nhà Nước tổ chức hội nghị triển khai nhiệm vụ năm 2019.", "ministry"),
 ])
 def test_a_company_or_bank_organising_holds_no_meeting_whoever_attends(lead, level):
     from briefing.extract.metadata import read_metadata
@@ -1177,3 +1187,19 @@ def test_a_company_or_bank_organising_holds_no_meeting_whoever_attends(lead, lev
     assert info.level == level
     if level is None:
         assert (info.date, info.review_year, info.plan_year) == (None, None, None)
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    # "thì mới" before a number is "but only so far", no condition
+    ("Năm 2023, tỉnh đặt mục tiêu có 20 xã đạt chuẩn nông thôn mới thì mới có 12 xã đạt chuẩn.",
+     [("new_rural_standard", "target", 2023, 20)]),
+    # "sẽ vượt mức" is a forecast of its own figure only, and a target word before it still aims
+    ("Năm 2024, xuất khẩu của tỉnh sẽ vượt mức 2 tỷ USD và tăng trưởng kinh tế ước đạt 8,5%.",
+     [("economic_growth", "result", 2024, 8.5)]),
+    ("Năm 2024, tỉnh phấn đấu tăng trưởng kinh tế sẽ vượt mức 9%.", [("economic_growth", "target", 2024, 9)]),
+    # a target dated only by the meeting's plan lends its year to no result: the result is the year reviewed's
+    ("Tỉnh đặt mục tiêu tăng trưởng kinh tế 8,4-8,7% nhưng chỉ ước đạt 8,25%.",
+     [("economic_growth", "target", 2024, 8.4), ("economic_growth", "result", 2023, 8.25)]),
+])
+def test_conditions_forecasts_and_lent_years_stop_at_their_own_figure(sentence, figures):
+    assert read(sentence)[0] == figures
