@@ -17,9 +17,10 @@ Run from the repository root:  .venv/bin/python benchmarks/train_confidence.py [
    best F1 if it beats the rules' by at least 0.01, else the rules.
 3. With the rules chosen, each figure's confidence is that of the setting with the lowest
    cross-validated log loss (with a model chosen, that model's), and apart from the decision the
-   pack's tables, flags and charts may show only the rules' figures whose confidence reaches a threshold (`shown_from`; the others go to the annex): the one with the
-   most cross-validated recall at a precision of at least 0.90, if it keeps half the rules' recall;
-   else none (every figure is shown, and --min-confidence lets a reader choose one).
+   pack's tables, flags and charts may show only the rules' figures whose confidence reaches a
+   threshold (`shown_from`; the others go to the annex): the one with the most cross-validated recall
+   at a precision of at least 0.90, if it keeps half the rules' recall; else none (every figure is
+   shown, and --min-confidence lets a reader choose one).
    Cross-validation is repeated over five splits into folds and summed, so that one split's luck
    does not decide.
 4. With --write, the chosen model is fitted on the whole tuning half and written to

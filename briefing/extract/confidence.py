@@ -110,11 +110,11 @@ def features(candidate: Candidate, info, reported: int) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _sentence_cues(sentence: str) -> list[str]:
+def _sentence_cues(sentence: str) -> tuple[str, ...]:
     """The SENTENCE_CUES a sentence has, read once for all the figures it states (a sentence of a long
-    article with no full stop, cut at 1,500 characters, states many). Callers copy it, never change it."""
+    article with no full stop, cut at 1,500 characters, states many)."""
     key = match_form(sentence)
-    return [f"sentence: {name}" for name, pattern in SENTENCE_CUES.items() if pattern.search(key)]
+    return tuple(f"sentence: {name}" for name, pattern in SENTENCE_CUES.items() if pattern.search(key))
 
 
 def _article_feature(reported: int) -> str:

@@ -105,7 +105,8 @@ ORGANISER_REACH = 60  # the organiser is named just before "tổ chức"
 LEVELLESS_BODY = re.compile(
     r"\b(?:Công ty|CTCP|Tập đoàn|Ngân [Hh]àng (?![Nn]hà [Nn]ước|[Cc]hính [Ss]ách|[Pp]hát [Tt]riển|[Tt]hế [Gg]iới)|"
     r"[A-Z]\w*[Bb]ank|Hiệp hội|Hội [Dd]oanh (?:nghiệp|nhân)|Phòng Thương mại|VCCI)")
-STATE_OFFICE_WORDS = re.compile(r"\b(?:Sở|Bộ|Cục|Tổng cục|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND)\b")
+# A state office among the organisers ("Sở Công Thương phối hợp với Hiệp hội … tổ chức"): the meeting is the state's.
+STATE_CO_ORGANISER = re.compile(r"\b(?:Sở|Bộ|Cục|Tổng cục|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND)\b")
 ORGANISER_BREAK = re.compile(r"[.;:]|\b(?:đề nghị|yêu cầu|chỉ đạo|giao|để)\b")  # "Thủ tướng đề nghị UBND tỉnh tổ chức"
 # The National Assembly's own sittings: a minister's answers there are the Assembly's meeting, not his
 # ministry's ("thảo luận … trước khi trình Quốc hội" is a body preparing a bill for it, not a sitting).
@@ -295,9 +296,9 @@ def _held_by_a_levelless_body(opening: list[str]) -> bool:
     for i, sentence in enumerate(opening):
         for start, end in _organiser_phrases(sentence):
             subject_start = start + sentence[start:end].rfind(",") + 1  # "Ngày 5/1, Agribank tổ chức"
-            named_before = " ".join(opening[:i]) + " " + sentence[:subject_start]
-            if (any(pattern.search(named_before) or pattern.search(sentence, subject_start, end) for _, pattern in ORGANISERS)
-                    or STATE_OFFICE_WORDS.search(sentence, subject_start, end)):
+            told = " ".join([*opening[:i], sentence[:end]])  # everything named up to the verb
+            if any(pattern.search(told) for _, pattern in ORGANISERS) or STATE_CO_ORGANISER.search(
+                    sentence, subject_start, end):
                 return False
             return bool(LEVELLESS_BODY.search(sentence, subject_start, end))
     return False

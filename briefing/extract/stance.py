@@ -37,6 +37,9 @@ FORECAST_CUES = re.compile(
     r"dự báo|dự đoán|có thể (?:đạt|tăng|lên|ở mức|giúp)|có khả năng|kỳ vọng|triển vọng|sẽ tiếp tục|sẽ làm|"
     r"(?:sẽ )?tác động (?:đến|tới|làm)"
 )
+# "tăng trưởng sẽ vượt mức 6,7%": what a year will exceed, said right before the figure, is a forecast,
+# no target set ("phấn đấu tăng trưởng … sẽ vượt mức 9%" still aims; the next figure of the list is its own).
+WILL_EXCEED = re.compile(r"\bsẽ vượt mức\s*$")
 # An estimate for a year decades ahead is a forecast, even when a speaker calls it a goal
 # ("đến năm 2045, quy mô GDP ước tính đạt 2.500 tỉ USD"); only an authority's target word makes it one.
 LONG_RANGE_YEARS = 10
@@ -90,11 +93,6 @@ def stance(clause: str, year_under_review: bool = False) -> str | None:
     if target < 0 and result < 0:
         return None
     return TARGET if target > result else RESULT
-
-
-# "tăng trưởng sẽ vượt mức 6,7%": what a year will exceed, said right before the figure, is a forecast,
-# no target set ("phấn đấu tăng trưởng … sẽ vượt mức 9%" still aims; the next figure of the list is its own).
-WILL_EXCEED = re.compile(r"\bsẽ vượt mức\s*$")
 
 
 def not_a_year_figure(clause: str, after: str, yearly_average: bool = False, sentence: str = "") -> str | None:
